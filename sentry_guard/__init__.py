@@ -1,0 +1,56 @@
+"""Sentry, safe and boring: validated settings from the environment, scrubbing, Celery wiring."""
+
+from __future__ import annotations
+
+from .dsn import Dsn, validate_dsn
+from .errors import (
+    ConfigError,
+    InvalidDist,
+    InvalidDsn,
+    InvalidEnvironment,
+    InvalidName,
+    InvalidRelease,
+    InvalidSlug,
+    Problem,
+    SentryGuardError,
+)
+from .loading import load_settings
+from .names import (
+    ParsedRelease,
+    Version,
+    parse_release,
+    validate_dist,
+    validate_environment,
+    validate_release,
+    validate_slug,
+)
+from .settings import Settings
+from .startup import Configuration, configure
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ConfigError",
+    "Configuration",
+    "Dsn",
+    "InvalidDist",
+    "InvalidDsn",
+    "InvalidEnvironment",
+    "InvalidName",
+    "InvalidRelease",
+    "InvalidSlug",
+    "ParsedRelease",
+    "Problem",
+    "SentryGuardError",
+    "Settings",
+    "Version",
+    "__version__",
+    "configure",
+    "load_settings",
+    "parse_release",
+    "validate_dist",
+    "validate_dsn",
+    "validate_environment",
+    "validate_release",
+    "validate_slug",
+]

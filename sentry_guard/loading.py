@@ -1,0 +1,107 @@
+"""Reading the settings: overrides, environment, .env and secret files into `Settings` or problems."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from .errors import ConfigError, InvalidName, Problem
+from .settings import Settings, env_name
+
+__all__ = ["is_strict", "load_settings", "try_load_settings"]
+
+_BOOL: TypeAdapter[bool] = TypeAdapter(bool)
+
+
+def check_override_names(overrides: Mapping[str, Any]) -> None:
+    """Reject keyword overrides that are not settings, like a misspelt function argument."""
+    unknown = sorted(set(overrides) - set(Settings.model_fields))
+    if unknown:
+        known = ", ".join(sorted(Settings.model_fields))
+        raise TypeError(f"unknown setting(s) {', '.join(unknown)}; known settings: {known}")
+
+
+def _raw(field: str, overrides: Mapping[str, Any]) -> Any:
+    return overrides[field] if field in overrides else os.environ.get(env_name(field)) or None
+
+
+def is_strict(overrides: Mapping[str, Any]) -> bool:
+    """Whether invalid settings raise: read on its own, so it works when the rest is broken.
+
+    An unreadable value counts as strict (the model reports it with the other problems).
+    """
+    raw = _raw("guard_strict", overrides)
+    if raw is None:
+        return True
+    try:
+        return _BOOL.validate_python(raw)
+    except ValidationError:
+        return True
+
+
+def _origin(field: str, overrides: Mapping[str, Any], env_file: Path | None = None) -> str:
+    """Name the place a value came from, always including its environment variable."""
+    name = env_name(field)
+    if field in overrides:
+        return f"{name} (given to configure())"
+    if name in os.environ or name.lower() in {k.lower() for k in os.environ}:
+        return name
+    if env_file is not None:
+        return f"{name} (in {env_file})"
+    if field == "dsn":
+        return f"{name} (from a secret file)"
+    return name
+
+
+def _problems(exc: ValidationError, overrides: Mapping[str, Any], env_file: Path | None) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False, include_input=False):
+        field = str(error["loc"][0]) if error["loc"] else "release"
+        cause = error.get("ctx", {}).get("error")
+        extra = Settings.model_fields[field].json_schema_extra if field in Settings.model_fields else None
+        default_fix = str(extra.get("fix", "")) if isinstance(extra, dict) else ""
+        if isinstance(cause, InvalidName):
+            variable = cause.variable or _origin(field, overrides, env_file)
+            problems.append(Problem(variable, cause.rule, cause.fix))
+            continue
+        rule = str(error["msg"]).removeprefix("Value error, ")
+        problems.append(Problem(_origin(field, overrides, env_file), rule, default_fix))
+    return problems
+
+
+def try_load_settings(
+    overrides: Mapping[str, Any] | None = None,
+) -> tuple[Settings | None, list[Problem]]:
+    """Load settings; return them, or None and every problem found (never raises ConfigError)."""
+    overrides = dict(overrides or {})
+    check_override_names(overrides)
+    problems: list[Problem] = []
+    env_file_raw = _raw("guard_env_file", overrides)
+    env_file = Path(env_file_raw) if env_file_raw else None
+    if env_file is not None and not env_file.is_file():
+        problems.append(
+            Problem(
+                _origin("guard_env_file", overrides),
+                f"the .env file {str(env_file)!r} does not exist",
+                "create it, or unset the variable",
+            )
+        )
+        env_file = None
+    try:
+        settings = Settings(_env_file=env_file, **overrides)
+    except ValidationError as exc:
+        problems.extend(_problems(exc, overrides, env_file))
+        return None, problems
+    return (None, problems) if problems else (settings, [])
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Load and validate settings; raise `ConfigError` listing every bad variable."""
+    settings, problems = try_load_settings(overrides)
+    if settings is None:
+        raise ConfigError(problems)
+    return settings

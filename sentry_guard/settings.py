@@ -1,0 +1,354 @@
+"""The settings model: every ``SENTRY_*`` variable, typed, defaulted and validated."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, Literal, Optional, TypeVar
+
+from pydantic import BeforeValidator, Field, PlainSerializer, ValidationInfo, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from .dsn import Dsn, validate_dsn
+from .errors import InvalidDsn, InvalidName, InvalidRelease
+from .names import trim, validate_dist, validate_environment, validate_release
+
+__all__ = ["COMMIT_SHA_VARIABLES", "DEFAULT_SECRETS_DIR", "Settings", "env_name"]
+
+PREFIX = "SENTRY_"
+DEFAULT_SECRETS_DIR = "/run/secrets"
+
+#: CI/build variables that hold the commit being deployed, most specific first.
+COMMIT_SHA_VARIABLES = (
+    "GIT_SHA",
+    "GIT_COMMIT",
+    "GITHUB_SHA",
+    "CI_COMMIT_SHA",
+    "BITBUCKET_COMMIT",
+    "BUILDKITE_COMMIT",
+    "CIRCLE_SHA1",
+    "DRONE_COMMIT_SHA",
+    "TRAVIS_COMMIT",
+    "CODEBUILD_RESOLVED_SOURCE_VERSION",
+    "VERCEL_GIT_COMMIT_SHA",
+    "RENDER_GIT_COMMIT",
+    "RAILWAY_GIT_COMMIT_SHA",
+    "SOURCE_VERSION",
+    "HEROKU_BUILD_COMMIT",
+    "HEROKU_SLUG_COMMIT",
+)
+
+
+def env_name(field: str) -> str:
+    """The environment variable that sets `field`."""
+    return PREFIX + field.upper()
+
+
+def _split_list(value: Any) -> Any:
+    """Accept a JSON array or comma-separated text; blank items are dropped."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            try:
+                value = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"looks like a JSON array but is not valid JSON ({exc.msg})") from None
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError("the JSON array must hold only strings")
+        else:
+            value = text.split(",")
+    if isinstance(value, (list, tuple)):
+        return tuple(v.strip() for v in value if isinstance(v, str) and v.strip()) + tuple(
+            v for v in value if not isinstance(v, str)
+        )
+    return value
+
+
+class UnreadableFile:
+    """Stands in for a DSN file that could not be read, so validation reports it with the rest."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+
+
+def _to_dsn(value: Any) -> Any:
+    if isinstance(value, UnreadableFile):
+        raise _blame(
+            InvalidDsn(
+                f"cannot read the DSN file {str(value.path)!r} ({value.reason})",
+                "mount the secret there, or point SENTRY_DSN_FILE / SENTRY_GUARD_SECRETS_DIR at it",
+                kind="unreadable",
+            ),
+            "SENTRY_DSN_FILE",
+        )
+    return validate_dsn(value) if isinstance(value, str) else value
+
+
+StrList = Annotated[tuple[str, ...], NoDecode, BeforeValidator(_split_list)]
+Rate = Annotated[float, Field(ge=0.0, le=1.0)]
+DsnField = Annotated[
+    Dsn,
+    BeforeValidator(_to_dsn),
+    PlainSerializer(lambda d: d.masked, return_type=str),
+]
+
+
+def _meta(group: str, fix: str) -> dict[str, Any]:
+    """Per-field metadata the error messages and the README table use."""
+    return {"group": group, "fix": fix}
+
+
+class Settings(BaseSettings):
+    """Validated Sentry settings, read from ``SENTRY_*`` variables (and overrides, .env, secrets).
+
+    Frozen: two loads from the same inputs compare equal, which `configure()` relies on.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix=PREFIX,
+        case_sensitive=False,
+        frozen=True,
+        extra="ignore",
+        env_ignore_empty=True,
+        arbitrary_types_allowed=True,
+        validate_default=False,
+    )
+
+    # core
+    dsn: Optional[DsnField] = Field(
+        None,
+        description="Where events go; unset keeps Sentry off. Also read from `SENTRY_DSN_FILE` or `<secrets dir>/sentry_dsn`.",
+        json_schema_extra=_meta("core", "copy it from Sentry: Project Settings > Client Keys"),
+    )
+    environment: str = Field(
+        "production",
+        description="Environment name (at most 64 bytes, no `/`, `\\`, control characters; not `none`).",
+        json_schema_extra=_meta("core", "use a short name such as 'production' or 'staging'"),
+    )
+    release_package: Optional[str] = Field(
+        None,
+        description="Package name; with `SENTRY_RELEASE_VERSION` or a commit SHA from CI variables builds `package@version`.",
+        json_schema_extra=_meta("release", "set the package name, e.g. 'myapp'"),
+    )
+    release_version: Optional[str] = Field(
+        None,
+        description="Version for `SENTRY_RELEASE_PACKAGE@SENTRY_RELEASE_VERSION`.",
+        json_schema_extra=_meta("release", "set the version, e.g. '1.4.2'"),
+    )
+    release: Optional[str] = Field(
+        None,
+        validate_default=True,
+        description="Release name (at most 200 bytes, no `/`, `\\`, control characters; not `latest`). Wins over `SENTRY_RELEASE_PACKAGE`/`_VERSION`.",
+        json_schema_extra=_meta("core", "use 'package@version', e.g. 'myapp@1.4.2'"),
+    )
+    dist: Optional[str] = Field(
+        None,
+        description="Distribution / build number: `A-Z a-z 0-9 _ . -`, at most 64 characters.",
+        json_schema_extra=_meta("core", "use e.g. a build number like '421'"),
+    )
+    server_name: Optional[str] = Field(
+        None,
+        description="Server name reported with events; unset uses the host name.",
+        json_schema_extra=_meta("core", "set a non-empty name or unset it"),
+    )
+    debug: bool = Field(
+        False,
+        description="Let sentry-sdk log what it does (for troubleshooting).",
+        json_schema_extra=_meta("core", "use true or false"),
+    )
+    # sampling
+    sample_rate: Rate = Field(
+        1.0,
+        description="Share of error events sent, 0 to 1.",
+        json_schema_extra=_meta("sampling", "use a number from 0 to 1, e.g. 0.25"),
+    )
+    traces_sample_rate: Optional[Rate] = Field(
+        None,
+        description="Share of transactions traced, 0 to 1; unset disables tracing.",
+        json_schema_extra=_meta("sampling", "use a number from 0 to 1, e.g. 0.1"),
+    )
+    profiles_sample_rate: Optional[Rate] = Field(
+        None,
+        description="Share of traced transactions profiled, 0 to 1 (continuous profiling on sentry-sdk versions that have it).",
+        json_schema_extra=_meta("sampling", "use a number from 0 to 1, e.g. 0.1"),
+    )
+    # data
+    send_default_pii: bool = Field(
+        False,
+        description="Keep user identity (id, username, email, IP) in the `user` fields; secrets are scrubbed regardless.",
+        json_schema_extra=_meta("data", "use true or false"),
+    )
+    max_breadcrumbs: int = Field(
+        100,
+        ge=0,
+        description="Breadcrumbs kept per event.",
+        json_schema_extra=_meta("data", "use a whole number of 0 or more, e.g. 100"),
+    )
+    include_local_variables: bool = Field(
+        True,
+        description="Send stack-frame local variables (scrubbed).",
+        json_schema_extra=_meta("data", "use true or false"),
+    )
+    max_request_body_size: Literal["never", "small", "medium", "always"] = Field(
+        "medium",
+        description="How much of request bodies to send: never, small, medium or always.",
+        json_schema_extra=_meta("data", "use one of never, small, medium, always"),
+    )
+    enable_logs: bool = Field(
+        False,
+        description="Send Python log records as Sentry logs.",
+        json_schema_extra=_meta("data", "use true or false"),
+    )
+    ignore_errors: StrList = Field(
+        (),
+        description="Exception class names never reported (comma-separated or JSON array).",
+        json_schema_extra=_meta("data", "list class names, e.g. 'KeyboardInterrupt,myapp.errors.Retry'"),
+    )
+    in_app_include: StrList = Field(
+        (),
+        description="Module prefixes marked as your code in stack traces (comma-separated or JSON array).",
+        json_schema_extra=_meta("data", "list module prefixes, e.g. 'myapp,shared_lib'"),
+    )
+    # guard
+    guard_strict: bool = Field(
+        True,
+        description="`false`: invalid settings log one ERROR and leave Sentry off instead of raising `ConfigError`.",
+        json_schema_extra=_meta("guard", "use true or false"),
+    )
+    guard_env_file: Optional[Path] = Field(
+        None,
+        description="A `.env` file to read `SENTRY_*` variables from (the environment wins).",
+        json_schema_extra=_meta("guard", "point it at a readable file"),
+    )
+    guard_secrets_dir: Path = Field(
+        Path(DEFAULT_SECRETS_DIR),
+        description="Directory of Docker/Kubernetes secret files; `sentry_dsn` there provides the DSN.",
+        json_schema_extra=_meta("guard", "point it at a directory"),
+    )
+    dsn_file: Optional[Path] = Field(
+        None,
+        description="A file whose content is the DSN (Docker `*_FILE` convention); wins over the secrets directory.",
+        json_schema_extra=_meta("core", "point it at a readable file holding the DSN"),
+    )
+
+    @field_validator("environment", mode="before")
+    @classmethod
+    def _check_environment(cls, value: Any) -> Any:
+        return validate_environment(value) if isinstance(value, str) else value
+
+    @field_validator("dist", mode="before")
+    @classmethod
+    def _check_dist(cls, value: Any) -> Any:
+        return validate_dist(value) if isinstance(value, str) else value
+
+    @field_validator("server_name", "release_package", "release_version", mode="before")
+    @classmethod
+    def _strip(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = trim(value)
+            if not value:
+                raise ValueError("is blank")
+        return value
+
+    @field_validator("release", mode="after")
+    @classmethod
+    def _resolve_release(cls, value: Optional[str], info: ValidationInfo) -> Optional[str]:
+        """An explicit release wins; else ``package@version``; else package and a CI commit SHA."""
+        if value is not None:
+            return validate_release(value)
+        package = info.data.get("release_package")
+        version = info.data.get("release_version")
+        if version is not None and package is None:
+            raise _blame(
+                InvalidRelease(
+                    "SENTRY_RELEASE_VERSION is set without SENTRY_RELEASE_PACKAGE",
+                    "set SENTRY_RELEASE_PACKAGE (e.g. 'myapp'), or set SENTRY_RELEASE in full",
+                    kind="format",
+                ),
+                "SENTRY_RELEASE_PACKAGE",
+            )
+        source, sha = commit_sha(os.environ)
+        if version is None and sha is not None:
+            version = sha
+        if version is None:
+            return None
+        release = f"{package}@{version}" if package else version
+        try:
+            return validate_release(release)
+        except InvalidRelease as exc:
+            blamed = "SENTRY_RELEASE_PACKAGE + " + (
+                "SENTRY_RELEASE_VERSION" if info.data.get("release_version") else str(source)
+            )
+            raise _blame(exc, blamed) from None
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, dotenv_settings, DsnFileSource(settings_cls))
+
+    def __repr_args__(self) -> Any:
+        # Only what differs from the defaults: short, and nothing secret beyond the masked DSN.
+        for name in type(self).model_fields:
+            if name in self.model_fields_set:
+                yield name, getattr(self, name)
+
+
+_E = TypeVar("_E", bound=InvalidName)
+
+
+def _blame(exc: _E, variable: str) -> _E:
+    """Name the variable really at fault (e.g. the package, not the composed release)."""
+    exc.variable = variable
+    return exc
+
+
+def commit_sha(environ: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """The first CI/build variable holding a commit SHA, as (variable, trimmed value)."""
+    for name in COMMIT_SHA_VARIABLES:
+        value = trim(environ.get(name, ""))
+        if value:
+            return name, value
+    return None, None
+
+
+class DsnFileSource(PydanticBaseSettingsSource):
+    """The DSN from a file: `SENTRY_DSN_FILE`, else ``<secrets dir>/sentry_dsn`` when it exists."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # pragma: no cover - __call__ does the work
+
+    def __call__(self) -> dict[str, Any]:
+        path = dsn_file_path(self.current_state)
+        if path is None:
+            return {}
+        try:
+            return {"dsn": path.read_text(encoding="utf-8").strip()}
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+            return {"dsn": UnreadableFile(path, reason)}
+
+
+def dsn_file_path(state: Mapping[str, Any]) -> Path | None:
+    """Which file provides the DSN, given what the higher-priority sources found."""
+    if state.get("dsn") is not None:
+        return None
+    explicit = state.get("dsn_file")
+    if explicit:
+        return Path(explicit)
+    secret = Path(state.get("guard_secrets_dir") or DEFAULT_SECRETS_DIR) / "sentry_dsn"
+    return secret if secret.is_file() else None

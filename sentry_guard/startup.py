@@ -1,0 +1,132 @@
+"""`configure()`: the one call at start-up that validates settings and initialises Sentry."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import sentry_sdk
+
+from .errors import ConfigError, Problem
+from .hooks import sdk_hooks
+from .loading import check_override_names, is_strict, try_load_settings
+from .names import release_advice
+from .sdk import sdk_options, sdk_version
+from .settings import Settings, env_name
+
+__all__ = ["Configuration", "configure"]
+
+logger = logging.getLogger("sentry_guard")
+
+
+@dataclass(frozen=True)
+class Configuration:
+    """What `configure()` did: whether Sentry is on, why not, and with which settings."""
+
+    enabled: bool
+    #: why Sentry is off (None when it is on)
+    reason: Optional[str]
+    #: the validated settings (None when they were invalid)
+    settings: Optional[Settings]
+    #: every problem found (only non-empty with ``SENTRY_GUARD_STRICT=false``)
+    problems: tuple[Problem, ...] = ()
+    #: variables the installed sentry-sdk cannot honour (logged as a warning)
+    unsupported: tuple[str, ...] = ()
+    #: the sentry-sdk hooks installed, by option name
+    hooks: Mapping[str, Callable[..., Any]] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class _State:
+    """What the last `configure()` call installed, to make repeated calls no-ops."""
+
+    key: Any = None
+    result: Optional[Configuration] = None
+    client: Any = None
+
+
+_lock = threading.RLock()
+_state = _State()
+
+
+def _shutdown_ours() -> None:
+    """Turn off a client this module started (configure() again without a usable DSN)."""
+    client = sentry_sdk.get_client()
+    if _state.client is not None and client is _state.client:
+        client.close()
+        sentry_sdk.get_global_scope().set_client(None)
+    _state.client = None
+
+
+def _disabled(reason: str, settings: Settings | None, problems: tuple[Problem, ...] = ()) -> Configuration:
+    _shutdown_ours()
+    result = Configuration(False, reason, settings, problems)
+    _state.key, _state.result = None, result
+    return result
+
+
+def configure(**overrides: Any) -> Configuration:
+    """Validate the ``SENTRY_*`` settings and initialise sentry-sdk with them.
+
+    Keyword arguments are settings (``release=``, ``environment=``, ...) and win over the
+    environment. No DSN: Sentry stays off. Invalid settings: `ConfigError` listing every
+    problem, or, with ``SENTRY_GUARD_STRICT=false``, one ERROR log line and Sentry off.
+    Calling it again with the same inputs does nothing; with other inputs it re-initialises.
+    """
+    check_override_names(overrides)
+    with _lock:
+        strict = is_strict(overrides)
+        settings, problems = try_load_settings(overrides)
+        if settings is None:
+            error = ConfigError(problems)
+            if strict:
+                raise error
+            logger.error("Sentry is off: %s (SENTRY_GUARD_STRICT=false)", "; ".join(str(p) for p in problems))
+            return _disabled("invalid configuration", None, tuple(problems))
+        if settings.dsn is None:
+            if _state.result is None or _state.result.enabled or _state.result.settings != settings:
+                logger.info("Sentry is off: SENTRY_DSN is not set")
+            return _disabled("SENTRY_DSN is not set", settings)
+
+        hooks = sdk_hooks(settings)
+        key = (settings, tuple(sorted((k, _identity(v)) for k, v in hooks.items())))
+        if _state.key == key and _state.result is not None and sentry_sdk.get_client() is _state.client:
+            return _state.result
+        previous = _state.result.settings if _state.result is not None and _state.result.enabled else None
+
+        options, unsupported = sdk_options(settings, hooks)
+        if unsupported:
+            logger.warning(
+                "sentry-sdk %s does not support %s; upgrade sentry-sdk or unset %s",
+                sdk_version(),
+                ", ".join(unsupported),
+                "them" if len(unsupported) > 1 else "it",
+            )
+        sentry_sdk.init(**options)
+        _state.client = sentry_sdk.get_client()
+        if previous is not None:
+            changed = [
+                env_name(n) for n in Settings.model_fields if getattr(previous, n) != getattr(settings, n)
+            ]
+            logger.info("Sentry re-initialised: %s changed", ", ".join(changed) or "hooks")
+        logger.info(
+            "Sentry is on: dsn=%s environment=%s release=%s",
+            settings.dsn,
+            settings.environment,
+            settings.release or "(none: sentry-sdk will guess)",
+        )
+        if settings.release:
+            advice = release_advice(settings.release)
+            if advice:
+                logger.warning("%s", advice)
+        result = Configuration(True, None, settings, (), tuple(unsupported), hooks)
+        _state.key, _state.result = key, result
+        return result
+
+
+def _identity(hook: Callable[..., Any]) -> Any:
+    """Hooks compare by what they wrap: a fresh wrapper around the same callables is the same."""
+    return getattr(hook, "identity", hook)

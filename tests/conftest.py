@@ -1,0 +1,52 @@
+"""Shared fixtures: a clean environment, a loopback Sentry endpoint, a reset SDK."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+
+import pytest
+import sentry_sdk
+
+from sentry_guard import startup as configure_module
+from sentry_guard._endpoint import EnvelopeServer
+from sentry_guard.settings import COMMIT_SHA_VARIABLES
+
+#: a DSN whose key and secret must never appear in any output
+SECRET_KEY = "f00dfacecafe4b1d9e7a0c2b5d8e3f71"
+SECRET_SECRET = "5ecre7c0ffee"
+SECRET_DSN = f"https://{SECRET_KEY}:{SECRET_SECRET}@o1.ingest.example.com/42"
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test sees the developer's or CI's SENTRY_* / commit variables or /run/secrets."""
+    for name in list(os.environ):
+        if name.upper().startswith("SENTRY_") or name in COMMIT_SHA_VARIABLES:
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("SENTRY_GUARD_SECRETS_DIR", str(tmp_path_factory.mktemp("no-secrets")))
+
+
+@pytest.fixture(autouse=True)
+def reset_sentry() -> Iterator[None]:
+    """Each test starts with no Sentry client and no remembered configuration."""
+    yield
+    client = sentry_sdk.get_client()
+    if client.is_active():
+        client.close()
+    sentry_sdk.get_global_scope().set_client(None)
+    configure_module._state = configure_module._State()
+
+
+@pytest.fixture
+def endpoint() -> Iterator[EnvelopeServer]:
+    """A loopback HTTP endpoint recording the envelopes sentry-sdk really sends."""
+    with EnvelopeServer() as server:
+        yield server
+
+
+@pytest.fixture
+def guard_logs(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
+    caplog.set_level(logging.DEBUG, logger="sentry_guard")
+    return caplog

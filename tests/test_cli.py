@@ -1,0 +1,112 @@
+"""The `sentry-guard` command, run as users run it: the installed console script."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sentry_guard import ConfigError, load_settings
+
+from .conftest import SECRET_DSN, SECRET_KEY, SECRET_SECRET
+
+
+def run(
+    *args: str, env: dict[str, str] | None = None, module: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run the console script (or `python -m sentry_guard`) with the test's environment plus `env`."""
+    full_env = {**os.environ, **(env or {})}
+    if module:
+        command = [sys.executable, "-m", "sentry_guard", *args]
+    else:
+        script = shutil.which("sentry-guard", path=str(Path(sys.executable).parent)) or shutil.which(
+            "sentry-guard"
+        )
+        assert script, "the sentry-guard console script is not installed (pip install -e .)"
+        command = [script, *args]
+    return subprocess.run(command, capture_output=True, text=True, env=full_env, timeout=60)
+
+
+def test_check_valid_prints_masked_settings() -> None:
+    result = run(
+        "check", env={"SENTRY_DSN": SECRET_DSN, "SENTRY_RELEASE": "shop@1.2.3", "SENTRY_SAMPLE_RATE": "0.5"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert "SENTRY_RELEASE" in result.stdout and "shop@1.2.3" in result.stdout
+    assert "https://***:***@o1.ingest.example.com/42" in result.stdout
+    assert "OK" in result.stdout
+    assert SECRET_KEY not in result.stdout + result.stderr
+    assert SECRET_SECRET not in result.stdout + result.stderr
+
+
+def test_check_invalid_exits_nonzero_with_the_configure_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = {"SENTRY_DSN": SECRET_DSN + "/", "SENTRY_RELEASE": "latest", "SENTRY_ENVIRONMENT": "none"}
+    result = run("check", env=bad)
+    assert result.returncode == 1
+    for name, value in bad.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert str(info.value) in result.stderr
+    assert SECRET_KEY not in result.stdout + result.stderr
+
+
+def test_check_lenient_still_fails_the_build_step() -> None:
+    result = run("check", env={"SENTRY_RELEASE": "a/b", "SENTRY_GUARD_STRICT": "false"})
+    assert result.returncode == 1
+    assert "Sentry off" in result.stderr
+
+
+def test_check_without_dsn_is_valid_and_says_sentry_is_off() -> None:
+    result = run("check", module=True)
+    assert result.returncode == 0
+    assert "Sentry would be off" in result.stdout
+
+
+def test_release_prints_what_configure_would_use() -> None:
+    result = run("release", env={"SENTRY_RELEASE_PACKAGE": "shop", "CI_COMMIT_SHA": "3f2a9c1d0b7e"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "shop@3f2a9c1d0b7e\n"
+
+
+def test_release_without_one_fails() -> None:
+    result = run("release")
+    assert result.returncode == 1
+    assert "SENTRY_RELEASE" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "needle"),
+    [
+        ("shop@1.2.3+abc", 0, "1.2.3 (abc)"),
+        ("shop@deadbeefcafe", 0, "build hash: deadbeefcafe"),
+        ("latest", 1, "reserves"),
+        ("feature/x", 1, "'/'"),
+        ("x" * 201, 1, "201 bytes"),
+    ],
+)
+def test_release_validate(name: str, code: int, needle: str) -> None:
+    result = run("release", "validate", name)
+    assert result.returncode == code
+    assert needle in result.stdout + result.stderr
+
+
+def test_release_validate_warns_about_unrecommended_form() -> None:
+    result = run("release", "validate", "nightly")
+    assert result.returncode == 0
+    assert "package@version" in result.stderr
+
+
+def test_usage_error_exits_2() -> None:
+    assert run("frobnicate").returncode == 2
+    assert run().returncode == 2
+
+
+def test_help_exits_0() -> None:
+    result = run("--help", module=True)
+    assert result.returncode == 0 and "check" in result.stdout

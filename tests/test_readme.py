@@ -1,0 +1,30 @@
+"""README.md stays true: its variable table is the model's, its commands exist."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sentry_guard._docs import settings_table
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _between(start: str, end: str) -> str:
+    match = re.search(re.escape(start) + r"\n(.*?)\n" + re.escape(end), README, re.S)
+    assert match, f"README.md lacks the {start} ... {end} block"
+    return match.group(1)
+
+
+def test_readme_table_matches_the_settings_model() -> None:
+    assert _between("<!-- settings-table:start -->", "<!-- settings-table:end -->") == settings_table(), (
+        "README.md's variable table is stale: regenerate it with `python -m sentry_guard._docs`"
+    )
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    block = _between("<!-- test-command:start -->", "<!-- test-command:end -->").splitlines()
+    assert block[0] == "```sh" and block[-1] == "```" and len(block) == 3, "one command in one sh block"
+    command = block[1]
+    assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
