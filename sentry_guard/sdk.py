@@ -12,10 +12,11 @@ from typing import Any
 
 import sentry_sdk
 from sentry_sdk.consts import DEFAULT_OPTIONS
+from sentry_sdk.scope import Scope
 
 from .settings import Settings, env_name
 
-__all__ = ["accepted_options", "sdk_options"]
+__all__ = ["accepted_options", "detach_client", "sdk_options", "sdk_version"]
 
 #: the headers/cookies sentry-sdk's `send_default_pii=False` mapping filters out
 _NON_PII_TERMS = ["forwarded", "-ip", "remote-", "via", "-user"]
@@ -94,6 +95,14 @@ def sdk_options(
         elif not variable.startswith("_"):
             unsupported.append(env_name(variable))
     return options, unsupported
+
+
+def detach_client() -> None:
+    """Close the current client and leave none behind (works on every sentry-sdk 2.x)."""
+    client = sentry_sdk.get_client()
+    if client.is_active():
+        client.close()
+    Scope.get_global_scope().set_client(None)
 
 
 def sdk_version() -> str:

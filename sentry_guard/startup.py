@@ -14,7 +14,7 @@ from .errors import ConfigError, Problem
 from .hooks import sdk_hooks
 from .loading import check_override_names, is_strict, try_load_settings
 from .names import release_advice
-from .sdk import sdk_options, sdk_version
+from .sdk import detach_client, sdk_options, sdk_version
 from .settings import Settings, env_name
 
 __all__ = ["Configuration", "configure"]
@@ -54,10 +54,8 @@ _state = _State()
 
 def _shutdown_ours() -> None:
     """Turn off a client this module started (configure() again without a usable DSN)."""
-    client = sentry_sdk.get_client()
-    if _state.client is not None and client is _state.client:
-        client.close()
-        sentry_sdk.get_global_scope().set_client(None)
+    if _state.client is not None and sentry_sdk.get_client() is _state.client:
+        detach_client()
     _state.client = None
 
 

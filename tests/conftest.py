@@ -7,10 +7,10 @@ import os
 from collections.abc import Iterator
 
 import pytest
-import sentry_sdk
 
 from sentry_guard import startup as configure_module
 from sentry_guard._endpoint import EnvelopeServer
+from sentry_guard.sdk import detach_client
 from sentry_guard.settings import COMMIT_SHA_VARIABLES
 
 #: a DSN whose key and secret must never appear in any output
@@ -32,10 +32,7 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.
 def reset_sentry() -> Iterator[None]:
     """Each test starts with no Sentry client and no remembered configuration."""
     yield
-    client = sentry_sdk.get_client()
-    if client.is_active():
-        client.close()
-    sentry_sdk.get_global_scope().set_client(None)
+    detach_client()
     configure_module._state = configure_module._State()
 
 
