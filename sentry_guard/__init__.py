@@ -14,6 +14,7 @@ from .errors import (
     Problem,
     SentryGuardError,
 )
+from .hooks import default_chain
 from .loading import load_settings
 from .names import (
     ParsedRelease,
@@ -24,12 +25,15 @@ from .names import (
     validate_release,
     validate_slug,
 )
+from .scrubbers import FILTERED, Chain, KeyMatcher, KeyScrubber, Scrubber, ScrubberError, Walker
 from .settings import Settings
 from .startup import Configuration, configure
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "FILTERED",
+    "Chain",
     "ConfigError",
     "Configuration",
     "Dsn",
@@ -39,13 +43,19 @@ __all__ = [
     "InvalidName",
     "InvalidRelease",
     "InvalidSlug",
+    "KeyMatcher",
+    "KeyScrubber",
     "ParsedRelease",
     "Problem",
+    "Scrubber",
+    "ScrubberError",
     "SentryGuardError",
     "Settings",
     "Version",
+    "Walker",
     "__version__",
     "configure",
+    "default_chain",
     "load_settings",
     "parse_release",
     "validate_dist",

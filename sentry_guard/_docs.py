@@ -1,6 +1,6 @@
 """The README's environment-variable table, generated from the settings model.
 
-Run ``python -m sentry_guard._docs`` to print it; a test fails when README.md differs.
+Run ``python -m sentry_guard._docs --write`` to update README.md; a test fails when they differ.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from .settings import Settings, env_name
 
 __all__ = ["settings_table"]
 
-_GROUPS = ("core", "release", "sampling", "data", "guard")
+_GROUPS = ("core", "release", "sampling", "data", "scrubbing", "guard")
 
 
 def _default(name: str) -> str:
@@ -34,5 +34,22 @@ def settings_table() -> str:
     return "\n".join(rows)
 
 
+def write_readme(path: str = "README.md") -> None:
+    """Replace the table between the README's settings-table markers."""
+    import re
+    from pathlib import Path
+
+    readme = Path(path)
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- settings-table:start -->", "<!-- settings-table:end -->"
+    pattern = re.compile(re.escape(start) + r"\n.*?\n" + re.escape(end), re.S)
+    readme.write_text(pattern.sub(lambda _: f"{start}\n{settings_table()}\n{end}", text), encoding="utf-8")
+
+
 if __name__ == "__main__":
-    print(settings_table())
+    import sys
+
+    if sys.argv[1:] == ["--write"]:
+        write_readme()
+    else:
+        print(settings_table())

@@ -86,7 +86,7 @@ def sdk_options(
     if settings.enable_logs:
         wanted["enable_logs"] = {"enable_logs": True}
     for name, hook in hooks.items():
-        wanted.setdefault(f"_{name}", {})[name] = hook
+        wanted[f"_{name}"] = {name: hook}  # hooks the SDK lacks are skipped silently
 
     unsupported = []
     for variable, group in wanted.items():

@@ -6,9 +6,10 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional, TypeVar
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, Optional, TypeVar, Union
 
-from pydantic import BeforeValidator, Field, PlainSerializer, ValidationInfo, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, ValidationInfo, field_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
@@ -94,6 +95,35 @@ def _to_dsn(value: Any) -> Any:
 
 
 StrList = Annotated[tuple[str, ...], NoDecode, BeforeValidator(_split_list)]
+
+
+def _importable(value: Any) -> Any:
+    """An import path must resolve to a callable now, at start-up, not at the first error."""
+    if isinstance(value, str):
+        from .scrubbers.plugins import resolve
+
+        resolve(value)
+        return value
+    if not callable(value):
+        raise ValueError(f"expected an import path or a callable, got {type(value).__name__}")
+    return value
+
+
+def _importable_all(value: tuple[str, ...]) -> tuple[str, ...]:
+    """Check every path, and report every bad one at once."""
+    errors = []
+    for path in value:
+        try:
+            _importable(path)
+        except ValueError as exc:
+            errors.append(str(exc))
+    if errors:
+        raise ValueError("; ".join(errors))
+    return value
+
+
+ScrubberPath = Annotated[Union[str, Callable[..., Any]], BeforeValidator(_importable)]
+ScrubberPaths = Annotated[tuple[str, ...], NoDecode, BeforeValidator(_split_list), AfterValidator(_importable_all)]
 Rate = Annotated[float, Field(ge=0.0, le=1.0)]
 DsnField = Annotated[
     Dsn,
@@ -217,6 +247,32 @@ class Settings(BaseSettings):
         (),
         description="Module prefixes marked as your code in stack traces (comma-separated or JSON array).",
         json_schema_extra=_meta("data", "list module prefixes, e.g. 'myapp,shared_lib'"),
+    )
+    # scrubbing
+    scrub_keys: StrList = Field(
+        (),
+        description="More sensitive key names, matched as words (`order_notes` also hits `customerOrderNotes`).",
+        json_schema_extra=_meta("scrubbing", "list key names, e.g. 'order_notes,tax_id'"),
+    )
+    scrub_safe_keys: StrList = Field(
+        (),
+        description="Key names never filtered by name, matched exactly after word splitting (e.g. `token_type`).",
+        json_schema_extra=_meta("scrubbing", "list key names, e.g. 'token_type'"),
+    )
+    scrubbers: ScrubberPaths = Field(
+        (),
+        description="Your scrubbers as import paths `pkg.mod:func` or `pkg.mod:Class`, run after the built-ins.",
+        json_schema_extra=_meta("scrubbing", "list importable callables, e.g. 'myapp.sentry:drop_health_checks'"),
+    )
+    scrub_on_error: Literal["minimal", "drop"] = Field(
+        "minimal",
+        description="When a scrubber fails: `minimal` sends a minimal event without free text, `drop` sends nothing.",
+        json_schema_extra=_meta("scrubbing", "use minimal or drop"),
+    )
+    before_send: Optional[ScrubberPath] = Field(
+        None,
+        description="Your own `before_send` (import path, or a callable given to `configure()`), run last in the chain.",
+        json_schema_extra=_meta("scrubbing", "give an importable callable, e.g. 'myapp.sentry:before_send'"),
     )
     # guard
     guard_strict: bool = Field(

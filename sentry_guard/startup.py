@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 import sentry_sdk
 
 from .errors import ConfigError, Problem
-from .hooks import sdk_hooks
+from .hooks import default_chain, sdk_hooks
+from .scrubbers.chain import Chain, Scrubber
 from .loading import check_override_names, is_strict, try_load_settings
 from .names import release_advice
 from .sdk import detach_client, sdk_options, sdk_version
@@ -35,6 +36,8 @@ class Configuration:
     problems: tuple[Problem, ...] = ()
     #: variables the installed sentry-sdk cannot honour (logged as a warning)
     unsupported: tuple[str, ...] = ()
+    #: the scrubber chain installed (None when Sentry is off)
+    chain: Optional[Chain] = None
     #: the sentry-sdk hooks installed, by option name
     hooks: Mapping[str, Callable[..., Any]] = field(default_factory=dict, repr=False)
 
@@ -66,35 +69,43 @@ def _disabled(reason: str, settings: Settings | None, problems: tuple[Problem, .
     return result
 
 
-def configure(**overrides: Any) -> Configuration:
+def configure(*, scrubbers: Sequence[Scrubber] = (), **overrides: Any) -> Configuration:
     """Validate the ``SENTRY_*`` settings and initialise sentry-sdk with them.
 
     Keyword arguments are settings (``release=``, ``environment=``, ...) and win over the
-    environment. No DSN: Sentry stays off. Invalid settings: `ConfigError` listing every
-    problem, or, with ``SENTRY_GUARD_STRICT=false``, one ERROR log line and Sentry off.
-    Calling it again with the same inputs does nothing; with other inputs it re-initialises.
+    environment; `scrubbers` run after the built-in ones and those from ``SENTRY_SCRUBBERS``.
+    No DSN: Sentry stays off. Invalid settings: `ConfigError` listing every problem, or, with
+    ``SENTRY_GUARD_STRICT=false``, one ERROR log line and Sentry off. Calling it again with
+    the same inputs does nothing; with other inputs it re-initialises.
     """
     check_override_names(overrides)
+    scrubbers = tuple(scrubbers)
     with _lock:
         strict = is_strict(overrides)
         settings, problems = try_load_settings(overrides)
+        chain = None
+        if settings is not None and settings.dsn is not None:
+            key = (settings, scrubbers)
+            if _state.key == key and _state.result is not None and sentry_sdk.get_client() is _state.client:
+                return _state.result
+            try:
+                chain = default_chain(settings, scrubbers)
+            except ConfigError as exc:
+                settings, problems = None, list(exc.problems)
         if settings is None:
-            error = ConfigError(problems)
             if strict:
-                raise error
-            logger.error("Sentry is off: %s (SENTRY_GUARD_STRICT=false)", "; ".join(str(p) for p in problems))
+                raise ConfigError(problems)
+            logger.error(
+                "Sentry is off: %s (SENTRY_GUARD_STRICT=false)", "; ".join(str(p) for p in problems)
+            )
             return _disabled("invalid configuration", None, tuple(problems))
-        if settings.dsn is None:
+        if chain is None:
             if _state.result is None or _state.result.enabled or _state.result.settings != settings:
                 logger.info("Sentry is off: SENTRY_DSN is not set")
             return _disabled("SENTRY_DSN is not set", settings)
 
-        hooks = sdk_hooks(settings)
-        key = (settings, tuple(sorted((k, _identity(v)) for k, v in hooks.items())))
-        if _state.key == key and _state.result is not None and sentry_sdk.get_client() is _state.client:
-            return _state.result
         previous = _state.result.settings if _state.result is not None and _state.result.enabled else None
-
+        hooks = sdk_hooks(settings, chain)
         options, unsupported = sdk_options(settings, hooks)
         if unsupported:
             logger.warning(
@@ -106,25 +117,20 @@ def configure(**overrides: Any) -> Configuration:
         sentry_sdk.init(**options)
         _state.client = sentry_sdk.get_client()
         if previous is not None:
-            changed = [
-                env_name(n) for n in Settings.model_fields if getattr(previous, n) != getattr(settings, n)
-            ]
-            logger.info("Sentry re-initialised: %s changed", ", ".join(changed) or "hooks")
+            changed = [env_name(n) for n in Settings.model_fields if getattr(previous, n) != getattr(settings, n)]
+            logger.info("Sentry re-initialised: %s changed", ", ".join(changed) or "scrubbers")
         logger.info(
-            "Sentry is on: dsn=%s environment=%s release=%s",
+            "Sentry is on: dsn=%s environment=%s release=%s scrubbers=%s",
             settings.dsn,
             settings.environment,
             settings.release or "(none: sentry-sdk will guess)",
+            ",".join(chain.names),
         )
         if settings.release:
             advice = release_advice(settings.release)
             if advice:
                 logger.warning("%s", advice)
-        result = Configuration(True, None, settings, (), tuple(unsupported), hooks)
-        _state.key, _state.result = key, result
+        installed = {name: hook for name, hook in hooks.items() if name in options}
+        result = Configuration(True, None, settings, (), tuple(unsupported), chain, installed)
+        _state.key, _state.result = (settings, scrubbers), result
         return result
-
-
-def _identity(hook: Callable[..., Any]) -> Any:
-    """Hooks compare by what they wrap: a fresh wrapper around the same callables is the same."""
-    return getattr(hook, "identity", hook)

@@ -11,7 +11,7 @@ import sentry_sdk
 import sentry_guard
 from sentry_guard import ConfigError
 from sentry_guard._endpoint import EnvelopeServer
-from sentry_guard.hooks import sdk_hooks
+from sentry_guard.hooks import default_chain, sdk_hooks
 from sentry_guard.sdk import accepted_options, sdk_options
 
 from .conftest import SECRET_DSN, SECRET_KEY, SECRET_SECRET
@@ -144,7 +144,7 @@ def test_only_accepted_options_are_passed() -> None:
     settings = sentry_guard.load_settings(
         dsn=SECRET_DSN, profiles_sample_rate=0.3, enable_logs=True, send_default_pii=True
     )
-    options, unsupported = sdk_options(settings, sdk_hooks(settings))
+    options, unsupported = sdk_options(settings, sdk_hooks(settings, default_chain(settings)))
     assert set(options) <= accepted_options()
     # sentry-sdk < 2.35 had no `enable_logs`: reported, not passed
     assert unsupported == ([] if "enable_logs" in accepted_options() else ["SENTRY_ENABLE_LOGS"])
@@ -162,7 +162,7 @@ def test_old_sdk_gets_send_default_pii_and_reports_what_it_lacks() -> None:
     settings = sentry_guard.load_settings(
         dsn=SECRET_DSN, profiles_sample_rate=0.3, enable_logs=True, send_default_pii=True
     )
-    options, unsupported = sdk_options(settings, sdk_hooks(settings), accepted=old)
+    options, unsupported = sdk_options(settings, sdk_hooks(settings, default_chain(settings)), accepted=old)
     assert options["send_default_pii"] is True
     assert options["profiles_sample_rate"] == 0.3
     assert "data_collection" not in options and "enable_logs" not in options
@@ -172,7 +172,7 @@ def test_old_sdk_gets_send_default_pii_and_reports_what_it_lacks() -> None:
 @pytest.mark.parametrize("pii", [True, False])
 def test_pii_switch_uses_what_the_installed_sdk_wants(pii: bool) -> None:
     settings = sentry_guard.load_settings(dsn=SECRET_DSN, send_default_pii=pii)
-    options, _ = sdk_options(settings, sdk_hooks(settings))
+    options, _ = sdk_options(settings, sdk_hooks(settings, default_chain(settings)))
     if "data_collection" in accepted_options():  # sentry-sdk >= 2.75 deprecates send_default_pii
         assert "send_default_pii" not in options
         assert options["data_collection"]["user_info"] is pii
