@@ -56,6 +56,7 @@ def _pass_check_ins(guarded: Callable[[Any, Any], Any]) -> Callable[[Any, Any], 
         if type(event) is dict and event.get("type") == "check_in":
             return event
         return guarded(event, hint)
+
     return before_send
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from collections.abc import Callable
 from typing import Annotated, Any, Literal, Optional, TypeVar, Union
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, ValidationInfo, field_validator
@@ -123,7 +122,9 @@ def _importable_all(value: tuple[str, ...]) -> tuple[str, ...]:
 
 
 ScrubberPath = Annotated[Union[str, Callable[..., Any]], BeforeValidator(_importable)]
-ScrubberPaths = Annotated[tuple[str, ...], NoDecode, BeforeValidator(_split_list), AfterValidator(_importable_all)]
+ScrubberPaths = Annotated[
+    tuple[str, ...], NoDecode, BeforeValidator(_split_list), AfterValidator(_importable_all)
+]
 Rate = Annotated[float, Field(ge=0.0, le=1.0)]
 DsnField = Annotated[
     Dsn,
@@ -262,7 +263,9 @@ class Settings(BaseSettings):
     scrubbers: ScrubberPaths = Field(
         (),
         description="Your scrubbers as import paths `pkg.mod:func` or `pkg.mod:Class`, run after the built-ins.",
-        json_schema_extra=_meta("scrubbing", "list importable callables, e.g. 'myapp.sentry:drop_health_checks'"),
+        json_schema_extra=_meta(
+            "scrubbing", "list importable callables, e.g. 'myapp.sentry:drop_health_checks'"
+        ),
     )
     scrub_on_error: Literal["minimal", "drop"] = Field(
         "minimal",

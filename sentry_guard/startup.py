@@ -12,9 +12,9 @@ import sentry_sdk
 
 from .errors import ConfigError, Problem
 from .hooks import default_chain, sdk_hooks
-from .scrubbers.chain import Chain, Scrubber
 from .loading import check_override_names, is_strict, try_load_settings
 from .names import release_advice
+from .scrubbers.chain import Chain, Scrubber
 from .sdk import detach_client, sdk_options, sdk_version
 from .settings import Settings, env_name
 
@@ -95,9 +95,7 @@ def configure(*, scrubbers: Sequence[Scrubber] = (), **overrides: Any) -> Config
         if settings is None:
             if strict:
                 raise ConfigError(problems)
-            logger.error(
-                "Sentry is off: %s (SENTRY_GUARD_STRICT=false)", "; ".join(str(p) for p in problems)
-            )
+            logger.error("Sentry is off: %s (SENTRY_GUARD_STRICT=false)", "; ".join(str(p) for p in problems))
             return _disabled("invalid configuration", None, tuple(problems))
         if chain is None:
             if _state.result is None or _state.result.enabled or _state.result.settings != settings:
@@ -117,7 +115,9 @@ def configure(*, scrubbers: Sequence[Scrubber] = (), **overrides: Any) -> Config
         sentry_sdk.init(**options)
         _state.client = sentry_sdk.get_client()
         if previous is not None:
-            changed = [env_name(n) for n in Settings.model_fields if getattr(previous, n) != getattr(settings, n)]
+            changed = [
+                env_name(n) for n in Settings.model_fields if getattr(previous, n) != getattr(settings, n)
+            ]
             logger.info("Sentry re-initialised: %s changed", ", ".join(changed) or "scrubbers")
         logger.info(
             "Sentry is on: dsn=%s environment=%s release=%s scrubbers=%s",

@@ -37,7 +37,11 @@ TABLE: dict[str, tuple[str, Any, str | None]] = {
     "SENTRY_IN_APP_INCLUDE": ('["myapp", "lib"]', ("myapp", "lib"), '["a", 1]'),
     "SENTRY_SCRUB_KEYS": ("order_notes, tax id", ("order_notes", "tax id"), '["x"'),
     "SENTRY_SCRUB_SAFE_KEYS": ("token_type", ("token_type",), "[1]"),
-    "SENTRY_SCRUBBERS": ("json:dumps,os.path:join", ("json:dumps", "os.path:join"), "no_such_module_xyz:scrub"),
+    "SENTRY_SCRUBBERS": (
+        "json:dumps,os.path:join",
+        ("json:dumps", "os.path:join"),
+        "no_such_module_xyz:scrub",
+    ),
     "SENTRY_SCRUB_ON_ERROR": ("drop", "drop", "ignore"),
     "SENTRY_BEFORE_SEND": ("json:dumps", "json:dumps", "json:no_such_function"),
     "SENTRY_GUARD_STRICT": ("false", False, "sometimes"),

@@ -6,4 +6,13 @@ from .chain import Chain, Scrubber, ScrubberError, fail_closed
 from .keys import KeyMatcher, KeyScrubber
 from .walk import FILTERED, Walker
 
-__all__ = ["FILTERED", "Chain", "KeyMatcher", "KeyScrubber", "Scrubber", "ScrubberError", "Walker", "fail_closed"]
+__all__ = [
+    "FILTERED",
+    "Chain",
+    "KeyMatcher",
+    "KeyScrubber",
+    "Scrubber",
+    "ScrubberError",
+    "Walker",
+    "fail_closed",
+]

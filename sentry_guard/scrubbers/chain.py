@@ -190,19 +190,28 @@ def _frames(stacktrace: Any) -> list[dict[str, Any]]:
 
 def minimal_event(event: Mapping[str, Any], failed: str) -> Event:
     """Level, exception types and modules, function names, line numbers, release, environment."""
-    out = _scalars(
-        event,
-        ("event_id", "timestamp", "start_timestamp", "platform", "release", "environment", "dist"),
+    out = _scalars(event, ("event_id", "timestamp", "start_timestamp", "platform"))
+    # configuration, not user data: validated names (see names.py), kept whole
+    out.update(
+        {
+            k: v
+            for k in ("release", "environment", "dist")
+            if isinstance(v := event.get(k), str) and len(v) <= 200
+        }
     )
     if event.get("type") == "transaction":
         out["type"] = "transaction"
         out["transaction"] = FILTERED
-        trace = (event.get("contexts") or {}).get("trace") if isinstance(event.get("contexts"), dict) else None
+        trace = (
+            (event.get("contexts") or {}).get("trace") if isinstance(event.get("contexts"), dict) else None
+        )
         if isinstance(trace, dict):
             out["contexts"] = {"trace": _scalars(trace, ("trace_id", "span_id", "parent_span_id", "op"))}
     if event.get("level") in _LEVELS:
         out["level"] = event["level"]
-    values = (event.get("exception") or {}).get("values") if isinstance(event.get("exception"), dict) else None
+    values = (
+        (event.get("exception") or {}).get("values") if isinstance(event.get("exception"), dict) else None
+    )
     if isinstance(values, list):
         exceptions = []
         for value in values:

@@ -8,7 +8,7 @@ not. Relay and sentry-sdk match substrings or whole keys; words catch more and h
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .walk import FILTERED, Walker
@@ -21,36 +21,181 @@ _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 _WORDS = frozenset(
     {
         # secrets (Relay's password rule, sentry-sdk's denylist, common cookie names)
-        "password", "passwd", "pwd", "passphrase", "passcode", "secret", "secrets",
-        "auth", "oauth", "authorization", "credential", "credentials", "creds",
-        "cookie", "cookies", "csrf", "xsrf", "csrftoken", "xsrftoken", "csrfmiddlewaretoken",
-        "sessionid", "phpsessid", "jsessionid", "sid", "symfony",
-        "jwt", "bearer", "otp", "totp", "dsn", "signature", "sig",
-        "apikey", "privatekey", "secretkey", "accesskey", "accesstoken", "refreshtoken", "authtoken",
-        "cvv", "cvc", "cvn", "cvv2", "ssn", "iban", "cardnumber", "ccnumber", "ccnum", "creditcard",
+        "password",
+        "passwd",
+        "pwd",
+        "passphrase",
+        "passcode",
+        "secret",
+        "secrets",
+        "auth",
+        "oauth",
+        "authorization",
+        "credential",
+        "credentials",
+        "creds",
+        "cookie",
+        "cookies",
+        "csrf",
+        "xsrf",
+        "csrftoken",
+        "xsrftoken",
+        "csrfmiddlewaretoken",
+        "sessionid",
+        "phpsessid",
+        "jsessionid",
+        "sid",
+        "symfony",
+        "jwt",
+        "bearer",
+        "otp",
+        "totp",
+        "dsn",
+        "signature",
+        "sig",
+        "apikey",
+        "privatekey",
+        "secretkey",
+        "accesskey",
+        "accesstoken",
+        "refreshtoken",
+        "authtoken",
+        "cvv",
+        "cvc",
+        "cvn",
+        "cvv2",
+        "ssn",
+        "iban",
+        "cardnumber",
+        "ccnumber",
+        "ccnum",
+        "creditcard",
         # personal data (user fields, network identity)
-        "email", "emails", "phone", "telephone", "ip", "forwarded", "username", "surname",
-        "birthdate", "birthday", "dob", "passport",
+        "email",
+        "emails",
+        "phone",
+        "telephone",
+        "ip",
+        "forwarded",
+        "username",
+        "surname",
+        "birthdate",
+        "birthday",
+        "dob",
+        "passport",
     }
 )
 #: stems that make a key sensitive even inside one lowercase word (``dbpassword``)
-_STEMS = ("password", "passwd", "passphrase", "apikey", "privatekey", "accesstoken", "csrftoken", "xsrftoken", "sessionid", "authtoken", "refreshtoken", "clientsecret", "secretkey")
+_STEMS = (
+    "password",
+    "passwd",
+    "passphrase",
+    "apikey",
+    "privatekey",
+    "accesstoken",
+    "csrftoken",
+    "xsrftoken",
+    "sessionid",
+    "authtoken",
+    "refreshtoken",
+    "clientsecret",
+    "secretkey",
+)
 #: ``token`` is a secret, unless a measure follows it: ``token_count``, ``token_limit``
-_TOKEN_MEASURES = frozenset({"count", "counts", "length", "len", "limit", "limits", "usage", "type", "budget", "size", "total", "estimate", "index", "id"})
+_TOKEN_MEASURES = frozenset(
+    {
+        "count",
+        "counts",
+        "length",
+        "len",
+        "limit",
+        "limits",
+        "usage",
+        "type",
+        "budget",
+        "size",
+        "total",
+        "estimate",
+        "index",
+        "id",
+    }
+)
 #: ``tokens`` (plural) usually counts things (``max_tokens``), unless these own them
 _TOKEN_OWNERS = frozenset({"access", "refresh", "auth", "api", "bearer", "session", "id", "oauth"})
 #: ``session`` is a secret when last or followed by these: ``session_id``, not ``session_length``
 _SESSION_NEXT = frozenset({"id", "key", "token", "cookie", "secret", "data", "state"})
 #: ``key`` is a secret after these: ``api_key``, ``secret_access_key``; not ``cache_key``
 _KEY_QUALIFIERS = frozenset(
-    {"api", "access", "secret", "private", "signing", "encryption", "master", "client", "app", "application",
-     "auth", "ssh", "gpg", "pgp", "license", "session", "consumer", "service", "account", "storage", "shared",
-     "webhook", "hmac", "jwt", "sentry", "stripe", "aws", "decryption", "crypto", "root"}
+    {
+        "api",
+        "access",
+        "secret",
+        "private",
+        "signing",
+        "encryption",
+        "master",
+        "client",
+        "app",
+        "application",
+        "auth",
+        "ssh",
+        "gpg",
+        "pgp",
+        "license",
+        "session",
+        "consumer",
+        "service",
+        "account",
+        "storage",
+        "shared",
+        "webhook",
+        "hmac",
+        "jwt",
+        "sentry",
+        "stripe",
+        "aws",
+        "decryption",
+        "crypto",
+        "root",
+    }
 )
 #: ``number`` is sensitive after these: ``card_number``, ``phone_number``
-_NUMBER_QUALIFIERS = frozenset({"card", "cc", "account", "phone", "mobile", "passport", "security", "tax", "routing", "iban", "ssn", "credit"})
-_NAME_QUALIFIERS = frozenset({"first", "last", "full", "given", "family", "middle", "maiden", "user", "legal"})
-_ADDRESS_QUALIFIERS = frozenset({"street", "billing", "shipping", "home", "postal", "mailing", "email", "mail", "ip", "remote", "physical", "residential", "delivery"})
+_NUMBER_QUALIFIERS = frozenset(
+    {
+        "card",
+        "cc",
+        "account",
+        "phone",
+        "mobile",
+        "passport",
+        "security",
+        "tax",
+        "routing",
+        "iban",
+        "ssn",
+        "credit",
+    }
+)
+_NAME_QUALIFIERS = frozenset(
+    {"first", "last", "full", "given", "family", "middle", "maiden", "user", "legal"}
+)
+_ADDRESS_QUALIFIERS = frozenset(
+    {
+        "street",
+        "billing",
+        "shipping",
+        "home",
+        "postal",
+        "mailing",
+        "email",
+        "mail",
+        "ip",
+        "remote",
+        "physical",
+        "residential",
+        "delivery",
+    }
+)
 
 
 def split_words(key: str) -> tuple[str, ...]:
@@ -153,12 +298,52 @@ class KeyMatcher:
 #: right after a key character. The key is the run of key characters before it (at most 128),
 #: found with ``rstrip`` rather than a regex, which keeps a scan linear and cheap.
 _EQUALS = re.compile(r"=(?<=[\w.\-\]]=)")
-_KEY_CHARS = "".join(map(chr, range(48, 58))) + "".join(map(chr, range(65, 91))) + "".join(map(chr, range(97, 123))) + "_.-[]"
+_KEY_CHARS = (
+    "".join(map(chr, range(48, 58)))
+    + "".join(map(chr, range(65, 91)))
+    + "".join(map(chr, range(97, 123)))
+    + "_.-[]"
+)
 _VALUE = re.compile(r"[^&;#\s\"'<>]*")
 _MAX_KEY = 128
 #: the clean-strings cache: how many, and how long a string may be to be remembered
 _CLEAN_ENTRIES = 16384
 _CLEAN_LENGTH = 2048
+
+
+#: filtered values also removed where they reappear in text (a password echoed in a message)
+_ECHO_MIN = 6
+_ECHO_MAX_VALUES = 64
+
+
+_OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>\Z")
+
+
+def _specific(value: str) -> bool:
+    """Worth looking for elsewhere: long, not a short number, not an object's default repr."""
+    if len(value) < _ECHO_MIN or value.strip() != value or FILTERED in value:
+        return False
+    if value.isdigit() and len(value) < 8:
+        return False
+    return not _OBJECT_REPR.match(value)
+
+
+def _echoes(found: list[str]) -> re.Pattern[str] | None:
+    """A pattern for the filtered values worth looking for elsewhere: long enough to be specific."""
+    values = {v for v in found if _specific(v)}
+    if not values:
+        return None
+    ordered = sorted(values, key=len, reverse=True)[:_ECHO_MAX_VALUES]
+    return re.compile("|".join(map(re.escape, ordered)))
+
+
+def _echo_rule(pattern: re.Pattern[str]) -> Callable[[str, str | None], str]:
+    search, sub = pattern.search, pattern.sub
+
+    def scrub(text: str, context: str | None) -> str:
+        return sub(FILTERED, text) if search(text) else text
+
+    return scrub
 
 
 def _remember(clean: set[str], text: str) -> str:
@@ -169,6 +354,7 @@ def _remember(clean: set[str], text: str) -> str:
         clean.add(text)
     return text
 
+
 #: top-level event parts that hold no user data (package lists, SDK metadata)
 _SKIPPED_PARTS = frozenset({"modules", "sdk", "debug_meta"})
 #: the `user` fields a team keeps with SENTRY_SEND_DEFAULT_PII=true
@@ -178,13 +364,19 @@ USER_IDENTITY = ("id", "username", "email", "ip_address")
 class KeyScrubber:
     """Filters the value of every sensitive key, at any depth, and of ``key=value`` in text.
 
+    A filtered value that reappears inside another string of the same payload (a password
+    echoed in an exception message, a log body formatted from a sensitive parameter) is
+    filtered there too, when it is at least 6 characters long.
+
     With `send_default_pii` off (the default) every `user` field is filtered too; with it on,
     the user identity fields and ``REMOTE_ADDR`` are kept where they are, and only there.
     """
 
     name = "keys"
 
-    def __init__(self, extra: Iterable[str] = (), safe: Iterable[str] = (), *, send_default_pii: bool = False) -> None:
+    def __init__(
+        self, extra: Iterable[str] = (), safe: Iterable[str] = (), *, send_default_pii: bool = False
+    ) -> None:
         self.matcher = KeyMatcher(extra, safe)
         self.send_default_pii = send_default_pii
         #: strings known to hold no sensitive ``key=value``: skipped by the walker
@@ -224,7 +416,11 @@ class KeyScrubber:
         skipped = {k: event[k] for k in _SKIPPED_PARTS if k in event}
         if skipped:
             event = {k: v for k, v in event.items() if k not in skipped}
-        result: dict[str, Any] = self.walker(event)
+        found: list[str] = []
+        result: dict[str, Any] = self.walker(event, found)
+        echoes = _echoes(found)
+        if echoes is not None:
+            result = Walker(self.matcher, _echo_rule(echoes))(result)
         if skipped or kept:
             result = {**result, **skipped}
         if kept:
@@ -254,4 +450,3 @@ class KeyScrubber:
 
     def __repr__(self) -> str:
         return f"KeyScrubber({self.matcher!r}, send_default_pii={self.send_default_pii})"
-

@@ -22,9 +22,13 @@ def _usable(target: Any, where: str) -> Scrubber:
         try:
             target = target()
         except Exception as exc:
-            raise ValueError(f"{where}: the class could not be created without arguments ({type(exc).__name__})") from None
+            raise ValueError(
+                f"{where}: the class could not be created without arguments ({type(exc).__name__})"
+            ) from None
     if not callable(target):
-        raise ValueError(f"{where} is a {type(target).__name__}, not a callable (event, hint) -> event | None")
+        raise ValueError(
+            f"{where} is a {type(target).__name__}, not a callable (event, hint) -> event | None"
+        )
     return target  # type: ignore[no-any-return]
 
 
@@ -63,7 +67,13 @@ def load_entry_points() -> list[Scrubber]:
         except ValueError as exc:
             problems.append(Problem(where, str(exc), "fix or uninstall the plugin package"))
         except Exception as exc:
-            problems.append(Problem(where, f"cannot be loaded ({type(exc).__name__}: {exc})", "fix or uninstall the plugin package"))
+            problems.append(
+                Problem(
+                    where,
+                    f"cannot be loaded ({type(exc).__name__}: {exc})",
+                    "fix or uninstall the plugin package",
+                )
+            )
     if problems:
         raise ConfigError(problems)
     return scrubbers

@@ -31,13 +31,15 @@ class KeyRule(Protocol):
 
 
 _Path = tuple[Any, ...]
+_Walk = Callable[[Any, Optional[str], int, Optional[list[str]]], Any]
 
 
 class Walker:
     """`walker(tree)` returns `tree` with sensitive keys' values filtered and strings rewritten.
 
     A dict key the `keys` rule matches gets `FILTERED` as value, whatever it was; so does the
-    second item of a ``[key, value]`` pair (how Sentry exports headers). Every other string
+    second item of a ``[key, value]`` pair (how Sentry exports headers) and the item after a
+    sensitive ``--flag`` in a list (``sys.argv``). Every other string
     goes through `strings` with the nearest dict key above it. Returns `tree` itself when
     nothing changed.
     """
@@ -57,17 +59,18 @@ class Walker:
         self.deep = deep
         self._walk_dict, self._walk_list = self._compile()
 
-    def __call__(self, tree: Any) -> Any:
+    def __call__(self, tree: Any, found: list[str] | None = None) -> Any:
+        """Walk `tree`; string values filtered by key are appended to `found` when given."""
         kind = type(tree)
         if kind is dict:
-            return self._walk_dict(tree, None, 0)
+            return self._walk_dict(tree, None, 0, found)
         if kind is list or kind is tuple:
-            return self._walk_list(tree, None, 0)
+            return self._walk_list(tree, None, 0, found)
         if kind is str and self.strings is not None:
             return self.strings(tree, None)
         return tree
 
-    def _compile(self) -> tuple[Callable[[Any, Optional[str], int], Any], Callable[[Any, Optional[str], int], Any]]:
+    def _compile(self) -> tuple[_Walk, _Walk]:
         """Build the recursive pair as closures: locals are the fastest lookups CPython has."""
         known = self.keys.decisions.get
         decide = self.keys
@@ -76,9 +79,11 @@ class Walker:
         deep = self.deep
         walk_deep = self._walk_deep
 
-        def walk_dict(node: dict[Any, Any], context: Optional[str], depth: int) -> Any:
+        def walk_dict(
+            node: dict[Any, Any], context: Optional[str], depth: int, found: Optional[list[str]]
+        ) -> Any:
             if depth > deep:
-                return walk_deep(node, context)
+                return walk_deep(node, context, found)
             out = None
             inner: Optional[str]
             for key, value in node.items():
@@ -91,6 +96,8 @@ class Walker:
                             if out is None:
                                 out = dict(node)
                             out[key] = FILTERED
+                            if found is not None and type(value) is str:
+                                found.append(value)
                         continue
                     inner = key
                 else:
@@ -101,9 +108,9 @@ class Walker:
                         continue
                     new = strings(value, inner)
                 elif kind is dict:
-                    new = walk_dict(value, inner, depth + 1)
+                    new = walk_dict(value, inner, depth + 1, found)
                 elif kind is list or kind is tuple:
-                    new = walk_list(value, inner, depth + 1)
+                    new = walk_list(value, inner, depth + 1, found)
                 else:
                     continue
                 if new is not value:
@@ -112,23 +119,35 @@ class Walker:
                     out[key] = new
             return node if out is None else out
 
-        def walk_list(node: Any, context: Optional[str], depth: int) -> Any:
+        def walk_list(node: Any, context: Optional[str], depth: int, found: Optional[list[str]]) -> Any:
             if depth > deep:
-                return walk_deep(node, context)
+                return walk_deep(node, context, found)
             out = None
+            flag = False  # the previous item was a sensitive ``--flag``: this one is its value
             for index, value in enumerate(node):
                 kind = type(value)
                 if kind is str:
-                    if strings is None or value in clean:
+                    if flag:
+                        flag = False
+                        if value == FILTERED:
+                            continue
+                        if found is not None:
+                            found.append(value)
+                        new = FILTERED
+                    elif value[:1] == "-" and _is_flag(value):
+                        flag = True
                         continue
-                    new = strings(value, context)
+                    elif strings is None or value in clean:
+                        continue
+                    else:
+                        new = strings(value, context)
                 elif kind is dict:
-                    new = walk_dict(value, context, depth + 1)
+                    new = walk_dict(value, context, depth + 1, found)
                 elif kind is list or kind is tuple:
                     if len(value) == 2 and type(value[0]) is str:
-                        new = _pair(value, context, depth)
+                        new = _pair(value, depth, found)
                     else:
-                        new = walk_list(value, context, depth + 1)
+                        new = walk_list(value, context, depth + 1, found)
                 else:
                     continue
                 if new is not value:
@@ -137,17 +156,27 @@ class Walker:
                     out[index] = new
             return node if out is None else out
 
-        def _pair(pair: Any, context: Optional[str], depth: int) -> Any:
+        def _is_flag(item: str) -> bool:
+            hit = known(item)
+            if hit is None:
+                hit = decide(item)
+            return hit and len(item) <= 64 and " " not in item
+
+        def _pair(pair: Any, depth: int, found: Optional[list[str]]) -> Any:
             hit = known(pair[0])
             if hit is None:
                 hit = decide(pair[0])
-            if hit:
-                return pair if pair[1] == FILTERED else [pair[0], FILTERED]
-            return walk_list(pair, pair[0], depth + 1)
+            if not hit:
+                return walk_list(pair, pair[0], depth + 1, found)
+            if pair[1] == FILTERED:
+                return pair
+            if found is not None and type(pair[1]) is str:
+                found.append(pair[1])
+            return [pair[0], FILTERED]
 
         return walk_dict, walk_list
 
-    def _walk_deep(self, tree: Any, context: Optional[str]) -> Any:
+    def _walk_deep(self, tree: Any, context: Optional[str], found: Optional[list[str]] = None) -> Any:
         """The same rules with an explicit stack: no recursion limit, and cycles become `CYCLE`."""
         keys, strings = self.keys, self.strings
         edits: list[tuple[_Path, Any]] = []
@@ -156,14 +185,28 @@ class Walker:
         stack: list[tuple[Iterator[tuple[Any, Any]], Any, Optional[str], bool]] = [
             (_items(tree), tree, context, type(tree) is dict)
         ]
+        flags: set[int] = set()  # ids of lists whose next item follows a sensitive ``--flag``
         while stack:
             items, container, context, is_dict = stack[-1]
             for key, value in items:
                 inner = context
+                if not is_dict and type(value) is str:
+                    if id(container) in flags:
+                        flags.discard(id(container))
+                        if value != FILTERED:
+                            edits.append(((*path, key), FILTERED))
+                            if found is not None:
+                                found.append(value)
+                        continue
+                    if value[:1] == "-" and keys(value) and len(value) <= 64 and " " not in value:
+                        flags.add(id(container))
+                        continue
                 if is_dict and type(key) is str:
                     if keys(key):
                         if value != FILTERED:
                             edits.append(((*path, key), FILTERED))
+                            if found is not None and type(value) is str:
+                                found.append(value)
                         continue
                     inner = key
                 kind = type(value)
@@ -179,6 +222,8 @@ class Walker:
                     if keys(value[0]):
                         if value[1] != FILTERED:
                             edits.append(((*path, key, 1), FILTERED))
+                            if found is not None and type(value[1]) is str:
+                                found.append(value[1])
                         continue
                     inner = value[0]
                 if id(value) in active:
@@ -191,6 +236,7 @@ class Walker:
             else:
                 stack.pop()
                 active.discard(id(container))
+                flags.discard(id(container))
                 if path:
                     path.pop()
         return _apply(tree, edits) if edits else tree

@@ -1,0 +1,217 @@
+"""Which keys are sensitive: the design's lists, Relay's password rule, sentry-sdk's denylist,
+common session cookies; and the names that must survive."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sentry_guard import KeyMatcher
+from sentry_guard.scrubbers.keys import split_words
+
+SENSITIVE = [
+    # the design's list
+    "db_password",
+    "userPassword",
+    "X-Api-Key",
+    "aws_secret_access_key",
+    "client_secret",
+    "sessionid",
+    "csrf_token",
+    "Authorization",
+    "Cookie",
+    "card_number",
+    "cvv",
+    # Relay's password rule (password|secret|passwd|api_key|apikey|auth|credentials|mysql_pwd|
+    # privatekey|private_key|token|otp|two_factor|set-cookie)
+    "password",
+    "secret",
+    "passwd",
+    "api_key",
+    "apikey",
+    "auth",
+    "credentials",
+    "mysql_pwd",
+    "privatekey",
+    "private_key",
+    "token",
+    "otp",
+    "two_factor",
+    "set-cookie",
+    # sentry-sdk's DEFAULT_DENYLIST and DEFAULT_PII_DENYLIST
+    "session",
+    "csrftoken",
+    "x_csrftoken",
+    "x_forwarded_for",
+    "set_cookie",
+    "proxy-authorization",
+    "x_api_key",
+    "aiohttp_session",
+    "connect.sid",
+    "csrf",
+    "_csrf",
+    "_csrf_token",
+    "PHPSESSID",
+    "_session",
+    "symfony",
+    "user_session",
+    "_xsrf",
+    "XSRF-TOKEN",
+    "x_real_ip",
+    "ip_address",
+    "remote_addr",
+    # common session / auth cookies and headers
+    "JSESSIONID",
+    "laravel_session",
+    "remember_token",
+    "__Secure-next-auth.session-token",
+    "csrfmiddlewaretoken",
+    "HTTP_AUTHORIZATION",
+    "HTTP_COOKIE",
+    "X-Auth-Token",
+    "X-CSRFToken",
+    # more shapes of the same words
+    "accessToken",
+    "refresh_token",
+    "id_token",
+    "oauth_token",
+    "bearer",
+    "jwt",
+    "apiKey",
+    "APIKey",
+    "secretKey",
+    "stripe_secret_key",
+    "SENTRY_DSN",
+    "signing_key",
+    "privateKeyPem",
+    "passphrase",
+    "newPassword",
+    "password_confirmation",
+    "dbpassword",
+    "credit_card",
+    "creditCardNumber",
+    "cc_number",
+    "card_cvc",
+    "ssn",
+    "iban",
+    "email",
+    "EmailAddress",
+    "phone_number",
+    "first_name",
+    "lastName",
+    "date_of_birth",
+    "billing_address",
+    "X-Amz-Signature",
+    "sig",
+    "session_id",
+    "sessionKey",
+]
+
+BENIGN = [
+    # the design's list
+    "author",
+    "authority",
+    "token_count",
+    "max_tokens",
+    "session_length",
+    "secretary_name",
+    "cache_key",
+    "primary_key",
+    # ordinary names
+    "id",
+    "user_id",
+    "order_id",
+    "name",
+    "description",
+    "url",
+    "method",
+    "status_code",
+    "timestamp",
+    "input_tokens",
+    "total_tokens",
+    "token_type",
+    "sessions_count",
+    "session_timeout",
+    "keyboard_layout",
+    "monkey",
+    "public_key",
+    "sort_key",
+    "idempotency_key",
+    "foreign_key",
+    "authored_at",
+    "authorship",
+    "tokenizer",
+    "key",
+    "keys",
+    "zip",
+    "city",
+    "country",
+    "hostname",
+    "server_name",
+    "sku",
+    "qty",
+    "level",
+    "logger",
+    "message",
+    "frames",
+    "lineno",
+    "function",
+    "module",
+    "in_app",
+    "vars",
+    "filename",
+    "path",
+    "query",
+    "fragment",
+]
+
+
+@pytest.mark.parametrize("key", SENSITIVE)
+def test_sensitive(key: str) -> None:
+    assert KeyMatcher()(key), split_words(key)
+
+
+@pytest.mark.parametrize("key", BENIGN)
+def test_benign(key: str) -> None:
+    assert not KeyMatcher()(key), split_words(key)
+
+
+def test_table_size() -> None:
+    assert len(SENSITIVE) + len(BENIGN) >= 60
+
+
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [
+        ("db_password", ("db", "password")),
+        ("userPassword", ("user", "password")),
+        ("X-Api-Key", ("x", "api", "key")),
+        ("APIKey", ("api", "key")),
+        ("connect.sid", ("connect", "sid")),
+        ("HTTP_X_FORWARDED_FOR", ("http", "x", "forwarded", "for")),
+        ("oauth2Token", ("oauth", "2", "token")),
+        ("", ()),
+    ],
+)
+def test_split_words(key: str, words: tuple[str, ...]) -> None:
+    assert split_words(key) == words
+
+
+def test_extra_names_match_as_phrases() -> None:
+    matcher = KeyMatcher(extra=["order_notes", "tax id"])
+    assert matcher("order_notes") and matcher("customerOrderNotes") and matcher("TAX-ID")
+    assert not matcher("order_id") and not matcher("notes")
+
+
+def test_safe_names_are_exact() -> None:
+    matcher = KeyMatcher(safe=["session"])
+    assert not matcher("session") and not matcher("Session")
+    assert matcher("user_session")
+
+
+@given(st.text(max_size=40))
+def test_decision_is_stable_and_cached(key: str) -> None:
+    matcher = KeyMatcher()
+    assert matcher(key) == matcher(key) == KeyMatcher()._decide(key)
+    assert key in matcher.decisions

@@ -1,0 +1,138 @@
+"""The walker: every key and string, any depth, cycles, no mutation, fast and deep paths agree."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sentry_guard import FILTERED, KeyMatcher, Walker
+from sentry_guard.scrubbers.walk import CYCLE
+
+
+def upper(text: str, context: str | None) -> str:
+    return text.upper() if "x" in text else text
+
+
+def test_filters_sensitive_keys_at_any_depth_whatever_the_type() -> None:
+    tree = {"a": [{"b": {"password": {"nested": [1, 2]}}}], "token": 5, "ok": "fine"}
+    out = Walker(KeyMatcher())(tree)
+    assert out == {"a": [{"b": {"password": FILTERED}}], "token": FILTERED, "ok": "fine"}
+
+
+def test_pairs_are_judged_by_their_key() -> None:
+    headers = [["Authorization", "Bearer abc"], ["Host", "example.com"], ("Cookie", "a=b")]
+    assert Walker(KeyMatcher())({"headers": headers}) == {
+        "headers": [["Authorization", FILTERED], ["Host", "example.com"], ["Cookie", FILTERED]]
+    }
+
+
+def test_value_after_a_sensitive_flag() -> None:
+    argv = ["manage.py", "createsuperuser", "--password", "hunter2", "--username", "bob", "--verbose", "2"]
+    out = Walker(KeyMatcher())({"sys.argv": argv})["sys.argv"]
+    assert out == [
+        "manage.py",
+        "createsuperuser",
+        "--password",
+        FILTERED,
+        "--username",
+        FILTERED,
+        "--verbose",
+        "2",
+    ]
+    assert Walker(KeyMatcher(), deep=-1)({"sys.argv": argv})["sys.argv"] == out
+
+
+def test_string_rule_sees_the_nearest_key() -> None:
+    seen = []
+
+    def record(text: str, context: str | None) -> str:
+        seen.append((text, context))
+        return text
+
+    Walker(KeyMatcher(), record)({"url": "u", "list": ["a", {"inner": "b"}], "pair": [["Host", "h"]]})
+    assert ("u", "url") in seen and ("a", "list") in seen and ("b", "inner") in seen and ("h", "Host") in seen
+
+
+def test_unchanged_tree_is_returned_as_is() -> None:
+    tree = {"a": [1, "b", {"c": None}]}
+    assert Walker(KeyMatcher(), upper)(tree) is tree
+
+
+def test_only_changed_paths_are_copied() -> None:
+    tree = {"left": {"password": "x"}, "right": {"deep": ["untouched"]}}
+    out = Walker(KeyMatcher())(tree)
+    assert out["right"] is tree["right"]
+    assert out["left"] is not tree["left"]
+    assert tree["left"]["password"] == "x"
+
+
+def test_non_string_keys_and_tuples() -> None:
+    tree = {1: "x", None: ("x", {"secret": 1})}
+    out = Walker(KeyMatcher(), upper)(tree)
+    assert out == {1: "X", None: ["X", {"secret": FILTERED}]}
+
+
+def _nested(depth: int, leaf: Any) -> Any:
+    tree: Any = leaf
+    for i in range(depth):
+        tree = {"level": tree} if i % 2 else [tree]
+    return tree
+
+
+def test_ten_thousand_levels() -> None:
+    tree = _nested(10_000, {"password": "hunter2", "note": "x"})
+    out = Walker(KeyMatcher(), upper)(tree)
+    node = out
+    while isinstance(node, (list, dict)) and "password" not in node:
+        node = node[0] if isinstance(node, list) else node["level"]
+    assert node == {"password": FILTERED, "note": "X"}
+
+
+def test_cycles_in_unserialised_data() -> None:
+    loop: list[Any] = [{"password": "x"}]
+    loop.append(loop)
+    out = Walker(KeyMatcher())({"data": loop})
+    text = repr(out)
+    assert "'x'" not in text and CYCLE in text
+
+
+def test_large_event() -> None:
+    event = {"extra": {f"k{i}": {"password": f"p{i}", "v": "x" * 100} for i in range(20_000)}}
+    out = Walker(KeyMatcher())(event)
+    assert all(v["password"] == FILTERED for v in out["extra"].values())
+
+
+json_like = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda children: (
+        st.lists(children | st.sampled_from(["--password", "--x"]), max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["a", "password", "x_token", "list", "Cookie", "n"]) | st.text(max_size=6),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_like)
+def test_fast_and_deep_walkers_agree(tree: Any) -> None:
+    """The recursive fast path and the explicit-stack path implement the same rules."""
+    matcher = KeyMatcher()
+    assert Walker(matcher, upper)(tree) == Walker(matcher, upper, deep=-1)(tree)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_like)
+def test_never_mutates_and_is_idempotent(tree: Any) -> None:
+    before = copy.deepcopy(tree)
+    walker = Walker(KeyMatcher(), upper)
+    once = walker(tree)
+    assert json.dumps(tree, sort_keys=True, default=str) == json.dumps(before, sort_keys=True, default=str)
+    assert walker(once) == once
