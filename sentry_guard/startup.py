@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 import sentry_sdk
+from sentry_sdk.integrations.logging import ignore_logger
 
 from .errors import ConfigError, Problem
 from .hooks import default_chain, sdk_hooks
@@ -113,6 +114,10 @@ def configure(*, scrubbers: Sequence[Scrubber] = (), **overrides: Any) -> Config
                 "them" if len(unsupported) > 1 else "it",
             )
         sentry_sdk.init(**options)
+        # Our own log lines (a scrubber failed, ...) must not become Sentry events: the
+        # minimal event already carries the failure as a tag, and logging from inside
+        # before_send would re-enter the chain.
+        ignore_logger(logger.name)
         _state.client = sentry_sdk.get_client()
         if previous is not None:
             changed = [

@@ -28,3 +28,15 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert block[0] == "```sh" and block[-1] == "```" and len(block) == 3, "one command in one sh block"
     command = block[1]
     assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_custom_scrubber_example_runs() -> None:
+    """The README's scrubber module and its test work as printed."""
+    section = README[README.index("### Your own scrubbers") :]
+    blocks = re.findall(r"```python\n(.*?)```", section, re.S)
+    namespace: dict[str, object] = {}
+    exec(blocks[0], namespace)  # myapp/sentry.py
+    exec("import sentry_guard\n" + blocks[-1], namespace)  # the test
+    namespace["test_orders_notes_never_leave"]()  # type: ignore[operator]
+    drop = namespace["drop_health_checks"]
+    assert drop({"transaction": "/health"}, {}) is None  # type: ignore[operator]

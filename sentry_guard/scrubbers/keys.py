@@ -198,6 +198,33 @@ _ADDRESS_QUALIFIERS = frozenset(
 )
 
 
+#: every word `_builtin` reacts to, as a substring: a key containing none of them is benign
+#: without splitting it (most keys; one C-level search instead of a split and a loop)
+_TRIGGERS = (
+    _WORDS
+    | set(_STEMS)
+    | {
+        "token",
+        "session",
+        "key",
+        "number",
+        "no",
+        "num",
+        "card",
+        "name",
+        "address",
+        "addr",
+        "mail",
+        "birth",
+        "factor",
+    }
+)
+
+
+def _trigger_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, set(words)), key=len, reverse=True)))
+
+
 def split_words(key: str) -> tuple[str, ...]:
     """Split a key into lowercase words: snake, kebab, camelCase, dots, spaces and digits."""
     return tuple(w.lower() for w in _WORD.findall(key))
@@ -265,6 +292,7 @@ class KeyMatcher:
     def __init__(self, extra: Iterable[str] = (), safe: Iterable[str] = ()) -> None:
         self.extra = tuple(p for p in (split_words(e) for e in extra) if p)
         self.safe = frozenset(p for p in (split_words(s) for s in safe) if p)
+        self._may_match = _trigger_pattern(_TRIGGERS.union(*self.extra)).search
         #: key -> decision; the walker reads it directly to skip a call per key
         self.decisions: dict[str, bool] = {}
 
@@ -279,6 +307,8 @@ class KeyMatcher:
         return decision
 
     def _decide(self, key: str) -> bool:
+        if not self._may_match(key.lower()):
+            return False
         words = split_words(key)
         if not words or words in self.safe:
             return False

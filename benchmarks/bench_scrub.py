@@ -1,0 +1,163 @@
+"""Scrubbing speed against the references, in one process: medians and ratios.
+
+    python benchmarks/bench_scrub.py            # full run (a minute or two)
+    python benchmarks/bench_scrub.py --quick    # a smoke run
+
+References: sentry-sdk's ``EventScrubber(recursive=True).scrub_event`` (on deep copies made
+outside the timed region: it scrubs in place) and Relay's ``pii_strip_event`` with the
+default server-side config (``sentry-relay``, a test dependency). Chains are timed warm
+(steady state: the key-decision and clean-string caches filled, as in a running service)
+and cold (both caches emptied before every call). Also: ``configure()`` against a plain
+``sentry_sdk.init``, and scrubbing time per MB of adversarial text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sentry_sdk
+from sentry_sdk.scrubber import EventScrubber
+
+import sentry_guard
+from sentry_guard.sdk import detach_client
+
+HERE = Path(__file__).resolve().parent
+BENCH_INPUTS = [HERE.parent.parent / "shared" / "bench", HERE.parent / "shared" / "bench"]
+
+
+def _inputs() -> Path:
+    for folder in BENCH_INPUTS:
+        if (folder / "reference_event.json").exists():
+            return folder
+    sys.exit("benchmark inputs not found: expected ../shared/bench/reference_event.json")
+
+
+def median_us(run: Callable[[], Any], repeat: int, setup: Callable[[], Any] | None = None) -> float:
+    """Median wall time of `run` in microseconds; `setup` runs untimed before each call."""
+    samples = []
+    for _ in range(repeat):
+        state = setup() if setup else None
+        start = time.perf_counter_ns()
+        run() if state is None else run(state)  # type: ignore[call-arg]
+        samples.append((time.perf_counter_ns() - start) / 1000)
+    return statistics.median(samples)
+
+
+def _relay() -> Callable[[dict[str, Any]], Any] | None:
+    try:
+        import sentry_relay
+    except ImportError:
+        return None
+    config = sentry_relay.convert_datascrubbing_config(
+        {
+            "scrubData": True,
+            "scrubDefaults": True,
+            "scrubIpAddresses": True,
+            "sensitiveFields": [],
+            "excludeFields": [],
+        }
+    )
+    return lambda event: sentry_relay.pii_strip_event(config, event)
+
+
+def _cold(chain: sentry_guard.Chain) -> Callable[[], None]:
+    def empty_caches() -> None:
+        for scrubber in chain:
+            if isinstance(scrubber, sentry_guard.KeyScrubber):
+                scrubber.clean.clear()
+                scrubber.matcher.decisions.clear()
+
+    return empty_caches
+
+
+def bench_events(repeat: int) -> list[tuple[str, str, float, float]]:
+    rows = []
+    relay = _relay()
+    chain = sentry_guard.default_chain(sentry_guard.load_settings())
+    for name in ("reference_event.json", "reference_transaction.json"):
+        event = json.loads((_inputs() / name).read_text())
+        scrubber = EventScrubber(recursive=True)
+        reference = median_us(lambda e: scrubber.scrub_event(e), repeat, setup=lambda: copy.deepcopy(event))
+        rows.append((name, "sentry-sdk EventScrubber(recursive=True)", reference, 1.0))
+        chain(event, {})  # warm the caches
+        warm = median_us(lambda: chain(event, {}), repeat)
+        rows.append((name, "sentry_guard default chain, warm", warm, warm / reference))
+        empty = _cold(chain)
+        cold = median_us(lambda _: chain(event, {}), repeat, setup=lambda: empty() or 1)
+        rows.append((name, "sentry_guard default chain, cold caches", cold, cold / reference))
+        if relay is not None:
+            relay_us = median_us(lambda: relay(event), max(5, repeat // 20))
+            rows.append((name, "Relay pii_strip_event (default config)", relay_us, relay_us / reference))
+    return rows
+
+
+def bench_startup(repeat: int) -> list[tuple[str, str, float, float]]:
+    dsn = "http://0123456789abcdef0123456789abcdef@127.0.0.1:9/1"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+
+        def plain() -> None:
+            sentry_sdk.init(dsn=dsn, release="shop@1.0.0", environment="production")
+            detach_client()
+
+        def guarded() -> None:
+            sentry_guard.configure(dsn=dsn, release="shop@1.0.0", environment="production")
+            detach_client()
+            sentry_guard.startup._state = sentry_guard.startup._State()
+
+        base = median_us(plain, repeat)
+        ours = median_us(guarded, repeat)
+    return [
+        ("start-up", "sentry_sdk.init", base, 1.0),
+        ("start-up", "sentry_guard.configure()", ours, ours / base),
+    ]
+
+
+def bench_adversarial(repeat: int) -> list[tuple[str, str, float, float]]:
+    chain = sentry_guard.default_chain(sentry_guard.load_settings())
+    empty = _cold(chain)
+    size = 1 << 20
+    texts = {
+        "a*1MB + '@'": "a" * (size - 1) + "@",
+        "digits 1MB": "4" * size,
+        "100k dots": "." * 100_000,
+        "'=' runs": "a=" * (size // 2),
+        "key=value pairs": "password=x&" * (size // 11),
+        "nested brackets": "[{" * (size // 4) + "}]" * (size // 4),
+    }
+    rows = []
+    for name, text in texts.items():
+        us = median_us(
+            lambda _: chain({"message": text}, {}), max(3, repeat // 50), setup=lambda: empty() or 1
+        )
+        rows.append(("adversarial", f"{name} ({len(text) / size:.2f} MB)", us, us / (len(text) / size)))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a few iterations only (a smoke run)")
+    parser.add_argument("--repeat", type=int, default=1000)
+    args = parser.parse_args()
+    repeat = 5 if args.quick else args.repeat
+    print(f"sentry-sdk {sentry_sdk.VERSION}, Python {sys.version.split()[0]}, {repeat} runs, medians")
+    print(f"{'input':<28} {'what':<44} {'median µs':>10} {'ratio':>8}")
+    for section in (bench_events, bench_startup):
+        for row in section(repeat):
+            print(f"{row[0]:<28} {row[1]:<44} {row[2]:>10.1f} {row[3]:>7.2f}x")
+    print(f"{'input':<28} {'what':<44} {'median µs':>10} {'µs/MB':>8}")
+    for row in bench_adversarial(repeat):
+        print(f"{row[0]:<28} {row[1]:<44} {row[2]:>10.1f} {row[3]:>8.0f}")
+
+
+if __name__ == "__main__":
+    main()

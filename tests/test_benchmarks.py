@@ -1,0 +1,28 @@
+"""The benchmark script keeps running (a smoke run; timings are printed, never asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_benchmark_smoke_run() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_scrub.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    for needle in (
+        "EventScrubber(recursive=True)",
+        "default chain, warm",
+        "Relay pii_strip_event",
+        "configure()",
+        "µs/MB",
+    ):
+        assert needle in result.stdout
