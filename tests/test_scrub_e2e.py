@@ -16,6 +16,9 @@ from sentry_sdk.crons import capture_checkin
 import sentry_guard
 from sentry_guard import ConfigError
 from sentry_guard._endpoint import EnvelopeServer
+from sentry_guard.sdk import accepted_options
+
+LOGS = "enable_logs" in accepted_options()
 
 PLANTED = {
     "local": "LocalPw-7f3a91",
@@ -74,24 +77,24 @@ def test_every_payload_arrives_scrubbed_and_check_ins_untouched(endpoint: Envelo
         except ValueError:
             sentry_sdk.capture_exception()
         with sentry_sdk.start_transaction(name="checkout", op="task"):
-            with sentry_sdk.start_span(op="db", name="UPDATE users SET x = %s") as span:
+            with sentry_sdk.start_span(op="db") as span:
+                span.description = "UPDATE users SET x = %s"
                 span.set_data("db.password", PLANTED["span"])
-            with sentry_sdk.start_span(
-                op="http.client", name=f"GET https://api.example.com/v1?apikey={PLANTED['span_url']}"
-            ):
-                pass
-        sentry_sdk.logger.warning(
-            "card update for {user_password}",
-            user_password=PLANTED["log_param"],
-            attributes={"db_password": PLANTED["log_attr"]},
-        )
+            with sentry_sdk.start_span(op="http.client") as span:
+                span.description = f"GET https://api.example.com/v1?apikey={PLANTED['span_url']}"
+        if LOGS:  # Sentry logs arrived in sentry-sdk 2.35
+            sentry_sdk.logger.warning(
+                "card update for {user_password}",
+                user_password=PLANTED["log_param"],
+                attributes={"db_password": PLANTED["log_attr"]},
+            )
     check_in_id = capture_checkin(monitor_slug="nightly-report", status="ok", duration=1.5)
     sentry_sdk.flush()
-    endpoint.wait_for(4)
+    endpoint.wait_for(4 if LOGS else 3)
 
     text = wire(endpoint)
     for where, secret in PLANTED.items():
-        assert secret not in text, f"{where} leaked"
+        assert secret not in text, f"{where} leaked"  # (the log ones are not sent on old SDKs)
     (event,) = endpoint.payloads("event")
     assert event["exception"]["values"][0]["type"] == "ValueError"
     assert "payment declined for order total 42" in text
@@ -101,7 +104,7 @@ def test_every_payload_arrives_scrubbed_and_check_ins_untouched(endpoint: Envelo
     assert frame["vars"]["order_total"] == "42"
     (transaction,) = endpoint.payloads("transaction")
     assert {s["op"] for s in transaction["spans"]} == {"db", "http.client"}
-    assert endpoint.payloads("log"), "the Sentry log did not arrive"
+    assert bool(endpoint.payloads("log")) is LOGS
     (check_in,) = endpoint.payloads("check_in")
     assert check_in["check_in_id"] == check_in_id
     assert (check_in["monitor_slug"], check_in["status"], check_in["duration"]) == (
@@ -179,7 +182,7 @@ def test_breadcrumb_with_a_raising_scrubber_is_not_kept_raw(endpoint: EnvelopeSe
     endpoint.wait_for(1)
     assert "CrumbRaw-55e1a0" not in wire(endpoint)
     (event,) = endpoint.payloads("event")
-    assert event["breadcrumbs"]["values"][-1]["category"] == "auth"
+    assert "auth" in [crumb.get("category") for crumb in event["breadcrumbs"]["values"]]
 
 
 # -- custom scrubbers --------------------------------------------------------------------------
