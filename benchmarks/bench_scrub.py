@@ -72,7 +72,7 @@ def _relay() -> Callable[[dict[str, Any]], Any] | None:
 def _cold(chain: sentry_guard.Chain) -> Callable[[], None]:
     def empty_caches() -> None:
         for scrubber in chain:
-            if isinstance(scrubber, sentry_guard.KeyScrubber):
+            if isinstance(scrubber, sentry_guard.DefaultScrubber):
                 scrubber.clean.clear()
                 scrubber.matcher.decisions.clear()
 

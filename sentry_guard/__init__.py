@@ -25,7 +25,7 @@ from .names import (
     validate_release,
     validate_slug,
 )
-from .scrubbers import FILTERED, Chain, KeyMatcher, KeyScrubber, Scrubber, ScrubberError, Walker
+from .scrubbers import FILTERED, Chain, DefaultScrubber, KeyMatcher, Scrubber, ScrubberError, Walker
 from .settings import Settings
 from .startup import Configuration, configure
 
@@ -36,6 +36,7 @@ __all__ = [
     "Chain",
     "ConfigError",
     "Configuration",
+    "DefaultScrubber",
     "Dsn",
     "InvalidDist",
     "InvalidDsn",
@@ -44,7 +45,6 @@ __all__ = [
     "InvalidRelease",
     "InvalidSlug",
     "KeyMatcher",
-    "KeyScrubber",
     "ParsedRelease",
     "Problem",
     "Scrubber",

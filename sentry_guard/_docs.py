@@ -16,6 +16,8 @@ def _default(name: str) -> str:
     value = Settings.model_fields[name].default
     if value is None or value == ():
         return "unset"
+    if isinstance(value, tuple):
+        return f"`{','.join(value)}`"
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
     return f"`{value}`"

@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, Optional
 
 from .scrubbers.chain import Chain, Kind, Scrubber, fail_closed
-from .scrubbers.keys import KeyScrubber
+from .scrubbers.default import DefaultScrubber
+from .scrubbers.detectors import parse_modes
 from .scrubbers.plugins import load_entry_points, resolve
 from .settings import Settings
 
@@ -30,7 +31,7 @@ def _user_before_send(hook: Any) -> Scrubber:
 def default_chain(settings: Optional[Settings] = None, scrubbers: Sequence[Scrubber] = ()) -> Chain:
     """The chain `configure()` installs, in this order.
 
-    1. the built-in key scrubber; 2. plugins from the ``sentry_guard.scrubbers`` entry points
+    1. the built-in `DefaultScrubber` (keys, structure, detectors); 2. plugins from the ``sentry_guard.scrubbers`` entry points
     (by name); 3. ``SENTRY_SCRUBBERS`` (as listed); 4. `scrubbers` given to `configure()`;
     5. your ``before_send``. `settings` defaults to the environment's.
     """
@@ -38,8 +39,16 @@ def default_chain(settings: Optional[Settings] = None, scrubbers: Sequence[Scrub
         from .loading import load_settings
 
         settings = load_settings()
+    hash_key = settings.scrub_hash_key.get_secret_value().encode() if settings.scrub_hash_key else None
     chain: list[Scrubber] = [
-        KeyScrubber(settings.scrub_keys, settings.scrub_safe_keys, send_default_pii=settings.send_default_pii)
+        DefaultScrubber(
+            settings.scrub_keys,
+            settings.scrub_safe_keys,
+            detectors=settings.scrub_detectors,
+            modes=parse_modes(settings.scrub_mode),
+            hash_key=hash_key,
+            send_default_pii=settings.send_default_pii,
+        )
     ]
     chain += load_entry_points()
     chain += [resolve(path) for path in settings.scrubbers]

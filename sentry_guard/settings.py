@@ -8,7 +8,15 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, TypeVar, Union
 
-from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    PlainSerializer,
+    SecretStr,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
@@ -121,6 +129,25 @@ def _importable_all(value: tuple[str, ...]) -> tuple[str, ...]:
     return value
 
 
+def _detectors(value: tuple[str, ...]) -> tuple[str, ...]:
+    from .scrubbers.detectors import parse_detectors
+
+    return parse_detectors(value)
+
+
+def _modes(value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+    from .scrubbers.detectors import parse_modes
+
+    pairs = parse_modes(value)
+    if any(mode == "hash" for _, mode in pairs) and not info.data.get("scrub_hash_key"):
+        raise ValueError(
+            "hash mode needs SENTRY_SCRUB_HASH_KEY: an unkeyed hash of an email or card is reversible by guessing"
+        )
+    return tuple(f"{kind}={mode}" for kind, mode in pairs)
+
+
+DetectorList = Annotated[tuple[str, ...], NoDecode, BeforeValidator(_split_list), AfterValidator(_detectors)]
+ModeList = Annotated[tuple[str, ...], NoDecode, BeforeValidator(_split_list), AfterValidator(_modes)]
 ScrubberPath = Annotated[Union[str, Callable[..., Any]], BeforeValidator(_importable)]
 ScrubberPaths = Annotated[
     tuple[str, ...], NoDecode, BeforeValidator(_split_list), AfterValidator(_importable_all)
@@ -259,6 +286,25 @@ class Settings(BaseSettings):
         (),
         description="Key names never filtered by name, matched exactly after word splitting (e.g. `token_type`).",
         json_schema_extra=_meta("scrubbing", "list key names, e.g. 'token_type'"),
+    )
+    scrub_detectors: DetectorList = Field(
+        ("default",),
+        validate_default=True,
+        description="Which value detectors run: `default` (all but `phone`), `all`, names, `-name` to drop one (e.g. `default,-ip,phone`).",
+        json_schema_extra=_meta("scrubbing", "list detectors, e.g. 'default,-ip'; see the README for names"),
+    )
+    scrub_hash_key: Optional[SecretStr] = Field(
+        None,
+        description="Secret key for `hash` mode (HMAC-SHA256): stable pseudonyms that cannot be reversed by guessing.",
+        json_schema_extra=_meta(
+            "scrubbing",
+            "set a long random secret, e.g. from `python -c 'import secrets; print(secrets.token_hex(32))'`",
+        ),
+    )
+    scrub_mode: ModeList = Field(
+        (),
+        description="Per kind, how a detected value is replaced: `replace` (default), `mask`, `hash`, `remove` (e.g. `creditcard=mask,email=hash`).",
+        json_schema_extra=_meta("scrubbing", "use kind=mode pairs, e.g. 'creditcard=mask,email=hash'"),
     )
     scrubbers: ScrubberPaths = Field(
         (),

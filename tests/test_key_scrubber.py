@@ -1,4 +1,4 @@
-"""KeyScrubber on whole payloads: every part, PII switch, text pairs, echoes; properties."""
+"""DefaultScrubber on whole payloads: every part, PII switch, text pairs, echoes; properties."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sentry_guard import FILTERED, KeyScrubber, default_chain, load_settings
+from sentry_guard import FILTERED, DefaultScrubber, default_chain, load_settings
 
 from .test_keys import SENSITIVE
 
@@ -41,7 +41,7 @@ def test_every_part_of_an_event() -> None:
         ],
         "user": {"id": "42", "email": "bob@example.com"},
     }
-    out = KeyScrubber()(event, {})
+    out = DefaultScrubber()(event, {})
     text = json.dumps(out)
     for planted in (
         "TOKEN1",
@@ -83,7 +83,7 @@ def test_send_default_pii_keeps_user_identity_only_in_place() -> None:
         "request": {"env": {"REMOTE_ADDR": "10.0.0.1"}, "data": {"email": "bob@example.com"}},
         "extra": {"email": "bob@example.com"},
     }
-    out = KeyScrubber(send_default_pii=True)(event, {})
+    out = DefaultScrubber(send_default_pii=True)(event, {})
     assert out["user"] == {**event["user"], "password": FILTERED}
     assert out["request"]["env"]["REMOTE_ADDR"] == "10.0.0.1"
     assert out["request"]["data"]["email"] == FILTERED
@@ -108,7 +108,7 @@ def test_send_default_pii_keeps_user_identity_only_in_place() -> None:
     ],
 )
 def test_pairs_in_text(text: str, expected: str) -> None:
-    assert KeyScrubber().scrub_text(text) == expected
+    assert DefaultScrubber().scrub_text(text) == expected
 
 
 def test_filtered_values_echoed_elsewhere_go_too() -> None:
@@ -123,7 +123,7 @@ def test_filtered_values_echoed_elsewhere_go_too() -> None:
         },
         "logentry": {"formatted": "user typed s3cr3t-Pa55"},
     }
-    text = json.dumps(KeyScrubber()(event, {}))
+    text = json.dumps(DefaultScrubber()(event, {}))
     assert "s3cr3t-Pa55" not in text
     assert "(attempt 3)" in text
 
@@ -133,7 +133,7 @@ def test_short_or_object_values_are_not_hunted_for() -> None:
         "extra": {"token": "12345", "session": "<Session object at 0x7f00aa>"},
         "message": "order 12345 <Session object at 0x7f00aa>",
     }
-    assert KeyScrubber()(event, {})["message"] == event["message"]
+    assert DefaultScrubber()(event, {})["message"] == event["message"]
 
 
 def test_extra_and_safe_keys_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -147,7 +147,7 @@ def test_extra_and_safe_keys_from_settings(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_package_lists_are_left_alone() -> None:
     event = {"modules": {"flask-session": "0.8.0", "pyjwt": "2.8.0"}}
-    assert KeyScrubber()(event, {}) == event
+    assert DefaultScrubber()(event, {}) == event
 
 
 # -- properties ------------------------------------------------------------------------------

@@ -236,7 +236,7 @@ def test_custom_scrubbers_run_in_documented_order(
     result = sentry_guard.configure(dsn=endpoint.dsn(), scrubbers=[from_code], before_send=my_before_send)
     assert result.chain is not None
     assert result.chain.names == (
-        "keys",
+        "default",
         "acme-plugin",
         "acme_scrub.tag_env",
         f"{__name__}.test_custom_scrubbers_run_in_documented_order.<locals>.from_code",

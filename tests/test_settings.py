@@ -43,6 +43,13 @@ TABLE: dict[str, tuple[str, Any, str | None]] = {
         "no_such_module_xyz:scrub",
     ),
     "SENTRY_SCRUB_ON_ERROR": ("drop", "drop", "ignore"),
+    "SENTRY_SCRUB_DETECTORS": (
+        "default,-ip,phone",
+        ("jwt", "auth", "urlauth", "privatekey", "token", "creditcard", "iban", "email", "ssn", "phone"),
+        "default,telepathy",
+    ),
+    "SENTRY_SCRUB_HASH_KEY": ("k3y-5ecret", "**********", None),
+    "SENTRY_SCRUB_MODE": ("creditcard=mask, EMAIL=remove", ("creditcard=mask", "email=remove"), "email=hash"),
     "SENTRY_BEFORE_SEND": ("json:dumps", "json:dumps", "json:no_such_function"),
     "SENTRY_GUARD_STRICT": ("false", False, "sometimes"),
     "SENTRY_GUARD_ENV_FILE": ("{tmp}/.env", "{tmp}/.env", "/nonexistent/.env"),
@@ -69,6 +76,9 @@ def test_variable_is_read(variable: str, monkeypatch: pytest.MonkeyPatch, tmp_pa
     value = getattr(settings, variable.removeprefix("SENTRY_").lower())
     if variable == "SENTRY_DSN":
         value = value.masked
+    if variable == "SENTRY_SCRUB_HASH_KEY":
+        assert value.get_secret_value() == valid
+        value = str(value)
     assert value == expected
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from .chain import Chain, Scrubber, ScrubberError, fail_closed
-from .keys import KeyMatcher, KeyScrubber
+from .default import DefaultScrubber
+from .keys import KeyMatcher
 from .walk import FILTERED, Walker
 
 __all__ = [
     "FILTERED",
     "Chain",
+    "DefaultScrubber",
     "KeyMatcher",
-    "KeyScrubber",
     "Scrubber",
     "ScrubberError",
     "Walker",

@@ -1,0 +1,126 @@
+"""Secrets by content: JWTs, Authorization credentials, passwords in URLs, private keys, API tokens."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections.abc import Iterator
+from typing import Optional
+
+from .detectors import Detector, Span
+
+__all__ = ["CREDENTIAL_DETECTORS"]
+
+_JWT = re.compile(r"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*")
+
+
+def _jwt_header_ok(segment: str) -> bool:
+    try:
+        header = json.loads(base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4)))
+    except (ValueError, binascii.Error):
+        return False
+    return isinstance(header, dict) and "alg" in header
+
+
+def find_jwts(text: str, context: Optional[str] = None) -> Iterator[Span]:
+    """Three base64url parts whose first decodes to a JSON header with ``alg``."""
+    if "eyJ" not in text:
+        return
+    for match in _JWT.finditer(text):
+        if _jwt_header_ok(match.group().split(".", 1)[0]):
+            yield match.span()
+
+
+#: ``Bearer x``, ``Basic x``, ``Token x``: the scheme stays, the credential goes
+_AUTH = re.compile(
+    r"(?i)(?<![\w-])(?:bearer|basic|token|digest|apikey|api-key)[ \t]+(?:token[ \t]+)?([A-Za-z0-9._~+/=-]{8,})"
+)
+
+
+def find_auth_credentials(text: str, context: Optional[str] = None) -> Iterator[Span]:
+    """The credential after an Authorization scheme; words alone (``Token expired``) are not one."""
+    lowered = text.lower()
+    if (
+        "bearer" not in lowered
+        and "basic" not in lowered
+        and "token" not in lowered
+        and "digest" not in lowered
+        and "api" not in lowered
+    ):
+        return
+    for match in _AUTH.finditer(text):
+        credential = match.group(1)
+        if any(c.isdigit() or c in "+/=_-." for c in credential) or not credential.islower():
+            yield match.span(1)
+
+
+#: ``scheme://user:password@host``: the password goes (the user stays unless it is an email)
+_URL_AUTH = re.compile(r"(?i)\b[a-z][a-z0-9+.-]{1,20}://[^\s/@:]{0,128}:([^\s/@]{1,256})@(?=[\w.\[-])")
+
+
+def find_url_passwords(text: str, context: Optional[str] = None) -> Iterator[Span]:
+    """The password in URL userinfo (database URLs, proxies, webhooks)."""
+    if "://" not in text:
+        return
+    for match in _URL_AUTH.finditer(text):
+        yield match.span(1)
+
+
+_PEM = re.compile(r"-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----")
+
+
+def find_private_keys(text: str, context: Optional[str] = None) -> Iterator[Span]:
+    """PEM private-key blocks, through the END line (or to the end of the text if it was cut off)."""
+    if "PRIVATE KEY" not in text:
+        return
+    position = 0
+    while (match := _PEM.search(text, position)) is not None:
+        end_marker = f"-----END {match.group(1)}-----"
+        end = text.find(end_marker, match.end())
+        end = len(text) if end == -1 else end + len(end_marker)
+        yield match.start(), end
+        position = end
+
+
+#: well-known token formats (prefixes are what makes them recognisable)
+_TOKENS = re.compile(
+    r"""(?<![A-Za-z0-9_])(?:
+        (?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{16}    # AWS access key id
+      | gh[pousr]_[A-Za-z0-9]{36,255}                                                 # GitHub
+      | github_pat_[A-Za-z0-9_]{22,255}
+      | glpat-[A-Za-z0-9_-]{20,}                                                      # GitLab
+      | xox[abposr]-[A-Za-z0-9-]{10,}                                                 # Slack tokens
+      | (?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}                                      # Stripe
+      | whsec_[A-Za-z0-9]{20,}
+      | AIza[0-9A-Za-z_-]{35}                                                         # Google API key
+      | sk-(?:proj-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{32,}                             # OpenAI, Anthropic
+      | npm_[A-Za-z0-9]{36}                                                           # npm
+      | pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}                                        # PyPI
+      | SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}                                      # SendGrid
+      | sntry[su]_[A-Za-z0-9+/=_]{40,}                                                # Sentry auth tokens
+      | dop_v1_[a-f0-9]{64}                                                           # DigitalOcean
+      | shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}                                            # Shopify
+    )(?![A-Za-z0-9_])
+    |https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9/_-]{20,}               # Slack webhooks
+    """,
+    re.VERBOSE,
+)
+
+
+def find_tokens(text: str, context: Optional[str] = None) -> Iterator[Span]:
+    """API keys and tokens of well-known services, recognised by their prefixes."""
+    if len(text) < 20:
+        return
+    for match in _TOKENS.finditer(text):
+        yield match.span()
+
+
+CREDENTIAL_DETECTORS = (
+    Detector("jwt", find_jwts),
+    Detector("auth", find_auth_credentials, marker="[token]"),
+    Detector("urlauth", find_url_passwords, marker="[Filtered]"),
+    Detector("privatekey", find_private_keys),
+    Detector("token", find_tokens),
+)

@@ -1,0 +1,146 @@
+"""The built-in scrubber: key rules, structure inside strings and value detectors in one walk."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, Optional
+
+from .detectors import Mode, Redactor, parse_detectors, splice
+from .keys import KeyMatcher
+from .structure import find_pair_values, parse_structured
+from .walk import FILTERED, Walker
+
+__all__ = ["USER_IDENTITY", "DefaultScrubber"]
+
+#: top-level event parts that hold no user data (package lists, SDK metadata)
+_SKIPPED_PARTS = frozenset({"modules", "sdk", "debug_meta"})
+#: the `user` fields a team keeps with SENTRY_SEND_DEFAULT_PII=true
+USER_IDENTITY = ("id", "username", "email", "ip_address")
+#: the clean-strings cache: how many, and how long a string may be to be remembered
+_CLEAN_ENTRIES = 16384
+_CLEAN_LENGTH = 2048
+#: filtered values also removed where they reappear in text (a password echoed in a message)
+_ECHO_MIN = 6
+_ECHO_MAX_VALUES = 64
+_OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>\Z")
+
+
+def _specific(value: str) -> bool:
+    """Worth looking for elsewhere: long, not a short number, not an object's default repr."""
+    if len(value) < _ECHO_MIN or value.strip() != value or FILTERED in value:
+        return False
+    if value.isdigit() and len(value) < 8:
+        return False
+    return not _OBJECT_REPR.match(value)
+
+
+def _echo_rule(found: list[str]) -> Optional[Callable[[str, Optional[str]], str]]:
+    """A string rule that filters the values found by key wherever else they appear."""
+    values = sorted({v for v in found if _specific(v)}, key=len, reverse=True)[:_ECHO_MAX_VALUES]
+    if not values:
+        return None
+    pattern = re.compile("|".join(map(re.escape, values)))
+
+    def scrub(text: str, context: Optional[str]) -> str:
+        return pattern.sub(FILTERED, text) if pattern.search(text) else text
+
+    return scrub
+
+
+class DefaultScrubber:
+    """What `configure()` runs first: every sensitive key's value, and every detected value.
+
+    One walk over the payload: a dict key the `KeyMatcher` flags loses its whole value; every
+    string is parsed for structure (JSON text, ``repr`` of dicts, ``key=value`` and
+    ``key: value`` phrases) so the key rule applies inside it too; then the detectors
+    (emails, cards, IBANs, IPs, JWTs, tokens, ...) replace only what they match. A value
+    filtered by key that reappears elsewhere in the payload (a password echoed in a message)
+    is filtered there too. With `send_default_pii` off every `user` field is filtered; with it
+    on, the user identity fields and ``REMOTE_ADDR`` stay where they are, and only there.
+    """
+
+    name = "default"
+
+    def __init__(
+        self,
+        extra_keys: Iterable[str] = (),
+        safe_keys: Iterable[str] = (),
+        *,
+        detectors: Optional[Iterable[str]] = None,
+        modes: Iterable[tuple[str, Mode]] = (),
+        hash_key: Optional[bytes] = None,
+        send_default_pii: bool = False,
+    ) -> None:
+        self.matcher = KeyMatcher(extra_keys, safe_keys)
+        names = parse_detectors(("default",) if detectors is None else tuple(detectors))
+        self.redactor = Redactor(names, modes, hash_key)
+        self.send_default_pii = send_default_pii
+        #: strings known to need no change: the walker skips them without a call
+        self.clean: set[str] = set()
+        self.walker = Walker(self.matcher, self.scrub_text, clean=self.clean)
+
+    def scrub_text(self, text: str, context: Optional[str] = None) -> str:
+        """One string: structure first (so keys apply inside it), then the detectors."""
+        if text[:1] in ("{", "[", " ", "\n") and text:
+            parsed = parse_structured(text)
+            if parsed is not None:
+                value, dump = parsed
+                new = self.walker(value)
+                return self._remember(text) if new is value else dump(new)
+        result = text
+        if "=" in text or ":" in text:
+            spans = list(find_pair_values(text, self.matcher))
+            if spans:
+                result = splice(text, [(start, end, FILTERED) for start, end in spans])
+        result = self.redactor(result, context)
+        return self._remember(text) if result is text else result
+
+    def _remember(self, text: str) -> str:
+        if len(text) <= _CLEAN_LENGTH:
+            if len(self.clean) >= _CLEAN_ENTRIES:
+                self.clean.clear()
+            self.clean.add(text)
+        return text
+
+    def __call__(self, event: dict[str, Any], hint: dict[str, Any], /) -> dict[str, Any]:
+        kept = self._set_aside(event) if self.send_default_pii else None
+        skipped = {k: event[k] for k in _SKIPPED_PARTS if k in event}
+        if skipped:
+            event = {k: v for k, v in event.items() if k not in skipped}
+        found: list[str] = []
+        result: dict[str, Any] = self.walker(event, found)
+        echo = _echo_rule(found)
+        if echo is not None:
+            result = Walker(self.matcher, echo)(result)
+        if skipped or kept:
+            result = {**result, **skipped}
+        if kept:
+            self._put_back(result, kept)
+        elif not self.send_default_pii and isinstance(result.get("user"), dict):
+            result = {**result, "user": {k: FILTERED for k in result["user"]}}
+        return result
+
+    @staticmethod
+    def _set_aside(event: dict[str, Any]) -> dict[tuple[str, ...], Any]:
+        """The identity values the team opted into, by path (restored after the walk)."""
+        kept: dict[tuple[str, ...], Any] = {}
+        user = event.get("user")
+        if isinstance(user, dict):
+            kept.update({("user", f): user[f] for f in USER_IDENTITY if f in user})
+        env = event.get("request", {}).get("env") if isinstance(event.get("request"), dict) else None
+        if isinstance(env, dict) and "REMOTE_ADDR" in env:
+            kept[("request", "env", "REMOTE_ADDR")] = env["REMOTE_ADDR"]
+        return kept
+
+    @staticmethod
+    def _put_back(result: dict[str, Any], kept: dict[tuple[str, ...], Any]) -> None:
+        for path, value in kept.items():
+            node = result
+            for part in path[:-1]:
+                node[part] = node = dict(node[part])
+            node[path[-1]] = value
+
+    def __repr__(self) -> str:
+        detectors = ",".join(d.name for d in self.redactor.detectors)
+        return f"DefaultScrubber({self.matcher!r}, detectors={detectors}, send_default_pii={self.send_default_pii})"

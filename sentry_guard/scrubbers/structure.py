@@ -1,0 +1,99 @@
+"""Structure inside strings: ``key=value`` / ``key: value`` phrases, JSON text, Python reprs.
+
+So the key rules apply inside a query string, a cookie header, a form body, a log line, a
+source line (``password = "hunter2"``), a JSON blob stuffed into `extra`, or the ``repr``
+of a dict that sentry-sdk rendered for a local variable.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, Optional
+
+from .walk import FILTERED
+
+__all__ = ["find_pair_values", "parse_structured"]
+
+#: a separator right after a key character, a closing quote, or a space
+_SEPARATOR = re.compile(r"[=:](?<=[\w.\-\]\"' ][=:])")
+_KEY_CHARS = (
+    "".join(map(chr, range(48, 58)))
+    + "".join(map(chr, range(65, 91)))
+    + "".join(map(chr, range(97, 123)))
+    + "_.-[]"
+)
+_MAX_KEY = 128
+#: where an unquoted value ends: ``=`` values (query, cookie, form) stop at white space too,
+#: ``:`` values (headers, log lines) run to the end of the line
+_VALUE_AFTER_EQUALS = re.compile(r"[^&;#\s\"'<>,)}\]]*")
+_VALUE_AFTER_COLON = re.compile(r"[^\r\n;\"'<>,)}\]]*")
+
+
+def _quoted_end(text: str, start: int, quote: str) -> int:
+    """Index of the closing `quote` (skipping backslash escapes), or the end of `text`."""
+    end = text.find(quote, start)
+    while end != -1 and text[end - 1] == "\\":
+        end = text.find(quote, end + 1)
+    return len(text) if end == -1 else end
+
+
+def find_pair_values(text: str, is_sensitive: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+    """Spans of the values of sensitive ``key=value`` / ``key: value`` pairs in `text`."""
+    size = len(text)
+    for match in _SEPARATOR.finditer(text):
+        at = match.start()
+        head = text[max(0, at - _MAX_KEY - 4) : at].rstrip(" \t")
+        if head[-1:] in ("'", '"'):
+            head = head[:-1]
+        key = head[len(head.rstrip(_KEY_CHARS)) :]
+        if not key or not is_sensitive(key):
+            continue
+        colon = text[at] == ":"
+        if colon and text.startswith("//", at + 1):  # a URL scheme, not a phrase
+            continue
+        start = at + 1
+        while start < size and text[start] in " \t":
+            start += 1
+        if text.startswith(FILTERED, start):
+            continue
+        if start < size and text[start] in ("'", '"'):
+            end = _quoted_end(text, start + 1, text[start])
+            start += 1
+        else:
+            end = (_VALUE_AFTER_COLON if colon else _VALUE_AFTER_EQUALS).match(text, start).end()  # type: ignore[union-attr]
+            while end > start and text[end - 1] in " \t":
+                end -= 1
+        if end > start:
+            yield start, end
+
+
+_MAX_LITERAL = 65536
+
+
+def parse_structured(text: str) -> Optional[tuple[Any, Callable[[Any], str]]]:
+    """JSON text or a Python ``repr`` of a dict or list: (the value, how to write it back)."""
+    stripped = text.strip()
+    if stripped[:1] not in ("{", "[") or stripped[-1:] not in ("}", "]"):
+        return None
+    try:
+        value = json.loads(stripped)
+    except (ValueError, RecursionError):
+        pass
+    else:
+        if isinstance(value, (dict, list)):
+            compact = ", " not in stripped and ": " not in stripped
+            separators = (",", ":") if compact else (", ", ": ")
+            return value, lambda new: json.dumps(new, ensure_ascii=False, separators=separators)
+        return None
+    if len(stripped) > _MAX_LITERAL:
+        return None
+    try:
+        value = ast.literal_eval(stripped)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+    if isinstance(value, (dict, list, tuple)):
+        return value, repr
+    return None
