@@ -9,11 +9,12 @@ import re
 from collections.abc import Iterator
 from typing import Optional
 
-from .detectors import Detector, Span
+from .detectors import Detector, Span, contains, matches
 
 __all__ = ["CREDENTIAL_DETECTORS"]
 
-_JWT = re.compile(r"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*")
+_JWT = re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*")
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
 def _jwt_header_ok(segment: str) -> bool:
@@ -26,44 +27,36 @@ def _jwt_header_ok(segment: str) -> bool:
 
 def find_jwts(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """Three base64url parts whose first decodes to a JSON header with ``alg``."""
-    if "eyJ" not in text:
-        return
     for match in _JWT.finditer(text):
+        if text[match.start() - 1 : match.start()] in _TOKEN_CHARS and match.start():
+            continue
         if _jwt_header_ok(match.group().split(".", 1)[0]):
             yield match.span()
 
 
 #: ``Bearer x``, ``Basic x``, ``Token x``: the scheme stays, the credential goes
 _AUTH = re.compile(
-    r"(?i)(?<![\w-])(?:bearer|basic|token|digest|apikey|api-key)[ \t]+(?:token[ \t]+)?([A-Za-z0-9._~+/=-]{8,})"
+    r"(?:[Bb]earer|BEARER|[Bb]asic|BASIC|[Tt]oken|TOKEN|[Dd]igest|DIGEST|[Aa]pi-?[Kk]ey|API-?KEY)"
+    r"[ \t]+(?:[Tt]oken[ \t]+)?([A-Za-z0-9._~+/=-]{8,})"
 )
 
 
 def find_auth_credentials(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """The credential after an Authorization scheme; words alone (``Token expired``) are not one."""
-    lowered = text.lower()
-    if (
-        "bearer" not in lowered
-        and "basic" not in lowered
-        and "token" not in lowered
-        and "digest" not in lowered
-        and "api" not in lowered
-    ):
-        return
     for match in _AUTH.finditer(text):
+        if match.start() and text[match.start() - 1] in _TOKEN_CHARS:
+            continue
         credential = match.group(1)
         if any(c.isdigit() or c in "+/=_-." for c in credential) or not credential.islower():
             yield match.span(1)
 
 
 #: ``scheme://user:password@host``: the password goes (the user stays unless it is an email)
-_URL_AUTH = re.compile(r"(?i)\b[a-z][a-z0-9+.-]{1,20}://[^\s/@:]{0,128}:([^\s/@]{1,256})@(?=[\w.\[-])")
+_URL_AUTH = re.compile(r"://[^\s/@:]{0,128}:([^\s/@]{1,256})@(?=[\w.\[-])")
 
 
 def find_url_passwords(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """The password in URL userinfo (database URLs, proxies, webhooks)."""
-    if "://" not in text:
-        return
     for match in _URL_AUTH.finditer(text):
         yield match.span(1)
 
@@ -73,20 +66,20 @@ _PEM = re.compile(r"-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----")
 
 def find_private_keys(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """PEM private-key blocks, through the END line (or to the end of the text if it was cut off)."""
-    if "PRIVATE KEY" not in text:
-        return
     position = 0
     while (match := _PEM.search(text, position)) is not None:
         end_marker = f"-----END {match.group(1)}-----"
-        end = text.find(end_marker, match.end())
-        end = len(text) if end == -1 else end + len(end_marker)
+        limit = text.find("\x00", match.end())  # the end of this string when strings are joined
+        limit = len(text) if limit == -1 else limit
+        end = text.find(end_marker, match.end(), limit)
+        end = limit if end == -1 else end + len(end_marker)
         yield match.start(), end
         position = end
 
 
 #: well-known token formats (prefixes are what makes them recognisable)
 _TOKENS = re.compile(
-    r"""(?<![A-Za-z0-9_])(?:
+    r"""(?:
         (?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{16}    # AWS access key id
       | gh[pousr]_[A-Za-z0-9]{36,255}                                                 # GitHub
       | github_pat_[A-Za-z0-9_]{22,255}
@@ -111,16 +104,30 @@ _TOKENS = re.compile(
 
 def find_tokens(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """API keys and tokens of well-known services, recognised by their prefixes."""
-    if len(text) < 20:
-        return
     for match in _TOKENS.finditer(text):
+        start = match.start()
+        if start and text[start - 1] in _TOKEN_CHARS and not match.group().startswith("https://"):
+            continue
         yield match.span()
 
 
+def _auth_gate(text: str) -> bool:
+    if len(text) < 14:
+        return False
+    lowered = text.lower()
+    return (
+        "bearer" in lowered
+        or "basic" in lowered
+        or "token" in lowered
+        or "digest" in lowered
+        or "api" in lowered
+    )
+
+
 CREDENTIAL_DETECTORS = (
-    Detector("jwt", find_jwts),
-    Detector("auth", find_auth_credentials, marker="[token]"),
-    Detector("urlauth", find_url_passwords, marker="[Filtered]"),
-    Detector("privatekey", find_private_keys),
-    Detector("token", find_tokens),
+    Detector("jwt", find_jwts, contains("eyJ", min_length=20)),
+    Detector("auth", find_auth_credentials, _auth_gate, marker="[token]"),
+    Detector("urlauth", find_url_passwords, contains("@", min_length=8), marker="[Filtered]"),
+    Detector("privatekey", find_private_keys, contains("PRIVATE KEY", min_length=30)),
+    Detector("token", find_tokens, matches(r"[A-Za-z0-9_.-]{20}", min_length=20)),
 )

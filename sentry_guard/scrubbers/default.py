@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 from typing import Any, Optional
 
 from .detectors import Mode, Redactor, parse_detectors, splice
@@ -17,6 +19,8 @@ __all__ = ["USER_IDENTITY", "DefaultScrubber"]
 _SKIPPED_PARTS = frozenset({"modules", "sdk", "debug_meta"})
 #: the `user` fields a team keeps with SENTRY_SEND_DEFAULT_PII=true
 USER_IDENTITY = ("id", "username", "email", "ip_address")
+#: joins strings for one scan: no detector or phrase pattern matches across it
+_SEPARATOR = "\n\x00\n"
 #: the clean-strings cache: how many, and how long a string may be to be remembered
 _CLEAN_ENTRIES = 16384
 _CLEAN_LENGTH = 2048
@@ -81,20 +85,60 @@ class DefaultScrubber:
         self.walker = Walker(self.matcher, self.scrub_text, clean=self.clean)
 
     def scrub_text(self, text: str, context: Optional[str] = None) -> str:
-        """One string: structure first (so keys apply inside it), then the detectors."""
-        if text[:1] in ("{", "[", " ", "\n") and text:
-            parsed = parse_structured(text)
-            if parsed is not None:
-                value, dump = parsed
-                new = self.walker(value)
-                return self._remember(text) if new is value else dump(new)
-        result = text
-        if "=" in text or ":" in text:
-            spans = list(find_pair_values(text, self.matcher))
-            if spans:
-                result = splice(text, [(start, end, FILTERED) for start, end in spans])
-        result = self.redactor(result, context)
-        return self._remember(text) if result is text else result
+        """One string: structure (so keys apply inside it), then the detectors."""
+        structured = self._structured(text)
+        if structured is not None:
+            return structured
+        return self.scrub_many([(text, context)]).get((text, context), text)
+
+    def _structured(self, text: str) -> Optional[str]:
+        """JSON text or a ``repr`` of a dict: walked like the payload, written back if changed."""
+        if not text or text[0] not in "{[ \n":
+            return None
+        parsed = parse_structured(text)
+        if parsed is None:
+            return None
+        value, dump = parsed
+        new = self.walker(value)
+        return self._remember(text) if new is value else dump(new)
+
+    def scrub_many(self, items: list[tuple[str, Optional[str]]]) -> dict[tuple[str, Optional[str]], str]:
+        """Scrub many (string, key) pairs at once; returns only the changed ones.
+
+        The strings are joined with a separator no pattern can cross, and each detector
+        scans the whole text once: per-string work is left for the few strings that hold
+        something. Strings found clean whatever their key are remembered as clean.
+        """
+        texts = [text for text, _ in items]
+        blob = _SEPARATOR.join(texts)
+        starts = list(accumulate((len(t) + len(_SEPARATOR) for t in texts), initial=0))
+        edits: dict[int, list[tuple[int, int, str]]] = {}
+        contextual: set[int] = set()
+
+        def place(start: int, end: int) -> int:
+            index = bisect_right(starts, start) - 1
+            return index if end <= starts[index] + len(texts[index]) else -1
+
+        if "=" in blob or ":" in blob:
+            for start, end in find_pair_values(blob, self.matcher):
+                index = place(start, end)
+                if index >= 0:
+                    offset = starts[index]
+                    edits.setdefault(index, []).append((start - offset, end - offset, FILTERED))
+        for detector, start, end in self.redactor.scan(blob):
+            index = place(start, end)
+            if index < 0:
+                continue
+            if detector.skip is not None and detector.skip(items[index][1]):
+                contextual.add(index)
+                continue
+            offset = starts[index]
+            replacement = self.redactor.replacement(detector, blob[start:end])
+            edits.setdefault(index, []).append((start - offset, end - offset, replacement))
+        for index, text in enumerate(texts):
+            if index not in edits and index not in contextual:
+                self._remember(text)
+        return {items[index]: splice(texts[index], spans) for index, spans in edits.items()}
 
     def _remember(self, text: str) -> str:
         if len(text) <= _CLEAN_LENGTH:
@@ -108,8 +152,25 @@ class DefaultScrubber:
         skipped = {k: event[k] for k in _SKIPPED_PARTS if k in event}
         if skipped:
             event = {k: v for k, v in event.items() if k not in skipped}
+        # 1. keys, and the strings to look at (structured ones are handled on the spot)
+        pending: list[tuple[str, Optional[str]]] = []
+
+        def collect(text: str, context: Optional[str]) -> str:
+            structured = self._structured(text)
+            if structured is None:
+                pending.append((text, context))
+                return text
+            return structured
+
         found: list[str] = []
-        result: dict[str, Any] = self.walker(event, found)
+        result: dict[str, Any] = Walker(self.matcher, collect, clean=self.clean)(event, found)
+        # 2. every pending string at once; 3. put the changed ones in
+        if pending:
+            changed = self.scrub_many(pending)
+            if changed:
+                result = Walker(self.matcher, lambda text, context: changed.get((text, context), text))(
+                    result
+                )
         echo = _echo_rule(found)
         if echo is not None:
             result = Walker(self.matcher, echo)(result)

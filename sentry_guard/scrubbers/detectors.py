@@ -10,11 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Optional
 
-__all__ = ["MODES", "Detector", "Redactor", "Span", "detectors", "parse_detectors", "parse_modes", "splice"]
+__all__ = [
+    "MODES",
+    "Detector",
+    "Redactor",
+    "Span",
+    "contains",
+    "detectors",
+    "matches",
+    "parse_detectors",
+    "parse_modes",
+    "splice",
+]
 
 Span = tuple[int, int]
 Mode = Literal["replace", "mask", "hash", "remove"]
@@ -23,17 +35,29 @@ MODES: tuple[Mode, ...] = ("replace", "mask", "hash", "remove")
 
 @dataclass(frozen=True)
 class Detector:
-    """One kind of value: its name (also the marker, ``[name]``), how to find it, default on or not."""
+    """One kind of value: its name (also the marker, ``[name]``), how to find it, default on or not.
+
+    `gate` is a cheap test every string with a match passes (``"@" in text`` for emails):
+    most strings fail it and skip `find` altogether. `digits`: a match holds a digit, so a
+    string without one is skipped by a check shared with the other digit detectors.
+    """
 
     name: str
     find: Callable[[str, Optional[str]], Iterable[Span]]
+    gate: Callable[[str], bool]
     default: bool = True
     #: what replaces a match in ``replace`` mode (default ``[name]``)
     marker: str = ""
+    digits: bool = False
+    #: keys under which a match is not this kind of value (a version is not an IP)
+    skip: Optional[Callable[[Optional[str]], bool]] = None
 
     @property
-    def replacement(self) -> str:
+    def marker_text(self) -> str:
         return self.marker or f"[{self.name}]"
+
+
+_HAS_DIGIT = re.compile(r"\d").search
 
 
 def _registry() -> dict[str, Detector]:
@@ -100,6 +124,20 @@ def parse_modes(items: Sequence[str]) -> tuple[tuple[str, Mode], ...]:
     return tuple(sorted(pairs.items()))
 
 
+def contains(*needles: str, min_length: int = 0) -> Callable[[str], bool]:
+    """A gate: `text` is long enough and holds one of `needles` (C-level substring search)."""
+    if len(needles) == 1:
+        (needle,) = needles
+        return lambda text: len(text) >= min_length and needle in text
+    return lambda text: len(text) >= min_length and any(n in text for n in needles)
+
+
+def matches(pattern: str, min_length: int = 0) -> Callable[[str], bool]:
+    """A gate: `text` is long enough and `pattern` occurs in it."""
+    search = re.compile(pattern).search
+    return lambda text: len(text) >= min_length and search(text) is not None
+
+
 class Redactor:
     """Runs the chosen detectors over a string and replaces what they find, per-kind mode."""
 
@@ -116,10 +154,11 @@ class Redactor:
             raise ValueError("hash mode needs SENTRY_SCRUB_HASH_KEY")
         self._hash_key = hash_key or b""
 
-    def _replacement(self, detector: Detector, value: str) -> str:
+    def replacement(self, detector: Detector, value: str) -> str:
+        """What replaces `value`, found by `detector`, in that kind's mode."""
         mode = self.modes.get(detector.name, "replace")
         if mode == "replace":
-            return detector.replacement
+            return detector.marker_text
         if mode == "remove":
             return ""
         if mode == "mask":
@@ -128,18 +167,28 @@ class Redactor:
         digest = hmac.new(self._hash_key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:12]
         return f"[{detector.name}:{digest}]"
 
-    def spans(self, text: str, context: str | None = None) -> Iterator[tuple[int, int, Detector]]:
-        """Every match of every detector, as (start, end, detector)."""
+    def scan(self, text: str) -> list[tuple[Detector, int, int]]:
+        """Every match of every detector in `text`, ignoring keys (see `Detector.skip`)."""
+        found: list[tuple[Detector, int, int]] = []
+        digit: bool | None = None
         for detector in self.detectors:
-            for start, end in detector.find(text, context):
-                yield start, end, detector
+            if detector.digits:
+                if digit is None:
+                    digit = _HAS_DIGIT(text) is not None
+                if not digit:
+                    continue
+            if detector.gate(text):
+                found += [(detector, start, end) for start, end in detector.find(text, None)]
+        return found
 
     def __call__(self, text: str, context: str | None = None) -> str:
         """`text` with every detected value replaced (the same object when nothing was found)."""
-        found = sorted(self.spans(text, context), key=lambda s: (s[0], -s[1]))
-        if not found:
-            return text
-        return splice(text, [(start, end, self._replacement(d, text[start:end])) for start, end, d in found])
+        found = [
+            (start, end, self.replacement(d, text[start:end]))
+            for d, start, end in self.scan(text)
+            if d.skip is None or not d.skip(context)
+        ]
+        return splice(text, found) if found else text
 
 
 def splice(text: str, replacements: Iterable[tuple[int, int, str]]) -> str:

@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 from typing import Optional
 
-from .detectors import Detector, Span
+from .detectors import Detector, Span, matches
 
 __all__ = ["PAYMENT_DETECTORS", "iban_valid", "luhn_valid"]
 
 #: a run of digit groups joined by single spaces or dashes (unambiguous: no backtracking)
-_DIGIT_GROUPS = re.compile(r"(?<![\d])\d+(?:[ -]\d+)*(?!\d)")
+_DIGIT_GROUPS = re.compile(r"\d(?:[ -]?\d){12,}")
 _SEPARATOR = re.compile(r"[ -]")
 
 #: (prefix range low, high, allowed lengths): the issuer prefixes of the major brands
@@ -186,7 +186,7 @@ _IBAN_LENGTHS = {
     "XK": 20,
     "YE": 30,
 }
-_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}")
+_IBAN = re.compile(r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}")
 
 
 def iban_valid(iban: str) -> bool:
@@ -202,6 +202,8 @@ def find_ibans(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """IBANs, compact or in groups of four; the country's length decides where one ends."""
     for match in _IBAN.finditer(text):
         start, candidate = match.start(), match.group()
+        if text[start - 1 : start].isalnum():
+            continue
         length = _IBAN_LENGTHS.get(candidate[:2])
         if length is None:
             continue
@@ -217,6 +219,6 @@ def find_ibans(text: str, context: Optional[str] = None) -> Iterator[Span]:
 
 
 PAYMENT_DETECTORS = (
-    Detector("creditcard", find_cards),
-    Detector("iban", find_ibans),
+    Detector("creditcard", find_cards, matches(r"\d[\d -]{11,}\d", min_length=13), digits=True),
+    Detector("iban", find_ibans, matches(r"[A-Z]{2}\d\d", min_length=15), digits=True),
 )

@@ -33,11 +33,16 @@ _VALUE_AFTER_COLON = re.compile(r"[^\r\n;\"'<>,)}\]]*")
 
 
 def _quoted_end(text: str, start: int, quote: str) -> int:
-    """Index of the closing `quote` (skipping backslash escapes), or the end of `text`."""
-    end = text.find(quote, start)
+    """Index of the closing `quote` (skipping backslash escapes), else the end of this string.
+
+    A NUL ends the search too: `DefaultScrubber.scrub_many` joins strings with one.
+    """
+    limit = text.find("\x00", start)
+    limit = len(text) if limit == -1 else limit
+    end = text.find(quote, start, limit)
     while end != -1 and text[end - 1] == "\\":
-        end = text.find(quote, end + 1)
-    return len(text) if end == -1 else end
+        end = text.find(quote, end + 1, limit)
+    return limit if end == -1 else end
 
 
 def find_pair_values(text: str, is_sensitive: Callable[[str], bool]) -> Iterator[tuple[int, int]]:

@@ -8,6 +8,7 @@ and cycle-safe there for unserialised data.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, Optional, Protocol
 
@@ -31,6 +32,8 @@ class KeyRule(Protocol):
 
 
 _Path = tuple[Any, ...]
+#: a command-line option name: ``-p``, ``--db-password``
+_FLAG = re.compile(r"--?[A-Za-z][\w-]{0,62}\Z").match
 _Walk = Callable[[Any, Optional[str], int, Optional[list[str]]], Any]
 
 
@@ -157,10 +160,12 @@ class Walker:
             return node if out is None else out
 
         def _is_flag(item: str) -> bool:
+            if _FLAG(item) is None:
+                return False
             hit = known(item)
             if hit is None:
                 hit = decide(item)
-            return hit and len(item) <= 64 and " " not in item
+            return hit
 
         def _pair(pair: Any, depth: int, found: Optional[list[str]]) -> Any:
             hit = known(pair[0])
@@ -198,7 +203,7 @@ class Walker:
                             if found is not None:
                                 found.append(value)
                         continue
-                    if value[:1] == "-" and keys(value) and len(value) <= 64 and " " not in value:
+                    if value[:1] == "-" and _FLAG(value) is not None and keys(value):
                         flags.add(id(container))
                         continue
                 if is_dict and type(key) is str:
