@@ -6,10 +6,10 @@ import base64
 import binascii
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Optional
 
-from .detectors import Detector, Span, contains, matches
+from .detectors import Detector, Span, contains
 
 __all__ = ["CREDENTIAL_DETECTORS"]
 
@@ -41,14 +41,30 @@ _AUTH = re.compile(
 )
 
 
+_SCHEMES = ("bearer", "basic", "token", "digest", "apikey", "api-key")
+
+
 def find_auth_credentials(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """The credential after an Authorization scheme; words alone (``Token expired``) are not one."""
-    for match in _AUTH.finditer(text):
-        if match.start() and text[match.start() - 1] in _TOKEN_CHARS:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare case-folding that changes length: scan the original
+        starts: Iterable[int] = (m.start() for m in _AUTH.finditer(text))
+    else:
+        starts = sorted({at for scheme in _SCHEMES for at in _occurrences(lowered, scheme)})
+    for start in starts:
+        match = _AUTH.match(text, start)
+        if match is None or (start and text[start - 1] in _TOKEN_CHARS):
             continue
         credential = match.group(1)
         if any(c.isdigit() or c in "+/=_-." for c in credential) or not credential.islower():
             yield match.span(1)
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at != -1:
+        yield at
+        at = text.find(needle, at + 1)
 
 
 #: ``scheme://user:password@host``: the password goes (the user stays unless it is an email)
@@ -77,38 +93,63 @@ def find_private_keys(text: str, context: Optional[str] = None) -> Iterator[Span
         position = end
 
 
-#: well-known token formats (prefixes are what makes them recognisable)
-_TOKENS = re.compile(
-    r"""(?:
-        (?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{16}    # AWS access key id
-      | gh[pousr]_[A-Za-z0-9]{36,255}                                                 # GitHub
-      | github_pat_[A-Za-z0-9_]{22,255}
-      | glpat-[A-Za-z0-9_-]{20,}                                                      # GitLab
-      | xox[abposr]-[A-Za-z0-9-]{10,}                                                 # Slack tokens
-      | (?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}                                      # Stripe
-      | whsec_[A-Za-z0-9]{20,}
-      | AIza[0-9A-Za-z_-]{35}                                                         # Google API key
-      | sk-(?:proj-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{32,}                             # OpenAI, Anthropic
-      | npm_[A-Za-z0-9]{36}                                                           # npm
-      | pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}                                        # PyPI
-      | SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}                                      # SendGrid
-      | sntry[su]_[A-Za-z0-9+/=_]{40,}                                                # Sentry auth tokens
-      | dop_v1_[a-f0-9]{64}                                                           # DigitalOcean
-      | shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}                                            # Shopify
-    )(?![A-Za-z0-9_])
-    |https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9/_-]{20,}               # Slack webhooks
-    """,
-    re.VERBOSE,
+#: well-known token formats, each led by a literal prefix (so each is a fast search)
+_TOKEN_FORMATS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{16}",  # AWS access key id
+        r"gh[pousr]_[A-Za-z0-9]{36,255}",  # GitHub
+        r"github_pat_[A-Za-z0-9_]{22,255}",
+        r"glpat-[A-Za-z0-9_-]{20,}",  # GitLab
+        r"xox[abposr]-[A-Za-z0-9-]{10,}",  # Slack tokens
+        r"sk_(?:live|test)_[A-Za-z0-9]{10,}",  # Stripe
+        r"rk_(?:live|test)_[A-Za-z0-9]{10,}",
+        r"whsec_[A-Za-z0-9]{20,}",
+        r"AIza[0-9A-Za-z_-]{35}",  # Google API key
+        r"sk-(?:proj-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{32,}",  # OpenAI, Anthropic
+        r"npm_[A-Za-z0-9]{36}",  # npm
+        r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}",  # PyPI
+        r"SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}",  # SendGrid
+        r"sntry[su]_[A-Za-z0-9+/=_]{40,}",  # Sentry auth tokens
+        r"dop_v1_[a-f0-9]{64}",  # DigitalOcean
+        r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}",  # Shopify
+        r"https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9/_-]{20,}",  # Slack webhooks
+    )
+)
+#: a literal each format starts with: the format's regex runs only where it appears
+_TOKEN_PREFIXES = (
+    "A",
+    "gh",
+    "github_pat_",
+    "glpat-",
+    "xox",
+    "sk_",
+    "rk_",
+    "whsec_",
+    "AIza",
+    "sk-",
+    "npm_",
+    "pypi-",
+    "SG.",
+    "sntry",
+    "dop_v1_",
+    "shp",
+    "hooks.slack.com",
 )
 
 
 def find_tokens(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """API keys and tokens of well-known services, recognised by their prefixes."""
-    for match in _TOKENS.finditer(text):
-        start = match.start()
-        if start and text[start - 1] in _TOKEN_CHARS and not match.group().startswith("https://"):
+    for prefix, pattern in zip(_TOKEN_PREFIXES, _TOKEN_FORMATS):
+        if prefix not in text:
             continue
-        yield match.span()
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if start and text[start - 1] in _TOKEN_CHARS and prefix != "hooks.slack.com":
+                continue
+            if text[end : end + 1] in _TOKEN_CHARS and text[end : end + 1]:
+                continue
+            yield start, end
 
 
 def _auth_gate(text: str) -> bool:
@@ -129,5 +170,5 @@ CREDENTIAL_DETECTORS = (
     Detector("auth", find_auth_credentials, _auth_gate, marker="[token]"),
     Detector("urlauth", find_url_passwords, contains("@", min_length=8), marker="[Filtered]"),
     Detector("privatekey", find_private_keys, contains("PRIVATE KEY", min_length=30)),
-    Detector("token", find_tokens, matches(r"[A-Za-z0-9_.-]{20}", min_length=20)),
+    Detector("token", find_tokens, lambda text: len(text) >= 20),
 )

@@ -21,6 +21,8 @@ _SKIPPED_PARTS = frozenset({"modules", "sdk", "debug_meta"})
 USER_IDENTITY = ("id", "username", "email", "ip_address")
 #: joins strings for one scan: no detector or phrase pattern matches across it
 _SEPARATOR = "\n\x00\n"
+#: first characters of JSON text or a repr (possibly indented)
+_STRUCTURED_START = "{[ \n\t"
 #: the clean-strings cache: how many, and how long a string may be to be remembered
 _CLEAN_ENTRIES = 16384
 _CLEAN_LENGTH = 2048
@@ -93,7 +95,7 @@ class DefaultScrubber:
 
     def _structured(self, text: str) -> Optional[str]:
         """JSON text or a ``repr`` of a dict: walked like the payload, written back if changed."""
-        if not text or text[0] not in "{[ \n":
+        if not text or text[0] not in _STRUCTURED_START:
             return None
         parsed = parse_structured(text)
         if parsed is None:
@@ -135,10 +137,17 @@ class DefaultScrubber:
             offset = starts[index]
             replacement = self.redactor.replacement(detector, blob[start:end])
             edits.setdefault(index, []).append((start - offset, end - offset, replacement))
-        for index, text in enumerate(texts):
-            if index not in edits and index not in contextual:
-                self._remember(text)
+        self._remember_all(texts, edits.keys() | contextual)
         return {items[index]: splice(texts[index], spans) for index, spans in edits.items()}
+
+    def _remember_all(self, texts: list[str], except_at: set[int]) -> None:
+        """Note every text but those at `except_at` as clean (bounded, short ones only)."""
+        clean = self.clean
+        if len(clean) + len(texts) > _CLEAN_ENTRIES:
+            clean.clear()
+        clean.update(texts)
+        clean.difference_update(texts[i] for i in except_at)
+        clean.difference_update([t for t in texts if len(t) > _CLEAN_LENGTH])
 
     def _remember(self, text: str) -> str:
         if len(text) <= _CLEAN_LENGTH:
@@ -156,11 +165,12 @@ class DefaultScrubber:
         pending: list[tuple[str, Optional[str]]] = []
 
         def collect(text: str, context: Optional[str]) -> str:
-            structured = self._structured(text)
-            if structured is None:
-                pending.append((text, context))
-                return text
-            return structured
+            if text[:1] in _STRUCTURED_START and text:
+                structured = self._structured(text)
+                if structured is not None:
+                    return structured
+            pending.append((text, context))
+            return text
 
         found: list[str] = []
         result: dict[str, Any] = Walker(self.matcher, collect, clean=self.clean)(event, found)

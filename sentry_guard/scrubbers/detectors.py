@@ -13,6 +13,7 @@ import hmac
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, Optional
 
 __all__ = [
@@ -58,6 +59,18 @@ class Detector:
 
 
 _HAS_DIGIT = re.compile(r"\d").search
+_SHAPES = str.maketrans({**{str(d): "0" for d in range(10)}, **{chr(c): "A" for c in range(65, 91)}})
+
+
+@lru_cache(maxsize=4)
+def shape(text: str) -> str:
+    """`text` with every digit as ``0`` and every capital as ``A`` (same length).
+
+    Digit- and letter-shaped values (SSNs ``000-00-0000``, IBANs ``AA00``, IPs ``0.0.0.0``)
+    are then found by plain substring search, which is far faster than a regex over the
+    original; a regex confirms each hit on the original text.
+    """
+    return text.translate(_SHAPES)
 
 
 def _registry() -> dict[str, Detector]:

@@ -6,12 +6,14 @@ import re
 from collections.abc import Iterator
 from typing import Optional
 
-from .detectors import Detector, Span, matches
+from .detectors import Detector, Span, shape
 
 __all__ = ["PAYMENT_DETECTORS", "iban_valid", "luhn_valid"]
 
 #: a run of digit groups joined by single spaces or dashes (unambiguous: no backtracking)
-_DIGIT_GROUPS = re.compile(r"\d(?:[ -]?\d){12,}")
+#: digits, spaces and dashes as ``0``, everything else as ``.``: a card is in a run of 13+ ``0``
+_RUNS = str.maketrans({c: ("0" if c.isdigit() or c in " -" else ".") for c in map(chr, range(128))})
+_THIRTEEN = "0" * 13
 _SEPARATOR = re.compile(r"[ -]")
 
 #: (prefix range low, high, allowed lengths): the issuer prefixes of the major brands
@@ -48,11 +50,14 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+_BRANDS_BY_LENGTH = {
+    length: tuple((low, high) for low, high, lengths in _BRANDS if length in lengths)
+    for length in range(12, 20)
+}
+
+
 def _brand_ok(digits: str) -> bool:
-    for low, high, lengths in _BRANDS:
-        if len(digits) in lengths and low <= digits[: len(low)] <= high:
-            return True
-    return False
+    return any(low <= digits[: len(low)] <= high for low, high in _BRANDS_BY_LENGTH.get(len(digits), ()))
 
 
 def _separators_ok(text: str) -> bool:
@@ -62,7 +67,7 @@ def _separators_ok(text: str) -> bool:
 
 def _card(text: str) -> bool:
     digits = text.replace(" ", "").replace("-", "")
-    return 13 <= len(digits) <= 19 and _separators_ok(text) and _brand_ok(digits) and luhn_valid(digits)
+    return 13 <= len(digits) <= 19 and _brand_ok(digits) and _separators_ok(text) and luhn_valid(digits)
 
 
 def find_cards(text: str, context: Optional[str] = None) -> Iterator[Span]:
@@ -71,12 +76,27 @@ def find_cards(text: str, context: Optional[str] = None) -> Iterator[Span]:
     ``qty 1 4111 1111 1111 1111`` finds the card after the ``1``: runs of groups are tried
     whole, then as windows of consecutive groups of 13 to 19 digits.
     """
-    for match in _DIGIT_GROUPS.finditer(text):
-        run, offset = match.group(), match.start()
-        if len(run) < 13:
+    if text.isascii():
+        runs = text.translate(_RUNS)
+    else:
+        runs = "".join("0" if c.isdigit() or c in " -" else "." for c in text)
+    at = runs.find(_THIRTEEN)
+    while at != -1:
+        begin = runs.rfind(".", 0, at) + 1
+        finish = runs.find(".", at)
+        finish = len(runs) if finish == -1 else finish
+        at = runs.find(_THIRTEEN, finish)
+        stripped = text[begin:finish].strip(" -")
+        if not stripped:
+            continue
+        offset = text.index(stripped, begin)
+        run = stripped
+        if len(run) - run.count(" ") - run.count("-") < 13:
             continue
         if _card(run):
-            yield match.span()
+            yield offset, offset + len(run)
+            continue
+        if run.isdigit():  # one group, already tried whole
             continue
         cuts = [0, *(m.start() + 1 for m in _SEPARATOR.finditer(run)), len(run) + 1]
         # groups as (start, end); card groups have 3 to 6 digits (4-4-4-4, 4-6-5, 4-4-4-4-3)
@@ -198,27 +218,43 @@ def iban_valid(iban: str) -> bool:
     return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
 
 
+def _span_of(candidate: str, alphanumerics: int) -> int:
+    """How many characters of `candidate` hold its first `alphanumerics` non-space ones."""
+    seen = 0
+    for index, char in enumerate(candidate):
+        seen += char != " "
+        if seen == alphanumerics:
+            return index + 1
+    return len(candidate)
+
+
 def find_ibans(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """IBANs, compact or in groups of four; the country's length decides where one ends."""
-    for match in _IBAN.finditer(text):
+    shaped = shape(text)
+    at = shaped.find("AA00")
+    while at != -1:
+        match = _IBAN.match(text, at)
+        at = shaped.find("AA00", at + 1)
+        if match is None:
+            continue
         start, candidate = match.start(), match.group()
         if text[start - 1 : start].isalnum():
             continue
         length = _IBAN_LENGTHS.get(candidate[:2])
         if length is None:
             continue
-        end, seen = 0, 0
-        for end, char in enumerate(candidate, 1):  # the first `length` alphanumerics
-            seen += char != " "
-            if seen == length:
-                break
-        if seen == length and iban_valid(candidate[:end]):
+        compact = candidate.replace(" ", "")
+        if len(compact) < length:
+            continue
+        # the first `length` alphanumerics, with the spaces between them
+        end = _span_of(candidate, length)
+        if iban_valid(candidate[:end]):
             after = text[start + end : start + end + 1]
             if not after.isalnum():
                 yield start, start + end
 
 
 PAYMENT_DETECTORS = (
-    Detector("creditcard", find_cards, matches(r"\d[\d -]{11,}\d", min_length=13), digits=True),
-    Detector("iban", find_ibans, matches(r"[A-Z]{2}\d\d", min_length=15), digits=True),
+    Detector("creditcard", find_cards, lambda text: len(text) >= 13, digits=True),
+    Detector("iban", find_ibans, lambda text: len(text) >= 15 and "AA00" in shape(text), digits=True),
 )

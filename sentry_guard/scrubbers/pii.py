@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Optional
 
-from .detectors import Detector, Span, contains, matches
+from .detectors import Detector, Span, contains, matches, shape
 
 __all__ = ["PII_DETECTORS"]
 
@@ -47,10 +47,18 @@ def _joined(char: str, extra: str) -> bool:
     return bool(char) and (char.isalnum() or char in extra)
 
 
+_IPV6_HINT = re.compile(r":[0-9A-Fa-f]{0,4}:")  # starts with a literal: a fast search
+_IPV4_SHAPE = re.compile(r"0\.0{1,3}\.0{1,3}\.0")  # starts with a literal: a fast search
+
+
 def find_ips(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """Valid IPv4 and IPv6 addresses (``ipaddress`` decides), standing alone."""
     if "." in text:
-        for match in _IPV4.finditer(text):
+        for hit in _IPV4_SHAPE.finditer(shape(text)):
+            start = max(0, hit.start() - 2)
+            match = _IPV4.search(text, start, hit.end() + 3)
+            if match is None or match.start() > hit.start():
+                continue
             start, end = match.span()
             before, after = text[start - 1 : start], text[end : end + 2]
             if (
@@ -62,37 +70,43 @@ def find_ips(text: str, context: Optional[str] = None) -> Iterator[Span]:
             parts = match.group().split(".")
             if all(int(part) <= 255 and (part == "0" or not part.startswith("0")) for part in parts):
                 yield start, end
-    if ":" in text:
-        for match in _IPV6.finditer(text):
-            start, end = match.span()
-            candidate = match.group()
-            if (
-                candidate.count(":") < 2
-                or candidate.strip(":") == ""
-                or _joined(text[start - 1 : start], "_:.")
-                or _joined(text[end : end + 1], "_:")
-            ):
-                continue
-            try:
-                ipaddress.IPv6Address(candidate)
-            except ValueError:
-                continue
-            yield start, end
-
-
-_SSN = re.compile(r"(\d{3})-(\d{2})-(\d{4})")
+    seen = -1
+    for hit in _IPV6_HINT.finditer(text):  # a colon, up to 4 hex digits, a colon
+        if hit.start() < seen:
+            continue
+        match = _IPV6.search(text, max(0, hit.start() - 39), hit.end() + 39)
+        while match is not None and match.end() <= hit.start():
+            match = _IPV6.search(text, match.end(), hit.end() + 39)
+        if match is None:
+            continue
+        start, end = match.span()
+        seen = end
+        candidate = match.group()
+        if (
+            candidate.strip(":") == ""
+            or _joined(text[start - 1 : start], "_:.")
+            or _joined(text[end : end + 1], "_:")
+        ):
+            continue
+        try:
+            ipaddress.IPv6Address(candidate)
+        except ValueError:
+            continue
+        yield start, end
 
 
 def find_ssns(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """``123-45-6789`` with the SSA's rules: no 000, 666 or 9xx area, no 00 group, no 0000 serial."""
-    for match in _SSN.finditer(text):
-        start, end = match.span()
+    shaped = shape(text)
+    start = shaped.find("000-00-0000")
+    while start != -1:
+        end = start + 11
         before, after = text[start - 1 : start], text[end : end + 1]
-        if (before and before in _DIGITS + "-") or (after and after in _DIGITS + "-"):
-            continue
-        area, group, serial = match.groups()
-        if area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000":
-            yield start, end
+        if not ((before and before in _DIGITS + "-") or (after and after in _DIGITS + "-")):
+            area, group, serial = text[start : start + 3], text[start + 4 : start + 6], text[start + 7 : end]
+            if area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000":
+                yield start, end
+        start = shaped.find("000-00-0000", start + 1)
 
 
 _PHONE = re.compile(
@@ -111,12 +125,8 @@ def find_phones(text: str, context: Optional[str] = None) -> Iterator[Span]:
             yield match.span()
 
 
-_V4_GATE = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d").search
-_V6_GATE = re.compile(r"::|[0-9a-fA-F]:[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}:[0-9a-fA-F]").search
-
-
 def _ip_gate(text: str) -> bool:
-    return ("." in text and _V4_GATE(text) is not None) or (":" in text and _V6_GATE(text) is not None)
+    return ("." in text and "0.0" in shape(text)) or text.count(":") >= 2
 
 
 PII_DETECTORS = (
@@ -127,6 +137,6 @@ PII_DETECTORS = (
         _ip_gate,
         skip=lambda key: key is not None and _VERSION_CONTEXT.search(key) is not None,
     ),
-    Detector("ssn", find_ssns, matches(r"\d-\d\d-\d", min_length=11), digits=True),
+    Detector("ssn", find_ssns, contains("-", min_length=11), digits=True),
     Detector("phone", find_phones, matches(r"\d\d", min_length=8), default=False, digits=True),
 )

@@ -18,7 +18,8 @@ from .walk import FILTERED
 __all__ = ["find_pair_values", "parse_structured"]
 
 #: a separator right after a key character, a closing quote, or a space
-_SEPARATOR = re.compile(r"[=:](?<=[\w.\-\]\"' ][=:])")
+#: (a ``:`` after a digit is a time or a port, not a phrase; ``://`` is a URL)
+_SEPARATOR = re.compile(r"=(?<=[\w.\-\]\"' ]=)|:(?<=[A-Za-z_.\-\]\"' ]:)(?!//)")
 _KEY_CHARS = (
     "".join(map(chr, range(48, 58)))
     + "".join(map(chr, range(65, 91)))
@@ -57,8 +58,6 @@ def find_pair_values(text: str, is_sensitive: Callable[[str], bool]) -> Iterator
         if not key or not is_sensitive(key):
             continue
         colon = text[at] == ":"
-        if colon and text.startswith("//", at + 1):  # a URL scheme, not a phrase
-            continue
         start = at + 1
         while start < size and text[start] in " \t":
             start += 1
