@@ -13,7 +13,7 @@ from .detectors import Detector, Span, contains
 
 __all__ = ["CREDENTIAL_DETECTORS"]
 
-_JWT = re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*")
+_B64URL = re.compile(r"[A-Za-z0-9_-]*")
 _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
@@ -26,12 +26,28 @@ def _jwt_header_ok(segment: str) -> bool:
 
 
 def find_jwts(text: str, context: Optional[str] = None) -> Iterator[Span]:
-    """Three base64url parts whose first decodes to a JSON header with ``alg``."""
-    for match in _JWT.finditer(text):
-        if text[match.start() - 1 : match.start()] in _TOKEN_CHARS and match.start():
-            continue
-        if _jwt_header_ok(match.group().split(".", 1)[0]):
-            yield match.span()
+    """Three base64url parts whose first decodes to a JSON header with ``alg``.
+
+    Each part is consumed once with an anchored match (no regex backtracking over a long
+    run: ``eyJ`` repeated a million times is still one linear pass).
+    """
+    at = text.find("eyJ")
+    while at != -1:
+        header_end = _B64URL.match(text, at).end()  # type: ignore[union-attr]  # `*` always matches
+        end = _jwt_end(text, at, header_end)
+        if end is not None and not (at and text[at - 1] in _TOKEN_CHARS) and _jwt_header_ok(text[at:header_end]):
+            yield at, end
+        at = text.find("eyJ", max(header_end, at + 1))
+
+
+def _jwt_end(text: str, start: int, header_end: int) -> Optional[int]:
+    """Where the token that starts at `start` ends, if a payload and a signature part follow."""
+    if header_end - start < 11 or text[header_end : header_end + 1] != ".":
+        return None
+    payload_end = _B64URL.match(text, header_end + 1).end()  # type: ignore[union-attr]
+    if payload_end - header_end - 1 < 2 or text[payload_end : payload_end + 1] != ".":
+        return None
+    return _B64URL.match(text, payload_end + 1).end()  # type: ignore[union-attr]
 
 
 #: ``Bearer x``, ``Basic x``, ``Token x``: the scheme stays, the credential goes

@@ -1,0 +1,95 @@
+"""Hypothesis strategies for secrets that really validate (Luhn, mod 97, JWT) and for benign look-alikes."""
+
+from __future__ import annotations
+
+import base64
+import json
+import string
+
+from hypothesis import strategies as st
+
+from sentry_guard.scrubbers.payments import luhn_valid
+
+
+def _luhn_complete(prefix_and_body: str) -> str:
+    for digit in "0123456789":
+        if luhn_valid(prefix_and_body + digit):
+            return prefix_and_body + digit
+    raise AssertionError("unreachable")
+
+
+@st.composite
+def cards(draw: st.DrawFn) -> str:
+    """Valid card numbers of the major brands, plain or grouped by 4 with spaces or dashes."""
+    prefix, length = draw(
+        st.sampled_from([("4", 16), ("51", 16), ("55", 16), ("2221", 16), ("2720", 16), ("34", 15), ("37", 15),
+                         ("6011", 16), ("65", 16), ("3528", 16), ("3589", 16), ("62", 16), ("4", 13)])
+    )
+    body = draw(st.text(alphabet=string.digits, min_size=length - len(prefix) - 1, max_size=length - len(prefix) - 1))
+    number = _luhn_complete(prefix + body)
+    separator = draw(st.sampled_from(["", " ", "-"]))
+    if separator and length == 16:
+        number = separator.join(number[i : i + 4] for i in range(0, 16, 4))
+    return number
+
+
+_IBAN_FORMATS = {"DE": 18, "GB": None, "FR": 23, "NL": None, "ES": 20, "IT": None, "CH": 17}
+
+
+@st.composite
+def ibans(draw: st.DrawFn) -> str:
+    """Valid IBANs (check digits computed), compact or in groups of four."""
+    country = draw(st.sampled_from(["DE", "FR", "ES", "CH", "AT", "BE", "PL"]))
+    bban_length = {"DE": 18, "FR": 23, "ES": 20, "CH": 17, "AT": 16, "BE": 12, "PL": 24}[country]
+    bban = draw(st.text(alphabet=string.digits, min_size=bban_length, max_size=bban_length))
+    numeric = "".join(str(int(c, 36)) for c in bban + country + "00")
+    check = 98 - int(numeric) % 97
+    iban = f"{country}{check:02d}{bban}"
+    if draw(st.booleans()):
+        iban = " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
+    return iban
+
+
+emails = st.builds(
+    lambda user, domain, tld: f"{user}@{domain}.{tld}",
+    st.text(alphabet=string.ascii_lowercase + string.digits + "._+-", min_size=1, max_size=20).filter(
+        lambda u: u[0].isalnum() and u[-1].isalnum() and ".." not in u
+    ),
+    st.text(alphabet=string.ascii_lowercase + string.digits, min_size=2, max_size=12),
+    st.sampled_from(["com", "org", "io", "de", "co.uk", "example"]),
+)
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+jwts = st.builds(
+    lambda alg, sub, sig: ".".join(
+        [_b64(json.dumps({"alg": alg, "typ": "JWT"}).encode()), _b64(json.dumps({"sub": sub}).encode()), _b64(sig)]
+    ),
+    st.sampled_from(["HS256", "RS256", "ES256", "none"]),
+    st.text(min_size=1, max_size=20),
+    st.binary(min_size=16, max_size=64),
+)
+
+aws_keys = st.builds(lambda p, b: p + b, st.sampled_from(["AKIA", "ASIA"]), st.text(alphabet=string.ascii_uppercase + string.digits, min_size=16, max_size=16))
+github_tokens = st.builds(lambda p, b: p + b, st.sampled_from(["ghp_", "gho_", "ghs_"]), st.text(alphabet=string.ascii_letters + string.digits, min_size=36, max_size=36))
+ipv4s = st.ip_addresses(v=4).map(str).filter(lambda ip: not ip.startswith("0."))
+ssns = st.builds(
+    lambda a, g, s: f"{a:03d}-{g:02d}-{s:04d}",
+    st.integers(1, 899).filter(lambda a: a != 666),
+    st.integers(1, 99),
+    st.integers(1, 9999),
+)
+
+secrets = st.one_of(cards(), ibans(), emails, jwts, aws_keys, github_tokens, ipv4s, ssns)
+
+uuids = st.uuids().map(str)
+shas = st.binary(min_size=20, max_size=20).map(lambda b: b.hex())
+timestamps = st.datetimes().map(lambda d: d.isoformat() + "Z")
+versions = st.tuples(st.integers(0, 40), st.integers(0, 99), st.integers(0, 300)).map(lambda t: "%d.%d.%d" % t)
+benign = st.one_of(uuids, shas, timestamps, versions)
+
+#: filler text around planted values: words and punctuation, no digits
+filler = st.text(alphabet=string.ascii_letters + " ,;()/'\"", max_size=30)
