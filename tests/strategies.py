@@ -22,10 +22,27 @@ def _luhn_complete(prefix_and_body: str) -> str:
 def cards(draw: st.DrawFn) -> str:
     """Valid card numbers of the major brands, plain or grouped by 4 with spaces or dashes."""
     prefix, length = draw(
-        st.sampled_from([("4", 16), ("51", 16), ("55", 16), ("2221", 16), ("2720", 16), ("34", 15), ("37", 15),
-                         ("6011", 16), ("65", 16), ("3528", 16), ("3589", 16), ("62", 16), ("4", 13)])
+        st.sampled_from(
+            [
+                ("4", 16),
+                ("51", 16),
+                ("55", 16),
+                ("2221", 16),
+                ("2720", 16),
+                ("34", 15),
+                ("37", 15),
+                ("6011", 16),
+                ("65", 16),
+                ("3528", 16),
+                ("3589", 16),
+                ("62", 16),
+                ("4", 13),
+            ]
+        )
     )
-    body = draw(st.text(alphabet=string.digits, min_size=length - len(prefix) - 1, max_size=length - len(prefix) - 1))
+    body = draw(
+        st.text(alphabet=string.digits, min_size=length - len(prefix) - 1, max_size=length - len(prefix) - 1)
+    )
     number = _luhn_complete(prefix + body)
     separator = draw(st.sampled_from(["", " ", "-"]))
     if separator and length == 16:
@@ -66,15 +83,27 @@ def _b64(data: bytes) -> str:
 
 jwts = st.builds(
     lambda alg, sub, sig: ".".join(
-        [_b64(json.dumps({"alg": alg, "typ": "JWT"}).encode()), _b64(json.dumps({"sub": sub}).encode()), _b64(sig)]
+        [
+            _b64(json.dumps({"alg": alg, "typ": "JWT"}).encode()),
+            _b64(json.dumps({"sub": sub}).encode()),
+            _b64(sig),
+        ]
     ),
     st.sampled_from(["HS256", "RS256", "ES256", "none"]),
     st.text(min_size=1, max_size=20),
     st.binary(min_size=16, max_size=64),
 )
 
-aws_keys = st.builds(lambda p, b: p + b, st.sampled_from(["AKIA", "ASIA"]), st.text(alphabet=string.ascii_uppercase + string.digits, min_size=16, max_size=16))
-github_tokens = st.builds(lambda p, b: p + b, st.sampled_from(["ghp_", "gho_", "ghs_"]), st.text(alphabet=string.ascii_letters + string.digits, min_size=36, max_size=36))
+aws_keys = st.builds(
+    lambda p, b: p + b,
+    st.sampled_from(["AKIA", "ASIA"]),
+    st.text(alphabet=string.ascii_uppercase + string.digits, min_size=16, max_size=16),
+)
+github_tokens = st.builds(
+    lambda p, b: p + b,
+    st.sampled_from(["ghp_", "gho_", "ghs_"]),
+    st.text(alphabet=string.ascii_letters + string.digits, min_size=36, max_size=36),
+)
 ipv4s = st.ip_addresses(v=4).map(str).filter(lambda ip: not ip.startswith("0."))
 ssns = st.builds(
     lambda a, g, s: f"{a:03d}-{g:02d}-{s:04d}",
@@ -88,7 +117,9 @@ secrets = st.one_of(cards(), ibans(), emails, jwts, aws_keys, github_tokens, ipv
 uuids = st.uuids().map(str)
 shas = st.binary(min_size=20, max_size=20).map(lambda b: b.hex())
 timestamps = st.datetimes().map(lambda d: d.isoformat() + "Z")
-versions = st.tuples(st.integers(0, 40), st.integers(0, 99), st.integers(0, 300)).map(lambda t: "%d.%d.%d" % t)
+versions = st.tuples(st.integers(0, 40), st.integers(0, 99), st.integers(0, 300)).map(
+    lambda t: "{}.{}.{}".format(*t)
+)
 benign = st.one_of(uuids, shas, timestamps, versions)
 
 #: filler text around planted values: words and punctuation, no digits

@@ -102,7 +102,9 @@ def test_structure_inside_strings(text: str, gone: str, kept: str) -> None:
 
 
 def test_json_text_keeps_its_shape() -> None:
-    text = json.dumps({"a": 1, "password": "x", "nested": {"email": "bob@example.com"}}, separators=(",", ":"))
+    text = json.dumps(
+        {"a": 1, "password": "x", "nested": {"email": "bob@example.com"}}, separators=(",", ":")
+    )
     out = DefaultScrubber().scrub_text(text)
     assert json.loads(out) == {"a": 1, "password": FILTERED, "nested": {"email": FILTERED}}
     assert ", " not in out  # compact stays compact
@@ -118,7 +120,7 @@ def test_generated_secrets_in_text_never_survive(secret: str, before: str, after
 def _place(secret: str, where: Any) -> Any:
     kind, position = where
     if kind == "list":
-        return {"values": ["ok", secret, 3][:position] + [secret]}
+        return {"values": [*["ok", secret, 3][:position], secret]}
     if kind == "json":
         return {"blob": json.dumps({"note": f"see {secret}"})}
     return {"message": f"failed for {secret} at step {position}"}

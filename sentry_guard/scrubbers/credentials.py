@@ -35,7 +35,11 @@ def find_jwts(text: str, context: Optional[str] = None) -> Iterator[Span]:
     while at != -1:
         header_end = _B64URL.match(text, at).end()  # type: ignore[union-attr]  # `*` always matches
         end = _jwt_end(text, at, header_end)
-        if end is not None and not (at and text[at - 1] in _TOKEN_CHARS) and _jwt_header_ok(text[at:header_end]):
+        if (
+            end is not None
+            and not (at and text[at - 1] in _TOKEN_CHARS)
+            and _jwt_header_ok(text[at:header_end])
+        ):
             yield at, end
         at = text.find("eyJ", max(header_end, at + 1))
 

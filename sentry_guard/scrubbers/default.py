@@ -54,6 +54,36 @@ def _echo_rule(found: list[str]) -> Optional[Callable[[str, Optional[str]], str]
     return scrub
 
 
+#: ``%s``, ``%(name)s``, ``{}``, ``{0}``, ``{name}``, with the word before it
+_PLACEHOLDER = re.compile(
+    r"([\w.-]+)?[\s:=]*(?:%\((\w+)\)[sdrifx]|%[sdrifx]|\{(\w*)(?:![rsa])?(?::[^}]*)?\})"
+)
+
+
+def _attribute_value(value: Any) -> Any:
+    """Log attributes are plain values, or ``{"type": ..., "value": ...}`` once serialised."""
+    return value.get("value") if isinstance(value, dict) and "value" in value else value
+
+
+def _sensitive_placeholders(template: Any, is_sensitive: Callable[[str], bool]) -> list[Any]:
+    """Which placeholders of a log template hold sensitive values: by name, else by the word
+    before them. Positional ones are numbered from 0 in order; named ones by their name."""
+    if not isinstance(template, str) or ("%" not in template and "{" not in template):
+        return []
+    sensitive: list[Any] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(template):
+        word, percent_name, brace_name = match.groups()
+        name = percent_name or brace_name or None
+        key: Any = name if name is not None and not name.isdigit() else (int(name) if name else position)
+        if name is None or name.isdigit():
+            position += 1
+        label = name if name and not name.isdigit() else word
+        if label and is_sensitive(label):
+            sensitive.append(key)
+    return sensitive
+
+
 class DefaultScrubber:
     """What `configure()` runs first: every sensitive key's value, and every detected value.
 
@@ -173,6 +203,7 @@ class DefaultScrubber:
             return text
 
         found: list[str] = []
+        event = self._template_parameters(event, found)
         result: dict[str, Any] = Walker(self.matcher, collect, clean=self.clean)(event, found)
         # 2. every pending string at once; 3. put the changed ones in
         if pending:
@@ -191,6 +222,34 @@ class DefaultScrubber:
         elif not self.send_default_pii and isinstance(result.get("user"), dict):
             result = {**result, "user": {k: FILTERED for k in result["user"]}}
         return result
+
+    def _template_parameters(self, event: dict[str, Any], found: list[str]) -> dict[str, Any]:
+        """Parameters of a log template are named by the text before them (``password %s``):
+        a sensitive one is filtered, and the echo pass removes it from the formatted message."""
+        logentry = event.get("logentry")
+        if isinstance(logentry, dict) and isinstance(logentry.get("params"), list):
+            sensitive = _sensitive_placeholders(logentry.get("message"), self.matcher)
+            if sensitive:
+                params = list(logentry["params"])
+                for index in sensitive:
+                    if isinstance(index, int) and index < len(params):
+                        found.append(str(params[index]))
+                        params[index] = FILTERED
+                event = {**event, "logentry": {**logentry, "params": params}}
+        attributes = event.get("attributes")
+        if isinstance(attributes, dict) and "sentry.message.template" in attributes:
+            sensitive = _sensitive_placeholders(
+                _attribute_value(attributes["sentry.message.template"]), self.matcher
+            )
+            if sensitive:
+                attributes = dict(attributes)
+                for key in sensitive:
+                    name = f"sentry.message.parameter.{key}"
+                    if name in attributes:
+                        found.append(str(_attribute_value(attributes[name])))
+                        attributes[name] = FILTERED
+                event = {**event, "attributes": attributes}
+        return event
 
     @staticmethod
     def _set_aside(event: dict[str, Any]) -> dict[tuple[str, ...], Any]:

@@ -1,0 +1,469 @@
+"""A leak suite: realistic events with secrets planted in every part of the payload, and
+benign look-alikes beside them. Shared by the end-to-end test and the Relay comparison."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+PEM_BODY = "MIIEpAIBAAKCAQEA7bq98Yx2QkVbGm3uTzYQ"
+S = {
+    "card": "4111 1111 1111 1111",
+    "card2": "5555555555554444",
+    "amex": "378282246310005",
+    "iban": "DE89 3704 0044 0532 0130 00",
+    "iban2": "GB82WEST12345698765432",
+    "email": "jane.doe@example.com",
+    "email2": "bob+orders@shop-mail.example.org",
+    "ssn": "078-05-1120",
+    "ip": "203.0.113.42",
+    "ip6": "2001:db8::8a2e:370:7334",
+    "jwt": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    "bearer": "abc123def456ghi789",
+    "password": "hunter2-Secret!",
+    "password2": "Tr0ub4dor&3",
+    "aws": "AKIAIOSFODNN7EXAMPLE",
+    "github": "ghp_a1B2a1B2a1B2a1B2a1B2a1B2a1B2a1B2a1B2",
+    "stripe": "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+    "google": "AIzaSyA-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+    "dbpass": "Db-Pa55word",
+    "slack": "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+    "session": "sess-9f8e7d6c5b4a3",
+    "api_key": "key-7c1f0e9d8b6a",
+    "pem": PEM_BODY,
+}
+BENIGN = {
+    "uuid": "df4aa5ba-7846-20b8-c938-b5470e40f79b",
+    "sha": "3f2a9c1d0b7e4a5b6c7d8e9f0a1b2c3d4e5f6a7b",
+    "version": "4.12.0",
+    "timestamp": "2026-11-27T01:48:00Z",
+    "sql": "SELECT id, name FROM users WHERE id = %s",
+    "order": "ORD-2026-000123",
+    "path": "/srv/app/shop/billing.py",
+    "millis": "1732672800000",
+    "route": "/api/checkout",
+}
+PEM = f"-----BEGIN RSA PRIVATE KEY-----\n{PEM_BODY}\n-----END RSA PRIVATE KEY-----"
+
+
+def _base(i: int, **parts: Any) -> dict[str, Any]:
+    event = {
+        "event_id": f"{i:032x}",
+        "level": "error",
+        "platform": "python",
+        "transaction": BENIGN["route"],
+        "tags": {"build": BENIGN["sha"], "region": "eu-west-1"},
+        "extra": {
+            "request_id": BENIGN["uuid"],
+            "app_version": BENIGN["version"],
+            "last_query": BENIGN["sql"],
+            "started_ms": BENIGN["millis"],
+        },
+    }
+    event.update(parts)
+    return event
+
+
+def _frames(vars_: dict[str, Any], **lines: Any) -> dict[str, Any]:
+    frame = {
+        "function": "checkout",
+        "module": "shop.billing",
+        "filename": BENIGN["path"],
+        "lineno": 42,
+        "in_app": True,
+        "vars": vars_,
+    }
+    frame.update(lines)
+    return {
+        "values": [
+            {
+                "type": "ValueError",
+                "module": "shop.billing",
+                "value": "payment failed",
+                "stacktrace": {"frames": [frame]},
+            }
+        ]
+    }
+
+
+def events() -> list[tuple[str, dict[str, Any], list[str]]]:
+    """(name, event, planted secret names): at least 30 events, every part of the payload."""
+    s = S
+    cases: list[tuple[str, dict[str, Any], list[str]]] = [
+        (
+            "exception value: card",
+            _base(
+                1,
+                exception={
+                    "values": [
+                        {"type": "ValueError", "value": f"card {s['card']} declined at {BENIGN['timestamp']}"}
+                    ]
+                },
+            ),
+            ["card"],
+        ),
+        (
+            "exception value: email and ip",
+            _base(
+                2,
+                exception={
+                    "values": [
+                        {"type": "PermissionError", "value": f"no access for {s['email']} from {s['ip']}"}
+                    ]
+                },
+            ),
+            ["email", "ip"],
+        ),
+        (
+            "exception value: IBAN",
+            _base(
+                3, exception={"values": [{"type": "ValueError", "value": f"bad payout account {s['iban']}"}]}
+            ),
+            ["iban"],
+        ),
+        (
+            "logentry message and params",
+            _base(
+                4,
+                logentry={
+                    "message": "login failed for %s with password %s",
+                    "params": [s["email2"], s["password"]],
+                    "formatted": f"login failed for {s['email2']} with password {s['password']}",
+                },
+            ),
+            ["email2", "password"],
+        ),
+        (
+            "logentry formatted JWT",
+            _base(5, logentry={"message": "bad token", "formatted": f"rejected token {s['jwt']}"}),
+            ["jwt"],
+        ),
+        (
+            "frame vars nested",
+            _base(
+                6,
+                exception=_frames(
+                    {
+                        "self": {"card_number": s["card2"], "user": {"password": s["password2"]}},
+                        "order_id": BENIGN["order"],
+                    }
+                ),
+            ),
+            ["card2", "password2"],
+        ),
+        (
+            "frame vars as repr",
+            _base(
+                7,
+                exception=_frames(
+                    {"payload": f"{{'email': '{s['email']}', 'amount': 42, 'token': '{s['bearer']}'}}"}
+                ),
+            ),
+            ["email", "bearer"],
+        ),
+        (
+            "frame source lines",
+            _base(
+                8,
+                exception=_frames(
+                    {},
+                    context_line=f'    STRIPE_KEY = "{s["stripe"]}"',
+                    pre_context=[f'    db_url = "postgres://shop:{s["dbpass"]}@db:5432/shop"'],
+                    post_context=[f"    aws = '{s['aws']}'"],
+                ),
+            ),
+            ["stripe", "dbpass", "aws"],
+        ),
+        (
+            "thread frame vars",
+            _base(
+                9,
+                threads={
+                    "values": [
+                        {
+                            "id": 1,
+                            "stacktrace": {
+                                "frames": [
+                                    {"function": "run", "vars": {"api_key": s["api_key"], "iban": s["iban2"]}}
+                                ]
+                            },
+                        }
+                    ]
+                },
+            ),
+            ["api_key", "iban2"],
+        ),
+        (
+            "request url and query",
+            _base(
+                10,
+                request={
+                    "url": f"https://shop.example.com/reset?token={s['session']}&step=2",
+                    "query_string": f"email={s['email']}&page=3",
+                },
+            ),
+            ["session", "email"],
+        ),
+        (
+            "request headers dict",
+            _base(
+                11,
+                request={
+                    "headers": {
+                        "Authorization": f"Bearer {s['bearer']}",
+                        "X-Api-Key": s["api_key"],
+                        "X-Request-Id": BENIGN["uuid"],
+                        "X-Forwarded-For": s["ip"],
+                    }
+                },
+            ),
+            ["bearer", "api_key", "ip"],
+        ),
+        (
+            "request headers pairs",
+            _base(
+                12,
+                request={
+                    "headers": [
+                        ["Authorization", f"Basic {s['password']}"],
+                        ["Cookie", f"sessionid={s['session']}"],
+                        ["Host", "shop.example.com"],
+                    ]
+                },
+            ),
+            ["password", "session"],
+        ),
+        (
+            "request cookies dict",
+            _base(13, request={"cookies": {"sessionid": s["session"], "csrftoken": s["api_key"]}}),
+            ["session", "api_key"],
+        ),
+        (
+            "request cookies string",
+            _base(
+                14,
+                request={
+                    "cookies": f"theme=dark; sessionid={s['session']}",
+                    "headers": {"Set-Cookie": f"remember_token={s['api_key']}; Path=/"},
+                },
+            ),
+            ["session", "api_key"],
+        ),
+        (
+            "request body dict",
+            _base(
+                15,
+                request={
+                    "data": {
+                        "username": "jane",
+                        "password": s["password"],
+                        "card": {"number": s["card"], "cvv": "123"},
+                    }
+                },
+            ),
+            ["password", "card"],
+        ),
+        (
+            "request body JSON text",
+            _base(16, request={"data": json.dumps({"email": s["email"], "iban": s["iban"], "note": "gift"})}),
+            ["email", "iban"],
+        ),
+        (
+            "request body form text",
+            _base(17, request={"data": f"user=jane&password={s['password2']}&card={s['card2']}"}),
+            ["password2", "card2"],
+        ),
+        (
+            "request env",
+            _base(
+                18,
+                request={
+                    "env": {
+                        "REMOTE_ADDR": s["ip"],
+                        "HTTP_AUTHORIZATION": f"Bearer {s['bearer']}",
+                        "SERVER_NAME": "web-3",
+                    }
+                },
+            ),
+            ["ip", "bearer"],
+        ),
+        (
+            "breadcrumb message",
+            _base(
+                19,
+                breadcrumbs={
+                    "values": [
+                        {
+                            "category": "auth",
+                            "message": f"user {s['email']} logged in from {s['ip6']}",
+                            "timestamp": BENIGN["timestamp"],
+                        }
+                    ]
+                },
+            ),
+            ["email", "ip6"],
+        ),
+        (
+            "breadcrumb data",
+            _base(
+                20,
+                breadcrumbs={
+                    "values": [
+                        {
+                            "category": "httplib",
+                            "data": {
+                                "url": f"https://api.example.com/v1?apikey={s['google']}",
+                                "method": "GET",
+                                "status_code": 200,
+                            },
+                        }
+                    ]
+                },
+            ),
+            ["google"],
+        ),
+        (
+            "breadcrumb sql",
+            _base(
+                21,
+                breadcrumbs={
+                    "values": [
+                        {"category": "query", "message": f"SELECT * FROM users WHERE email = '{s['email2']}'"}
+                    ]
+                },
+            ),
+            ["email2"],
+        ),
+        (
+            "extra JSON blob",
+            _base(
+                22,
+                extra={
+                    "webhook": json.dumps({"customer": {"ssn": s["ssn"], "card": s["amex"]}}),
+                    "request_id": BENIGN["uuid"],
+                },
+            ),
+            ["ssn", "amex"],
+        ),
+        (
+            "extra config",
+            _base(
+                23,
+                extra={
+                    "settings": {"SLACK_WEBHOOK_URL": s["slack"], "GITHUB_TOKEN": s["github"], "DEBUG": False}
+                },
+            ),
+            ["slack", "github"],
+        ),
+        (
+            "extra free text",
+            _base(24, extra={"note": f"customer said her SSN is {s['ssn']} and IBAN {s['iban2']}"}),
+            ["ssn", "iban2"],
+        ),
+        (
+            "tags",
+            _base(25, tags={"user_email": s["email"], "client_ip": s["ip"], "build": BENIGN["sha"]}),
+            ["email", "ip"],
+        ),
+        (
+            "contexts",
+            _base(
+                26,
+                contexts={
+                    "payment": {"card": s["card"], "processor": "stripe", "secret_key": s["stripe"]},
+                    "trace": {"trace_id": BENIGN["uuid"].replace("-", ""), "span_id": "9a70cfc52eef4401"},
+                },
+            ),
+            ["card", "stripe"],
+        ),
+        (
+            "user pii off",
+            _base(27, user={"id": "42", "email": s["email"], "ip_address": s["ip"], "username": "jane"}),
+            ["email", "ip"],
+        ),
+        (
+            "sys.argv",
+            _base(
+                28,
+                extra={
+                    "sys.argv": [
+                        "manage.py",
+                        "createsuperuser",
+                        "--password",
+                        s["password"],
+                        "--email",
+                        s["email2"],
+                    ]
+                },
+            ),
+            ["password", "email2"],
+        ),
+        ("private key in a message", _base(29, message=f"could not load key:\n{PEM}"), ["pem"]),
+        (
+            "exception chain",
+            _base(
+                30,
+                exception={
+                    "values": [
+                        {"type": "KeyError", "value": f"'{s['aws']}'"},
+                        {"type": "RuntimeError", "value": f"lookup failed for {s['email']}"},
+                    ]
+                },
+            ),
+            ["aws", "email"],
+        ),
+        (
+            "database url in a message",
+            _base(31, message=f"cannot connect to postgres://shop:{s['dbpass']}@db.internal:5432/shop"),
+            ["dbpass"],
+        ),
+        (
+            "card with dashes and a JWT in a header line",
+            _base(32, message=f"Authorization: Bearer {s['jwt']} card 4111-1111-1111-1111"),
+            ["jwt", "card"],
+        ),
+    ]
+    transactions = [
+        (
+            "transaction spans",
+            {
+                "type": "transaction",
+                "transaction": BENIGN["route"],
+                "start_timestamp": 1732672800.0,
+                "timestamp": 1732672801.0,
+                "contexts": {
+                    "trace": {
+                        "trace_id": "4aeb01b8d53dd404b775e405ddda3586",
+                        "span_id": "9814d5987036d885",
+                        "op": "http.server",
+                    }
+                },
+                "spans": [
+                    {
+                        "op": "db",
+                        "description": f"SELECT * FROM users WHERE email = '{s['email']}'",
+                        "span_id": "a" * 16,
+                        "trace_id": "4aeb01b8d53dd404b775e405ddda3586",
+                        "start_timestamp": 1732672800.1,
+                        "timestamp": 1732672800.2,
+                        "data": {"db.system": "postgresql"},
+                    },
+                    {
+                        "op": "http.client",
+                        "description": f"GET https://api.example.com/v1?access_token={s['session']}",
+                        "span_id": "b" * 16,
+                        "trace_id": "4aeb01b8d53dd404b775e405ddda3586",
+                        "start_timestamp": 1732672800.3,
+                        "timestamp": 1732672800.4,
+                        "data": {"http.query": f"api_key={s['api_key']}", "client_secret": s["password"]},
+                    },
+                ],
+            },
+            ["email", "session", "api_key", "password"],
+        ),
+    ]
+    return cases + transactions
+
+
+def benign_values() -> list[str]:
+    return list(BENIGN.values())

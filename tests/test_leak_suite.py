@@ -1,0 +1,73 @@
+"""The leak suite through a real sentry-sdk client to a loopback endpoint, and against Relay."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sentry_relay
+import sentry_sdk
+
+import sentry_guard
+from sentry_guard._endpoint import EnvelopeServer
+
+from .leak_suite import BENIGN, S, events
+
+
+def test_leak_suite_size() -> None:
+    assert len(events()) >= 30
+
+
+def test_nothing_planted_reaches_the_wire(endpoint: EnvelopeServer) -> None:
+    sentry_guard.configure(dsn=endpoint.dsn(), release="shop@4.12.0", traces_sample_rate=1.0)
+    cases = events()
+    for _, event, _ in cases:
+        sentry_sdk.capture_event(event)
+    sentry_sdk.flush()
+    endpoint.wait_for(len(cases))
+    wire = "\n".join(e.raw.decode("utf-8", "replace") for e in endpoint.envelopes)
+    leaked = {name: value for name, value in S.items() if value in wire or json.dumps(value)[1:-1] in wire}
+    assert leaked == {}
+    missing = {
+        name: value
+        for name, value in BENIGN.items()
+        if value not in wire and json.dumps(value)[1:-1] not in wire
+    }
+    assert missing == {}
+    assert len(endpoint.payloads("event")) + len(endpoint.payloads("transaction")) == len(cases)
+
+
+def _relay_strip(event: dict[str, Any]) -> str:
+    config = sentry_relay.convert_datascrubbing_config(
+        {
+            "scrubData": True,
+            "scrubDefaults": True,
+            "scrubIpAddresses": True,
+            "sensitiveFields": [],
+            "excludeFields": [],
+        }
+    )
+    return json.dumps(sentry_relay.pii_strip_event(config, event))
+
+
+def test_removes_everything_relay_removes_and_reports_what_relay_misses(capsys: Any) -> None:
+    chain = sentry_guard.default_chain(sentry_guard.load_settings())
+    relay_misses: list[str] = []
+    for name, event, planted in events():
+        ours = json.dumps(chain(event, {}))
+        relays = _relay_strip(event)
+        for secret_name in planted:
+            secret = S[secret_name]
+            assert secret not in ours and json.dumps(secret)[1:-1] not in ours, (
+                f"{name}: {secret_name} survived"
+            )
+            if secret in relays or json.dumps(secret)[1:-1] in relays:
+                relay_misses.append(f"{name}: {secret_name}")
+    total = sum(len(p) for _, _, p in events())
+    with capsys.disabled():
+        print(
+            f"\nRelay's default server-side scrubbing missed {len(relay_misses)} of {total} planted secrets:"
+        )
+        for miss in relay_misses:
+            print(f"  - {miss}")
+    assert relay_misses, "the suite should contain what Relay misses (else it proves nothing)"
