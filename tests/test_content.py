@@ -162,3 +162,22 @@ def test_adversarial_input_is_scanned_not_skipped(text: str) -> None:
     scrubber = DefaultScrubber()
     out = scrubber.scrub_text(text + " mail me at jane@example.com")
     assert "jane@example.com" not in out
+
+
+def test_pii_switch_keeps_identity_in_user_fields_only() -> None:
+    event = {
+        "user": {"email": "jane@example.com", "ip_address": "203.0.113.9"},
+        "message": "password reset for jane@example.com from 203.0.113.9",
+        "request": {"env": {"REMOTE_ADDR": "203.0.113.9"}},
+    }
+    on = DefaultScrubber(send_default_pii=True)(event, {})
+    assert on["user"] == event["user"] and on["request"]["env"]["REMOTE_ADDR"] == "203.0.113.9"
+    assert on["message"] == "password reset for [email] from [ip]"
+    off = DefaultScrubber()(event, {})
+    assert "jane@example.com" not in json.dumps(off) and "203.0.113.9" not in json.dumps(off)
+
+
+def test_secrets_go_whatever_the_pii_switch_says() -> None:
+    event = {"user": {"id": "7"}, "extra": {"note": "card 4111 1111 1111 1111", "password": "x"}}
+    on = DefaultScrubber(send_default_pii=True)(event, {})
+    assert on["extra"] == {"note": "card [creditcard]", "password": FILTERED}
