@@ -95,7 +95,10 @@ def bench_events(repeat: int) -> list[tuple[str, str, float, float]]:
         chain(event, {})  # warm the caches
         warm = median_us(lambda: chain(event, {}), repeat)
         rows.append((name, "sentry_guard default chain, warm", warm, warm / reference))
-        for label, empty in (("new strings, known keys", _cold(chain, keys=False)), ("all caches cold", _cold(chain))):
+        for label, empty in (
+            ("new strings, known keys", _cold(chain, keys=False)),
+            ("all caches cold", _cold(chain)),
+        ):
             cold = median_us(lambda _: chain(event, {}), repeat, setup=lambda: empty() or 1)
             rows.append((name, f"sentry_guard default chain, {label}", cold, cold / reference))
         if relay is not None:
@@ -116,7 +119,7 @@ def bench_startup(repeat: int) -> list[tuple[str, str, float, float]]:
         def guarded() -> None:
             sentry_guard.configure(dsn=dsn, release="shop@1.0.0", environment="production")
             detach_client()
-            sentry_guard.startup._state = sentry_guard.startup._State()
+            sentry_guard.startup.reset()
 
         base = median_us(plain, repeat)
         ours = median_us(guarded, repeat)

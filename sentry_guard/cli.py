@@ -1,15 +1,21 @@
-"""The `sentry-guard` command: check settings in a Docker build step, print or check releases."""
+"""The `sentry-guard` command: check settings (a Docker build step), releases, the demo, `scrub`."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
+from ._endpoint import parse_envelope
 from .errors import ConfigError, InvalidRelease
+from .hooks import default_chain
 from .loading import is_strict, try_load_settings
 from .names import parse_release, release_advice
+from .scrubbers.chain import ScrubberError
+from .scrubbers.plugins import resolve
 from .settings import Settings, env_name
 
 __all__ = ["main"]
@@ -90,6 +96,70 @@ def _release_validate(name: str, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def _read_event(source: str) -> dict[str, Any]:
+    """An event from JSON (as exported from Sentry) or from a raw envelope; ValueError if neither."""
+    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+        try:
+            envelope = parse_envelope(text.encode("utf-8"))
+        except ValueError:
+            raise ValueError("not JSON and not a Sentry envelope") from None
+        for head, body in envelope.items:
+            if head.get("type") in ("event", "transaction", None):
+                value = json.loads(body)
+                break
+        if value is None:
+            raise ValueError("the envelope holds no event or transaction item") from None
+    if not isinstance(value, dict):
+        raise ValueError(f"not an event: expected a JSON object, got {type(value).__name__}")
+    return value
+
+
+def _changes(before: Any, after: Any, path: str = "$") -> list[tuple[str, Any, Any]]:
+    """Leaf paths whose value differs between `before` and `after`."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        return [
+            c for key in before if key in after for c in _changes(before[key], after[key], f"{path}.{key}")
+        ] + [(f"{path}.{key}", before[key], "(removed)") for key in before if key not in after]
+    if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        return [c for i, (b, a) in enumerate(zip(before, after)) for c in _changes(b, a, f"{path}[{i}]")]
+    return [] if before == after else [(path, before, after)]
+
+
+def _scrub(source: str, diff: bool, scrubber_paths: list[str], out: TextIO, err: TextIO) -> int:
+    try:
+        event = _read_event(source)
+    except (OSError, ValueError) as exc:
+        print(f"sentry-guard scrub: {exc}", file=err)
+        return EXIT_USAGE
+    settings, problems = try_load_settings()
+    if settings is None:
+        print(ConfigError(problems), file=err)
+        return EXIT_INVALID
+    try:
+        chain = default_chain(settings, [resolve(p) for p in scrubber_paths])
+        result = chain(event, {})
+    except (ConfigError, ValueError, ScrubberError) as exc:
+        print(f"sentry-guard scrub: {exc}", file=err)
+        return EXIT_INVALID
+    if result is None:
+        print("(the event was dropped by a scrubber)", file=err)
+    if not diff:
+        print(json.dumps(result, indent=2, ensure_ascii=False), file=out)
+        return EXIT_OK
+    changes = _changes(event, result) if result is not None else [("$", "(the event)", "(dropped)")]
+    for path, before, after in changes:
+        print(
+            f"{path}: {json.dumps(before, ensure_ascii=False)} -> {json.dumps(after, ensure_ascii=False)}",
+            file=out,
+        )
+    print(f"{len(changes)} value(s) changed", file=err)
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sentry-guard", description="Validate and inspect the Sentry configuration of this environment."
@@ -102,6 +172,20 @@ def _parser() -> argparse.ArgumentParser:
     release_commands = release.add_subparsers(dest="release_command", metavar="SUBCOMMAND")
     validate = release_commands.add_parser("validate", help="check one release name against Sentry's rules")
     validate.add_argument("name")
+    demo = commands.add_parser(
+        "demo", help="raise an error full of planted secrets and show what reached the wire"
+    )
+    demo.add_argument("--wire", action="store_true", help="also print the event exactly as it arrived")
+    scrub = commands.add_parser(
+        "scrub", help="run the configured chain over an event JSON (or envelope) and print it"
+    )
+    scrub.add_argument(
+        "source", nargs="?", default="-", metavar="FILE|-", help="the event; - reads standard input"
+    )
+    scrub.add_argument("--diff", action="store_true", help="print only what changed, path by path")
+    scrub.add_argument(
+        "--scrubbers", default="", help="more scrubbers, as import paths pkg.mod:func (comma-separated)"
+    )
     return parser
 
 
@@ -115,6 +199,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return int(exc.code or 0) if exc.code != 2 else EXIT_USAGE
     if args.command == "check":
         return _check(out, err)
+    if args.command == "demo":
+        from .demo import run_demo
+
+        return run_demo(out, show_wire=args.wire)
+    if args.command == "scrub":
+        paths = [p.strip() for p in args.scrubbers.split(",") if p.strip()]
+        return _scrub(args.source, args.diff, paths, out, err)
     if args.release_command == "validate":
         return _release_validate(args.name, out, err)
     return _release(out, err)

@@ -70,11 +70,21 @@ def _disabled(reason: str, settings: Settings | None, problems: tuple[Problem, .
     return result
 
 
-def configure(*, scrubbers: Sequence[Scrubber] = (), **overrides: Any) -> Configuration:
+def reset() -> None:
+    """Forget the last configuration (tests): the next `configure()` initialises afresh."""
+    global _state
+    with _lock:
+        _state = _State()
+
+
+def configure(
+    *, scrubbers: Sequence[Scrubber] = (), transport: Any = None, **overrides: Any
+) -> Configuration:
     """Validate the ``SENTRY_*`` settings and initialise sentry-sdk with them.
 
     Keyword arguments are settings (``release=``, ``environment=``, ...) and win over the
-    environment; `scrubbers` run after the built-in ones and those from ``SENTRY_SCRUBBERS``.
+    environment; `scrubbers` run after the built-in ones and those from ``SENTRY_SCRUBBERS``;
+    `transport` replaces sentry-sdk's HTTP transport (tests: see `sentry_guard.testing`).
     No DSN: Sentry stays off. Invalid settings: `ConfigError` listing every problem, or, with
     ``SENTRY_GUARD_STRICT=false``, one ERROR log line and Sentry off. Calling it again with
     the same inputs does nothing; with other inputs it re-initialises.
@@ -86,7 +96,7 @@ def configure(*, scrubbers: Sequence[Scrubber] = (), **overrides: Any) -> Config
         settings, problems = try_load_settings(overrides)
         chain = None
         if settings is not None and settings.dsn is not None:
-            key = (settings, scrubbers)
+            key = (settings, scrubbers, transport)
             if _state.key == key and _state.result is not None and sentry_sdk.get_client() is _state.client:
                 return _state.result
             try:
@@ -106,6 +116,8 @@ def configure(*, scrubbers: Sequence[Scrubber] = (), **overrides: Any) -> Config
         previous = _state.result.settings if _state.result is not None and _state.result.enabled else None
         hooks = sdk_hooks(settings, chain)
         options, unsupported = sdk_options(settings, hooks)
+        if transport is not None:
+            options["transport"] = transport
         if unsupported:
             logger.warning(
                 "sentry-sdk %s does not support %s; upgrade sentry-sdk or unset %s",
@@ -137,5 +149,5 @@ def configure(*, scrubbers: Sequence[Scrubber] = (), **overrides: Any) -> Config
                 logger.warning("%s", advice)
         installed = {name: hook for name, hook in hooks.items() if name in options}
         result = Configuration(True, None, settings, (), tuple(unsupported), chain, installed)
-        _state.key, _state.result = (settings, scrubbers), result
+        _state.key, _state.result = (settings, scrubbers, transport), result
         return result

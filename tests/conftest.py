@@ -13,6 +13,8 @@ from sentry_guard._endpoint import EnvelopeServer
 from sentry_guard.sdk import detach_client
 from sentry_guard.settings import COMMIT_SHA_VARIABLES
 
+pytest_plugins = ["pytester"]
+
 #: a DSN whose key and secret must never appear in any output
 SECRET_KEY = "f00dfacecafe4b1d9e7a0c2b5d8e3f71"
 SECRET_SECRET = "5ecre7c0ffee"
@@ -33,7 +35,7 @@ def reset_sentry() -> Iterator[None]:
     """Each test starts with no Sentry client and no remembered configuration."""
     yield
     detach_client()
-    configure_module._state = configure_module._State()
+    configure_module.reset()
 
 
 @pytest.fixture

@@ -22,6 +22,10 @@ _DOMAIN = re.compile(
 )
 
 
+#: ``scheme://user:`` right before a "local part": that is a URL password (see ``urlauth``)
+_USERINFO = re.compile(r"://[^\s/@:]*:\Z")
+
+
 def find_emails(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """``local@domain.tld``: from each ``@``, the local part backwards (at most 64), the domain forwards."""
     at = text.find("@")
@@ -29,7 +33,7 @@ def find_emails(text: str, context: Optional[str] = None) -> Iterator[Span]:
         head = text[max(0, at - 64) : at]
         local = head[len(head.rstrip(_LOCAL_CHARS)) :].lstrip(".")
         domain = _DOMAIN.match(text, at + 1)
-        if local and domain:
+        if local and domain and not _USERINFO.search(text, max(0, at - len(local) - 140), at - len(local)):
             yield at - len(local), domain.end()
         at = text.find("@", at + 1)
 
