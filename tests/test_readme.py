@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from sentry_guard._docs import settings_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +34,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_custom_scrubber_example_runs() -> None:
     """The README's scrubber module and its test work as printed."""
-    section = README[README.index("### Your own scrubbers") :]
+    section = README[README.index("### Your own scrubbers") : README.index("## Test your scrubbing")]
     blocks = re.findall(r"```python\n(.*?)```", section, re.S)
     namespace: dict[str, object] = {}
     exec(blocks[0], namespace)  # myapp/sentry.py
@@ -40,3 +42,16 @@ def test_custom_scrubber_example_runs() -> None:
     namespace["test_orders_notes_never_leave"]()  # type: ignore[operator]
     drop = namespace["drop_health_checks"]
     assert drop({"transaction": "/health"}, {}) is None  # type: ignore[operator]
+
+
+def test_testing_example_runs(pytester: pytest.Pytester) -> None:
+    """The README's privacy test passes as printed, with the installed plugin."""
+    section = README[README.index("## Test your scrubbing") : README.index("## In a Dockerfile")]
+    (block,) = re.findall(r"```python\n(.*?)```", section, re.S)
+    pytester.makepyfile(test_privacy=block)
+    pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=2)
+
+
+def test_demo_command_is_the_readme_one() -> None:
+    section = README[README.index("## See it") : README.index("## Install")]
+    assert "python3 -m pip install -e . && sentry-guard demo" in section
