@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from . import api_cli
 from ._endpoint import parse_envelope
 from .errors import ConfigError, InvalidRelease
 from .hooks import default_chain
@@ -186,6 +187,7 @@ def _parser() -> argparse.ArgumentParser:
     scrub.add_argument(
         "--scrubbers", default="", help="more scrubbers, as import paths pkg.mod:func (comma-separated)"
     )
+    api_cli.add_commands(commands)
     return parser
 
 
@@ -203,6 +205,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         from .demo import run_demo
 
         return run_demo(out, show_wire=args.wire)
+    if args.command in ("events", "issues"):
+        return api_cli.run(args, out, err)
     if args.command == "scrub":
         paths = [p.strip() for p in args.scrubbers.split(",") if p.strip()]
         return _scrub(args.source, args.diff, paths, out, err)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, TypeVar, Union
@@ -323,6 +324,27 @@ class Settings(BaseSettings):
         description="Your own `before_send` (import path, or a callable given to `configure()`), run last in the chain.",
         json_schema_extra=_meta("scrubbing", "give an importable callable, e.g. 'myapp.sentry:before_send'"),
     )
+    # web API (the `sentry-guard events` / `issues` commands, `sentry_guard.api`)
+    url: str = Field(
+        "https://sentry.io",
+        description="The Sentry server for the web API (self-hosted: your own URL).",
+        json_schema_extra=_meta("api", "use the server's URL, e.g. 'https://sentry.example.com'"),
+    )
+    auth_token: Optional[SecretStr] = Field(
+        None,
+        description="Auth token for the web API (never printed); scopes as each command needs.",
+        json_schema_extra=_meta("api", "create one in Sentry: Settings > Auth Tokens"),
+    )
+    org: Optional[str] = Field(
+        None,
+        description="Organization slug for the web API.",
+        json_schema_extra=_meta("api", "use the slug from your Sentry URLs, e.g. 'acme'"),
+    )
+    project: Optional[str] = Field(
+        None,
+        description="Project slug for the web API.",
+        json_schema_extra=_meta("api", "use the slug from your Sentry URLs, e.g. 'shop'"),
+    )
     # guard
     guard_strict: bool = Field(
         True,
@@ -344,6 +366,20 @@ class Settings(BaseSettings):
         description="A file whose content is the DSN (Docker `*_FILE` convention); wins over the secrets directory.",
         json_schema_extra=_meta("core", "point it at a readable file holding the DSN"),
     )
+
+    @field_validator("url", mode="after")
+    @classmethod
+    def _check_url(cls, value: str) -> str:
+        if not re.match(r"https?://[^\s/]+(/\S*)?\Z", value):
+            raise ValueError("must be an http(s) URL like 'https://sentry.io'")
+        return value
+
+    @field_validator("org", "project", mode="after")
+    @classmethod
+    def _check_slug(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not re.match(r"[A-Za-z0-9_.-]{1,100}\Z", value):
+            raise ValueError("must be a slug: letters, digits, '-', '_' and '.'")
+        return value
 
     @field_validator("environment", mode="before")
     @classmethod

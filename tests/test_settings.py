@@ -51,6 +51,10 @@ TABLE: dict[str, tuple[str, Any, str | None]] = {
     "SENTRY_SCRUB_HASH_KEY": ("k3y-5ecret", "**********", None),
     "SENTRY_SCRUB_MODE": ("creditcard=mask, EMAIL=remove", ("creditcard=mask", "email=remove"), "email=hash"),
     "SENTRY_BEFORE_SEND": ("json:dumps", "json:dumps", "json:no_such_function"),
+    "SENTRY_URL": ("https://sentry.example.com", "https://sentry.example.com", "sentry.example.com"),
+    "SENTRY_AUTH_TOKEN": ("sntryu_abc", "**********", None),
+    "SENTRY_ORG": ("acme", "acme", "acme corp"),
+    "SENTRY_PROJECT": ("shop", "shop", "shop/web"),
     "SENTRY_GUARD_STRICT": ("false", False, "sometimes"),
     "SENTRY_GUARD_ENV_FILE": ("{tmp}/.env", "{tmp}/.env", "/nonexistent/.env"),
     "SENTRY_GUARD_SECRETS_DIR": ("/somewhere", Path("/somewhere"), None),
@@ -76,7 +80,7 @@ def test_variable_is_read(variable: str, monkeypatch: pytest.MonkeyPatch, tmp_pa
     value = getattr(settings, variable.removeprefix("SENTRY_").lower())
     if variable == "SENTRY_DSN":
         value = value.masked
-    if variable == "SENTRY_SCRUB_HASH_KEY":
+    if variable in ("SENTRY_SCRUB_HASH_KEY", "SENTRY_AUTH_TOKEN"):
         assert value.get_secret_value() == valid
         value = str(value)
     assert value == expected

@@ -1,0 +1,190 @@
+"""`sentry-guard events ...` and `sentry-guard issues ...`: the web API from a terminal or CI job."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable
+from datetime import datetime, timedelta, timezone
+from typing import Any, Optional, TextIO
+
+from .errors import ConfigError, SentryGuardError
+
+__all__ = ["add_commands", "run"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+_PERIOD = re.compile(r"(\d+)([smhdw])\Z")
+_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def _common(parser: argparse.ArgumentParser, *, listing: bool) -> None:
+    parser.add_argument("--org", help="organization slug (default: SENTRY_ORG)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    if listing:
+        parser.add_argument("--project", help="project slug (default: SENTRY_PROJECT)")
+        parser.add_argument("--query", help="Sentry search query, e.g. 'is:unresolved level:error'")
+        parser.add_argument("--since", help="how far back: 30m, 24h, 14d (Sentry's statsPeriod)")
+        parser.add_argument(
+            "--limit", type=int, default=50, help="at most this many rows (default 50; 0: all)"
+        )
+
+
+def add_commands(commands: Any) -> None:
+    """Register ``events`` and ``issues`` on the main parser's subcommands."""
+    events = commands.add_parser("events", help="a project's error events (Sentry web API)")
+    events_commands = events.add_subparsers(dest="action", required=True, metavar="ACTION")
+    _common(events_commands.add_parser("list", help="list a project's error events"), listing=True)
+
+    issues = commands.add_parser("issues", help="a project's issues: list, show, triage (Sentry web API)")
+    actions = issues.add_subparsers(dest="action", required=True, metavar="ACTION")
+    _common(actions.add_parser("list", help="list a project's issues"), listing=True)
+    for name, help_text in [
+        ("show", "show one issue"),
+        ("events", "list an issue's events"),
+        ("resolve", "mark resolved"),
+        ("ignore", "ignore (archive)"),
+        ("unresolve", "mark unresolved"),
+        ("assign", "assign to a user or team"),
+        ("bookmark", "bookmark (or --remove the bookmark)"),
+        ("delete", "delete the issue and its events"),
+    ]:
+        action = actions.add_parser(name, help=help_text)
+        action.add_argument("issue_id", metavar="ISSUE_ID")
+        _common(action, listing=name == "events")
+        if name == "assign":
+            action.add_argument(
+                "assignee", help="'username', 'user:ID', 'team:ID' or an email; '' to unassign"
+            )
+        if name == "bookmark":
+            action.add_argument("--remove", action="store_true")
+        if name == "delete":
+            action.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+
+def _since(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    if not _PERIOD.match(value):
+        raise ValueError(f"--since {value!r}: use a number and a unit, e.g. 30m, 24h, 14d")
+    return value
+
+
+def _start(period: Optional[str]) -> Optional[str]:
+    """A ``statsPeriod`` as an ISO start time (for endpoints that take start/end)."""
+    if period is None:
+        return None
+    match = _PERIOD.match(period)
+    assert match is not None
+    delta = timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
+    return (datetime.now(timezone.utc) - delta).isoformat(timespec="seconds")
+
+
+def _table(rows: Iterable[dict[str, Any]], columns: list[tuple[str, str]], out: TextIO) -> int:
+    rows = list(rows)
+    if not rows:
+        print("(none)", file=out)
+        return 0
+    widths = [max(len(title), *(len(str(row.get(key) or "")) for row in rows)) for key, title in columns]
+    widths[-1] = len(columns[-1][1])  # the last column (titles) is not padded
+    print("  ".join(title.ljust(w) for (_, title), w in zip(columns, widths)).rstrip(), file=out)
+    for row in rows:
+        print(
+            "  ".join(str(row.get(key) or "").ljust(w) for (key, _), w in zip(columns, widths)).rstrip(),
+            file=out,
+        )
+    return len(rows)
+
+
+_EVENT_COLUMNS = [("eventID", "EVENT"), ("dateCreated", "DATE"), ("title", "TITLE")]
+_ISSUE_COLUMNS = [
+    ("shortId", "ISSUE"),
+    ("status", "STATUS"),
+    ("count", "EVENTS"),
+    ("userCount", "USERS"),
+    ("lastSeen", "LAST SEEN"),
+    ("title", "TITLE"),
+]
+
+
+def _emit(items: Iterable[Any], columns: list[tuple[str, str]], as_json: bool, out: TextIO) -> None:
+    dumped = [item.model_dump() for item in items]
+    if as_json:
+        print(json.dumps(dumped, indent=2), file=out)
+    else:
+        _table(dumped, columns, out)
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO = sys.stdin) -> int:
+    """Run an ``events``/``issues`` command; returns the exit code."""
+    from .api import SentryApi
+
+    try:
+        api = SentryApi(org=args.org, project=getattr(args, "project", None))
+        limit = getattr(args, "limit", None) or None
+        since = _since(getattr(args, "since", None))
+        if args.command == "events":
+            _emit(api.project_events(stats_period=since, limit=limit), _EVENT_COLUMNS, args.json, out)
+            return EXIT_OK
+        action = args.action
+        if action == "list":
+            issues = api.project_issues(query=args.query, stats_period=since, limit=limit)
+            _emit(issues, _ISSUE_COLUMNS, args.json, out)
+            return EXIT_OK
+        if action == "events":
+            events = api.issue_events(args.issue_id, query=args.query, start=_start(since), limit=limit)
+            _emit(events, _EVENT_COLUMNS, args.json, out)
+            return EXIT_OK
+        if action == "show":
+            issue = api.issue(args.issue_id)
+            if args.json:
+                print(json.dumps(issue.model_dump(), indent=2), file=out)
+            else:
+                for key in (
+                    "shortId",
+                    "title",
+                    "status",
+                    "level",
+                    "count",
+                    "userCount",
+                    "firstSeen",
+                    "lastSeen",
+                    "assignedTo",
+                    "permalink",
+                ):
+                    print(f"{key + ':':<12} {getattr(issue, key)}", file=out)
+            return EXIT_OK
+        if action == "delete":
+            if not args.yes:
+                print(
+                    f"delete issue {args.issue_id} and all its events? [y/N] ", end="", file=err, flush=True
+                )
+                answer = stdin.readline().strip().lower()
+                if answer not in ("y", "yes"):
+                    print("not deleted", file=err)
+                    return EXIT_FAILED
+            api.delete_issue(args.issue_id)
+            print(f"issue {args.issue_id} deleted", file=out)
+            return EXIT_OK
+        changes: dict[str, dict[str, Any]] = {
+            "resolve": {"status": "resolved"},
+            "ignore": {"status": "ignored"},
+            "unresolve": {"status": "unresolved"},
+            "assign": {"assignedTo": getattr(args, "assignee", "")},
+            "bookmark": {"isBookmarked": not getattr(args, "remove", False)},
+        }
+        fields = changes[action]
+        updated = api.update_issue(args.issue_id, **fields)
+        if args.json:
+            print(json.dumps(updated.model_dump(exclude_none=True), indent=2), file=out)
+        else:
+            summary = ", ".join(f"{k}={v}" for k, v in fields.items())
+            print(f"issue {args.issue_id}: {summary}", file=out)
+        return EXIT_OK
+    except ConfigError as exc:
+        print(exc, file=err)
+        return EXIT_FAILED
+    except (SentryGuardError, ValueError) as exc:
+        print(f"sentry-guard {args.command} {getattr(args, 'action', '')}: {exc}", file=err)
+        return EXIT_FAILED
