@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .crons import monitor, monitor_config
 from .dsn import Dsn, validate_dsn
 from .errors import (
     ConfigError,
@@ -57,6 +58,8 @@ __all__ = [
     "configure",
     "default_chain",
     "load_settings",
+    "monitor",
+    "monitor_config",
     "parse_release",
     "validate_dist",
     "validate_dsn",

@@ -9,7 +9,7 @@ from .settings import Settings, env_name
 
 __all__ = ["settings_table"]
 
-_GROUPS = ("core", "release", "sampling", "data", "scrubbing", "api", "guard")
+_GROUPS = ("core", "release", "sampling", "data", "scrubbing", "celery", "api", "guard")
 
 
 def _default(name: str) -> str:

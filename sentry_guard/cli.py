@@ -161,6 +161,33 @@ def _scrub(source: str, diff: bool, scrubber_paths: list[str], out: TextIO, err:
     return EXIT_OK
 
 
+def _celery_monitors(app_path: str, out: TextIO, err: TextIO) -> int:
+    from .integrations.celery import audit_beat_schedule, load_app
+
+    settings, problems = try_load_settings()
+    if settings is None:
+        print(ConfigError(problems), file=err)
+        return EXIT_INVALID
+    try:
+        app = load_app(app_path)
+    except (ImportError, ValueError) as exc:
+        print(f"sentry-guard celery monitors: cannot load {app_path!r}: {exc}", file=err)
+        return EXIT_USAGE
+    reports = audit_beat_schedule(app, settings)
+    width = max([len("SLUG"), *(len(r.name) for r in reports)])
+    print(f"{'SLUG':<{width}}  {'SCHEDULE':<22} {'TIMEZONE':<16} MONITORED", file=out)
+    for report in reports:
+        print(
+            f"{report.name:<{width}}  {report.schedule:<22} {report.timezone:<16} {'yes' if report.monitored else 'NO'}",
+            file=out,
+        )
+        for reason, fix in zip(report.reasons, report.fixes):
+            print(f"{'':<{width}}    - {reason}. Fix: {fix}", file=out)
+    missing = sum(not r.monitored for r in reports)
+    print(f"{len(reports) - missing} of {len(reports)} beat entries will be monitored", file=out)
+    return EXIT_INVALID if missing else EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sentry-guard", description="Validate and inspect the Sentry configuration of this environment."
@@ -188,6 +215,12 @@ def _parser() -> argparse.ArgumentParser:
         "--scrubbers", default="", help="more scrubbers, as import paths pkg.mod:func (comma-separated)"
     )
     api_cli.add_commands(commands)
+    celery = commands.add_parser("celery", help="Celery: which beat entries Sentry will monitor")
+    celery_commands = celery.add_subparsers(dest="celery_command", required=True, metavar="SUBCOMMAND")
+    monitors = celery_commands.add_parser(
+        "monitors", help="audit the beat schedule: slug, schedule, monitored or why not"
+    )
+    monitors.add_argument("--app", required=True, help="the Celery app, as pkg.module:app")
     return parser
 
 
@@ -205,6 +238,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         from .demo import run_demo
 
         return run_demo(out, show_wire=args.wire)
+    if args.command == "celery":
+        return _celery_monitors(args.app, out, err)
     if args.command in ("events", "issues"):
         return api_cli.run(args, out, err)
     if args.command == "scrub":

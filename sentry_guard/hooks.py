@@ -58,11 +58,24 @@ def default_chain(settings: Optional[Settings] = None, scrubbers: Sequence[Scrub
     return Chain(*chain)
 
 
-def _pass_check_ins(guarded: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
-    """Cron check-ins reach `before_send` too; they carry no user data and pass untouched."""
+def _pass_check_ins(guarded: Callable[[Any, Any], Any], settings: Settings) -> Callable[[Any, Any], Any]:
+    """Cron check-ins reach `before_send` too: they carry no user data and are not scrubbed;
+    their monitor config gets the ``SENTRY_CELERY_*`` defaults it does not set itself."""
+    defaults = {
+        key: value
+        for key, value in (
+            ("checkin_margin", settings.celery_checkin_margin),
+            ("max_runtime", settings.celery_max_runtime),
+            ("timezone", settings.celery_timezone),
+        )
+        if value is not None
+    }
 
     def before_send(event: Any, hint: Any) -> Any:
         if type(event) is dict and event.get("type") == "check_in":
+            config = event.get("monitor_config")
+            if defaults and isinstance(config, dict) and not defaults.keys() <= config.keys():
+                event = {**event, "monitor_config": {**defaults, **config}}
             return event
         return guarded(event, hint)
 
@@ -72,5 +85,5 @@ def _pass_check_ins(guarded: Callable[[Any, Any], Any]) -> Callable[[Any, Any], 
 def sdk_hooks(settings: Settings, chain: Chain) -> dict[str, Callable[..., Any]]:
     """The callbacks to install, by `sentry_sdk.init` option name: `chain`, fail-closed."""
     hooks = {option: fail_closed(chain, kind, settings.scrub_on_error) for option, kind in _HOOKS.items()}
-    hooks["before_send"] = _pass_check_ins(hooks["before_send"])
+    hooks["before_send"] = _pass_check_ins(hooks["before_send"], settings)
     return hooks

@@ -16,7 +16,7 @@ from sentry_sdk.scope import Scope
 
 from .settings import Settings, env_name
 
-__all__ = ["accepted_options", "detach_client", "sdk_options", "sdk_version"]
+__all__ = ["accepted_options", "detach_client", "global_client", "sdk_options", "sdk_version"]
 
 #: the headers/cookies sentry-sdk's `send_default_pii=False` mapping filters out
 _NON_PII_TERMS = ["forwarded", "-ip", "remote-", "via", "-user"]
@@ -95,6 +95,11 @@ def sdk_options(
         elif not variable.startswith("_"):
             unsupported.append(env_name(variable))
     return options, unsupported
+
+
+def global_client() -> Any:
+    """The client `sentry_sdk.init` installed (scopes may shadow it in `get_client()`)."""
+    return Scope.get_global_scope().client
 
 
 def detach_client() -> None:

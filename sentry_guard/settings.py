@@ -324,6 +324,39 @@ class Settings(BaseSettings):
         description="Your own `before_send` (import path, or a callable given to `configure()`), run last in the chain.",
         json_schema_extra=_meta("scrubbing", "give an importable callable, e.g. 'myapp.sentry:before_send'"),
     )
+    # celery
+    celery_monitor_beat_tasks: bool = Field(
+        True,
+        description="Send cron check-ins for Celery beat entries (Sentry's own default is off).",
+        json_schema_extra=_meta("celery", "use true or false"),
+    )
+    celery_exclude_beat_tasks: StrList = Field(
+        (),
+        description="Beat entry names not to monitor: regular expressions matched like sentry-sdk does (`re.search(p + '$')`).",
+        json_schema_extra=_meta("celery", "list patterns, e.g. 'cleanup-.*,heartbeat'"),
+    )
+    celery_propagate_traces: bool = Field(
+        True,
+        description="Continue the caller's trace inside tasks.",
+        json_schema_extra=_meta("celery", "use true or false"),
+    )
+    celery_checkin_margin: Optional[int] = Field(
+        None,
+        ge=1,
+        description="Default minutes a check-in may be late before the monitor is marked missed.",
+        json_schema_extra=_meta("celery", "use a whole number of minutes, e.g. 5"),
+    )
+    celery_max_runtime: Optional[int] = Field(
+        None,
+        ge=1,
+        description="Default minutes a job may run before it is marked timed out.",
+        json_schema_extra=_meta("celery", "use a whole number of minutes, e.g. 30"),
+    )
+    celery_timezone: Optional[str] = Field(
+        None,
+        description="Default monitor timezone when a schedule names none (else the app's, else UTC).",
+        json_schema_extra=_meta("celery", "use an IANA zone name, e.g. 'Europe/Berlin'"),
+    )
     # web API (the `sentry-guard events` / `issues` commands, `sentry_guard.api`)
     url: str = Field(
         "https://sentry.io",
@@ -372,6 +405,18 @@ class Settings(BaseSettings):
     def _check_url(cls, value: str) -> str:
         if not re.match(r"https?://[^\s/]+(/\S*)?\Z", value):
             raise ValueError("must be an http(s) URL like 'https://sentry.io'")
+        return value
+
+    @field_validator("celery_timezone", mode="after")
+    @classmethod
+    def _check_timezone(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            from zoneinfo import ZoneInfo
+
+            try:
+                ZoneInfo(value)
+            except Exception:
+                raise ValueError(f"{value!r} is not an IANA zone name") from None
         return value
 
     @field_validator("org", "project", mode="after")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
+import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +18,7 @@ from .hooks import default_chain, sdk_hooks
 from .loading import check_override_names, is_strict, try_load_settings
 from .names import release_advice
 from .scrubbers.chain import Chain, Scrubber
-from .sdk import detach_client, sdk_options, sdk_version
+from .sdk import detach_client, global_client, sdk_options, sdk_version
 from .settings import Settings, env_name
 
 __all__ = ["Configuration", "configure"]
@@ -50,6 +52,9 @@ class _State:
     key: Any = None
     result: Optional[Configuration] = None
     client: Any = None
+    #: the process that initialised `client`: a forked child (embedded beat, prefork pool)
+    #: must initialise its own, which is why Celery's init signals call configure() again
+    pid: int = 0
 
 
 _lock = threading.RLock()
@@ -58,7 +63,7 @@ _state = _State()
 
 def _shutdown_ours() -> None:
     """Turn off a client this module started (configure() again without a usable DSN)."""
-    if _state.client is not None and sentry_sdk.get_client() is _state.client:
+    if _state.client is not None and global_client() is _state.client:
         detach_client()
     _state.client = None
 
@@ -70,6 +75,11 @@ def _disabled(reason: str, settings: Settings | None, problems: tuple[Problem, .
     return result
 
 
+def _celery_installed() -> bool:
+    """Whether Celery can be imported (checked without importing it)."""
+    return importlib.util.find_spec("celery") is not None
+
+
 def reset() -> None:
     """Forget the last configuration (tests): the next `configure()` initialises afresh."""
     global _state
@@ -78,13 +88,16 @@ def reset() -> None:
 
 
 def configure(
-    *, scrubbers: Sequence[Scrubber] = (), transport: Any = None, **overrides: Any
+    *, scrubbers: Sequence[Scrubber] = (), celery_app: Any = None, transport: Any = None, **overrides: Any
 ) -> Configuration:
     """Validate the ``SENTRY_*`` settings and initialise sentry-sdk with them.
 
     Keyword arguments are settings (``release=``, ``environment=``, ...) and win over the
     environment; `scrubbers` run after the built-in ones and those from ``SENTRY_SCRUBBERS``;
-    `transport` replaces sentry-sdk's HTTP transport (tests: see `sentry_guard.testing`).
+    `celery_app` gets its beat schedule audited (entries Sentry will not monitor are logged);
+    with Celery installed, `CeleryIntegration` gets the ``SENTRY_CELERY_*`` settings and the
+    same configuration runs again in ``celeryd_init`` and ``beat_init``. `transport` replaces
+    sentry-sdk's HTTP transport (tests: see `sentry_guard.testing`).
     No DSN: Sentry stays off. Invalid settings: `ConfigError` listing every problem, or, with
     ``SENTRY_GUARD_STRICT=false``, one ERROR log line and Sentry off. Calling it again with
     the same inputs does nothing; with other inputs it re-initialises.
@@ -96,8 +109,14 @@ def configure(
         settings, problems = try_load_settings(overrides)
         chain = None
         if settings is not None and settings.dsn is not None:
-            key = (settings, scrubbers, transport)
-            if _state.key == key and _state.result is not None and sentry_sdk.get_client() is _state.client:
+            key = (settings, scrubbers, celery_app, transport)
+            same_process = _state.pid == os.getpid()
+            if (
+                _state.key == key
+                and _state.result is not None
+                and global_client() is _state.client
+                and same_process
+            ):
                 return _state.result
             try:
                 chain = default_chain(settings, scrubbers)
@@ -118,6 +137,16 @@ def configure(
         options, unsupported = sdk_options(settings, hooks)
         if transport is not None:
             options["transport"] = transport
+        celery = _celery_installed()
+        if celery:
+            from .integrations import celery as celery_support
+
+            options["integrations"] = [celery_support.celery_integration(settings)]
+            celery_support.connect_signals(
+                lambda: configure(
+                    scrubbers=scrubbers, celery_app=celery_app, transport=transport, **overrides
+                )
+            )
         if unsupported:
             logger.warning(
                 "sentry-sdk %s does not support %s; upgrade sentry-sdk or unset %s",
@@ -130,12 +159,16 @@ def configure(
         # minimal event already carries the failure as a tag, and logging from inside
         # before_send would re-enter the chain.
         ignore_logger(logger.name)
-        _state.client = sentry_sdk.get_client()
+        _state.client, _state.pid = global_client(), os.getpid()
         if previous is not None:
             changed = [
                 env_name(n) for n in Settings.model_fields if getattr(previous, n) != getattr(settings, n)
             ]
-            logger.info("Sentry re-initialised: %s changed", ", ".join(changed) or "scrubbers")
+            if not same_process:
+                why = "in a new process (forked from the one that configured it)"
+            else:
+                why = (", ".join(changed) or "scrubbers, Celery app or transport") + " changed"
+            logger.info("Sentry re-initialised: %s", why)
         logger.info(
             "Sentry is on: dsn=%s environment=%s release=%s scrubbers=%s",
             settings.dsn,
@@ -143,11 +176,13 @@ def configure(
             settings.release or "(none: sentry-sdk will guess)",
             ",".join(chain.names),
         )
+        if celery_app is not None and celery:
+            celery_support.warn_unmonitored(celery_app, settings)
         if settings.release:
             advice = release_advice(settings.release)
             if advice:
                 logger.warning("%s", advice)
         installed = {name: hook for name, hook in hooks.items() if name in options}
         result = Configuration(True, None, settings, (), tuple(unsupported), chain, installed)
-        _state.key, _state.result = (settings, scrubbers, transport), result
+        _state.key, _state.result = (settings, scrubbers, celery_app, transport), result
         return result

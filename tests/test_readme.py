@@ -34,7 +34,8 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_custom_scrubber_example_runs() -> None:
     """The README's scrubber module and its test work as printed."""
-    section = README[README.index("### Your own scrubbers") : README.index("## Test your scrubbing")]
+    start = README.index("### Your own scrubbers")
+    section = README[start : README.index("\n## ", start)]
     blocks = re.findall(r"```python\n(.*?)```", section, re.S)
     namespace: dict[str, object] = {}
     exec(blocks[0], namespace)  # myapp/sentry.py

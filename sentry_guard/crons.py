@@ -1,0 +1,119 @@
+"""Cron monitors: a validated `monitor` helper for jobs outside Celery beat."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Optional, TypeVar, Union
+
+from .errors import ConfigError, InvalidSlug, Problem
+from .names import validate_slug
+
+__all__ = ["INTERVAL_UNITS", "monitor", "monitor_config"]
+
+#: the interval units Sentry Crons accepts
+INTERVAL_UNITS = ("minute", "hour", "day", "week", "month", "year")
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _timezone_problem(timezone: str) -> Optional[str]:
+    try:
+        from zoneinfo import ZoneInfo
+
+        ZoneInfo(timezone)
+    except Exception:
+        return f"timezone {timezone!r} is not an IANA zone name"
+    return None
+
+
+def monitor_config(
+    schedule: Union[str, tuple[int, str]],
+    *,
+    checkin_margin: Optional[int] = None,
+    max_runtime: Optional[int] = None,
+    timezone: Optional[str] = None,
+    failure_issue_threshold: Optional[int] = None,
+    recovery_threshold: Optional[int] = None,
+) -> dict[str, Any]:
+    """Sentry's monitor config from a crontab string (``"*/5 * * * *"``) or ``(10, "minute")``.
+
+    Raises `ConfigError` naming each bad part and how to fix it.
+    """
+    problems = []
+    config: dict[str, Any] = {}
+    if isinstance(schedule, str):
+        if len(schedule.split()) != 5:
+            problems.append(
+                Problem(
+                    "schedule",
+                    f"{schedule!r} is not a crontab with five fields",
+                    "use e.g. '*/5 * * * *' (minute hour day month weekday)",
+                )
+            )
+        config["schedule"] = {"type": "crontab", "value": schedule}
+    elif isinstance(schedule, tuple) and len(schedule) == 2:
+        value, unit = schedule
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            problems.append(
+                Problem(
+                    "schedule",
+                    f"interval {value!r} is not a positive whole number",
+                    "use e.g. (10, 'minute')",
+                )
+            )
+        if unit not in INTERVAL_UNITS:
+            problems.append(
+                Problem(
+                    "schedule",
+                    f"unit {unit!r} is not one Sentry supports",
+                    f"use one of {', '.join(INTERVAL_UNITS)}",
+                )
+            )
+        config["schedule"] = {"type": "interval", "value": value, "unit": unit}
+    else:
+        problems.append(
+            Problem(
+                "schedule",
+                f"{schedule!r} is neither a crontab string nor (value, unit)",
+                "use '*/5 * * * *' or (10, 'minute')",
+            )
+        )
+    for name, number in (
+        ("checkin_margin", checkin_margin),
+        ("max_runtime", max_runtime),
+        ("failure_issue_threshold", failure_issue_threshold),
+        ("recovery_threshold", recovery_threshold),
+    ):
+        if number is None:
+            continue
+        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+            problems.append(
+                Problem(
+                    name, f"{number!r} is not a positive whole number", "use minutes (or a count), e.g. 5"
+                )
+            )
+        config[name] = number
+    if timezone is not None:
+        problem = _timezone_problem(timezone)
+        if problem:
+            problems.append(Problem("timezone", problem, "use e.g. 'Europe/Berlin' or 'UTC'"))
+        config["timezone"] = timezone
+    if problems:
+        raise ConfigError(problems)
+    return config
+
+
+def monitor(slug: str, schedule: Union[str, tuple[int, str]], **config: Any) -> Any:
+    """`sentry_sdk.monitor` with the slug and config checked now, not silently by Sentry later.
+
+    Works as a decorator and as a context manager::
+
+        @sentry_guard.monitor("nightly-report", "0 3 * * *", max_runtime=30)
+        def nightly_report(): ...
+    """
+    import sentry_sdk
+
+    try:
+        validate_slug(slug)
+    except InvalidSlug as exc:
+        raise ConfigError([Problem("monitor slug", exc.rule, exc.fix)]) from None
+    return sentry_sdk.monitor(monitor_slug=slug, monitor_config=monitor_config(schedule, **config))  # type: ignore[arg-type]
