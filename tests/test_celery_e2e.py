@@ -153,7 +153,9 @@ def _assert_monitored(endpoint: EnvelopeServer) -> None:
         started = [c for c in check_ins if c["status"] == "in_progress"]
         finished = [c for c in check_ins if c["status"] == status]
         assert started and finished, check_ins
-        assert started[0]["check_in_id"] == finished[0]["check_in_id"]
+        # every run that finished was announced by beat under the same check_in_id
+        # (an entry may run twice: at start, and at its first real due time)
+        assert {c["check_in_id"] for c in finished} <= {c["check_in_id"] for c in started}
         assert started[0]["monitor_config"]["schedule"] == schedule
         assert started[0]["monitor_config"]["checkin_margin"] == 5  # SENTRY_CELERY_CHECKIN_MARGIN
     assert _check_ins(endpoint, "too-fast") == []  # 30 s: Sentry cannot monitor it
