@@ -157,13 +157,13 @@ def main() -> None:
     args = parser.parse_args()
     repeat = 5 if args.quick else args.repeat
     print(f"sentry-sdk {sentry_sdk.VERSION}, Python {sys.version.split()[0]}, {repeat} runs, medians")
-    print(f"{'input':<28} {'what':<44} {'median µs':>10} {'ratio':>8}")
+    print(f"{'input':<28} {'what':<52} {'median µs':>10} {'ratio':>8}")
     for section in (bench_events, bench_startup):
         for row in section(repeat):
-            print(f"{row[0]:<28} {row[1]:<44} {row[2]:>10.1f} {row[3]:>7.2f}x")
-    print(f"{'input':<28} {'what':<44} {'median µs':>10} {'µs/MB':>8}")
+            print(f"{row[0]:<28} {row[1]:<52} {row[2]:>10.1f} {row[3]:>7.2f}x")
+    print(f"{'input':<28} {'what':<52} {'median µs':>10} {'µs/MB':>8}")
     for row in bench_adversarial(repeat):
-        print(f"{row[0]:<28} {row[1]:<44} {row[2]:>10.1f} {row[3]:>8.0f}")
+        print(f"{row[0]:<28} {row[1]:<52} {row[2]:>10.1f} {row[3]:>8.0f}")
 
 
 if __name__ == "__main__":
