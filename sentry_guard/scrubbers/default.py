@@ -175,9 +175,9 @@ class DefaultScrubber:
         clean = self.clean
         if len(clean) + len(texts) > _CLEAN_ENTRIES:
             clean.clear()
-        clean.update(texts)
-        clean.difference_update(texts[i] for i in except_at)
-        clean.difference_update([t for t in texts if len(t) > _CLEAN_LENGTH])
+        # one update with only clean strings: another thread reading the cache meanwhile
+        # must never see a string that still needs scrubbing
+        clean.update([t for i, t in enumerate(texts) if i not in except_at and len(t) <= _CLEAN_LENGTH])
 
     def _remember(self, text: str) -> str:
         if len(text) <= _CLEAN_LENGTH:
