@@ -55,4 +55,4 @@ def test_testing_example_runs(pytester: pytest.Pytester) -> None:
 
 def test_demo_command_is_the_readme_one() -> None:
     section = README[README.index("## See it") : README.index("## Install")]
-    assert "python3 -m pip install -e . && sentry-guard demo" in section
+    assert "python3 -m pip install -e . && python3 -m sentry_guard demo" in section
