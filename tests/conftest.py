@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from sentry_guard import startup as configure_module
 from sentry_guard._endpoint import EnvelopeServer
@@ -14,6 +15,11 @@ from sentry_guard.sdk import detach_client
 from sentry_guard.settings import COMMIT_SHA_VARIABLES
 
 pytest_plugins = ["pytester"]
+
+# Property tests check behaviour, not speed: no per-example deadline (a loaded CI machine
+# must not turn a slow example into a failure).
+hypothesis_settings.register_profile("sentry_guard", deadline=None)
+hypothesis_settings.load_profile("sentry_guard")
 
 #: a DSN whose key and secret must never appear in any output
 SECRET_KEY = "f00dfacecafe4b1d9e7a0c2b5d8e3f71"
