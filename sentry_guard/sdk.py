@@ -85,15 +85,14 @@ def sdk_options(
             wanted["profiles_sample_rate"] = {"profiles_sample_rate": settings.profiles_sample_rate}
     if settings.enable_logs:
         wanted["enable_logs"] = {"enable_logs": True}
-    for name, hook in hooks.items():
-        wanted[f"_{name}"] = {name: hook}  # hooks the SDK lacks are skipped silently
-
     unsupported = []
     for variable, group in wanted.items():
         if set(group) <= accepted:
             options.update(group)
-        elif not variable.startswith("_"):
+        else:
             unsupported.append(env_name(variable))
+    # hooks the installed SDK lacks (before_send_log on old versions) have nothing to scrub
+    options.update({name: hook for name, hook in hooks.items() if name in accepted})
     return options, unsupported
 
 
