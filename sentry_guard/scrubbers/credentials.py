@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Optional
 
-from .detectors import Detector, Span, contains
+from .detectors import Detector, Span, needles, patterns
 
 __all__ = ["CREDENTIAL_DETECTORS"]
 
@@ -174,23 +174,22 @@ def find_tokens(text: str, context: Optional[str] = None) -> Iterator[Span]:
             yield start, end
 
 
-def _auth_gate(text: str) -> bool:
-    if len(text) < 14:
-        return False
-    lowered = text.lower()
-    return (
-        "bearer" in lowered
-        or "basic" in lowered
-        or "token" in lowered
-        or "digest" in lowered
-        or "api" in lowered
-    )
+#: where each token format can start: led by a literal (``_``, ``-``, ``A``) so each is one
+#: fast pass, the prefix checked behind it (``find_tokens`` confirms the whole format)
+_TOKEN_STARTS = (
+    r"_(?:(?<=gh[pousr]_)|(?<=whsec_)|(?<=npm_)|(?<=sntry[su]_)|(?<=shp(?:at|ca|pa|ss)_)"
+    r"|(?<=[sr]k_)(?:live|test)_|(?<=github_)pat_|(?<=dop_)v1_)",
+    r"-(?:(?<=glpat-)|(?<=xox[abposr]-)|(?<=sk-)|(?<=pypi-))",
+    r"A(?:KIA|SIA|Iza)",
+)
+_locate_token_prefixes = patterns(*_TOKEN_STARTS)
+_locate_token_literals = needles("SG.", "hooks.slack.com")
 
 
 CREDENTIAL_DETECTORS = (
-    Detector("jwt", find_jwts, contains("eyJ", min_length=20)),
-    Detector("auth", find_auth_credentials, _auth_gate, marker="[token]"),
-    Detector("urlauth", find_url_passwords, contains("@", min_length=8), marker="[Filtered]"),
-    Detector("privatekey", find_private_keys, contains("PRIVATE KEY", min_length=30)),
-    Detector("token", find_tokens, lambda text: len(text) >= 20),
+    Detector("jwt", find_jwts, needles("eyJ")),
+    Detector("auth", find_auth_credentials, needles(*_SCHEMES, view=str.lower), marker="[token]"),
+    Detector("urlauth", find_url_passwords, needles("@"), marker="[Filtered]"),
+    Detector("privatekey", find_private_keys, needles("PRIVATE KEY")),
+    Detector("token", find_tokens, lambda blob: _locate_token_prefixes(blob) | _locate_token_literals(blob)),
 )

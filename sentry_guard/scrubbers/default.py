@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from itertools import accumulate
 from typing import Any, Optional
 
-from .detectors import Mode, Redactor, parse_detectors, splice
+from .detectors import Blob, Mode, Redactor, parse_detectors, splice
 from .keys import KeyMatcher
-from .structure import find_pair_values, parse_structured
+from .structure import find_pair_values, locate_pairs, parse_structured
 from .walk import FILTERED, Walker
 
 __all__ = ["USER_IDENTITY", "DefaultScrubber"]
@@ -19,10 +17,8 @@ __all__ = ["USER_IDENTITY", "DefaultScrubber"]
 _SKIPPED_PARTS = frozenset({"modules", "sdk", "debug_meta"})
 #: the `user` fields a team keeps with SENTRY_SEND_DEFAULT_PII=true
 USER_IDENTITY = ("id", "username", "email", "ip_address")
-#: joins strings for one scan: no detector or phrase pattern matches across it
-_SEPARATOR = "\n\x00\n"
-#: first characters of JSON text or a repr (possibly indented)
-_STRUCTURED_START = "{[ \n\t"
+#: JSON text and reprs hold a bracket
+_BRACKETS = ("{", "[")
 #: the clean-strings cache: how many, and how long a string may be to be remembered
 _CLEAN_ENTRIES = 16384
 _CLEAN_LENGTH = 2048
@@ -118,57 +114,46 @@ class DefaultScrubber:
 
     def scrub_text(self, text: str, context: Optional[str] = None) -> str:
         """One string: structure (so keys apply inside it), then the detectors."""
-        structured = self._structured(text)
-        if structured is not None:
-            return structured
         return self.scrub_many([(text, context)]).get((text, context), text)
-
-    def _structured(self, text: str) -> Optional[str]:
-        """JSON text or a ``repr`` of a dict: walked like the payload, written back if changed."""
-        if not text or text[0] not in _STRUCTURED_START:
-            return None
-        parsed = parse_structured(text)
-        if parsed is None:
-            return None
-        value, dump = parsed
-        new = self.walker(value)
-        return self._remember(text) if new is value else dump(new)
 
     def scrub_many(self, items: list[tuple[str, Optional[str]]]) -> dict[tuple[str, Optional[str]], str]:
         """Scrub many (string, key) pairs at once; returns only the changed ones.
 
-        The strings are joined with a separator no pattern can cross, and each detector
-        scans the whole text once: per-string work is left for the few strings that hold
-        something. Strings found clean whatever their key are remembered as clean.
+        The strings are joined into one `Blob`: structure, the pair rule and each detector
+        find their few candidate strings in a handful of C-speed passes over all of them,
+        and run on those alone. JSON text and reprs are walked like the payload and written
+        back whole. Strings found clean whatever their key are remembered as clean.
         """
         texts = [text for text, _ in items]
-        blob = _SEPARATOR.join(texts)
-        starts = list(accumulate((len(t) + len(_SEPARATOR) for t in texts), initial=0))
+        blob = Blob(texts)
         edits: dict[int, list[tuple[int, int, str]]] = {}
+        rewritten: dict[int, str] = {}
+        structured: set[int] = set()
+        for index in blob.containing(_BRACKETS):
+            parsed = parse_structured(texts[index])
+            if parsed is not None:
+                structured.add(index)
+                value, dump = parsed
+                new = self.walker(value)
+                if new is not value:
+                    rewritten[index] = dump(new)
+        for index in locate_pairs(blob, self.matcher) - structured:
+            spans = [(start, end, FILTERED) for start, end in find_pair_values(texts[index], self.matcher)]
+            if spans:
+                edits[index] = spans
         contextual: set[int] = set()
-
-        def place(start: int, end: int) -> int:
-            index = bisect_right(starts, start) - 1
-            return index if end <= starts[index] + len(texts[index]) else -1
-
-        if "=" in blob or ":" in blob:
-            for start, end in find_pair_values(blob, self.matcher):
-                index = place(start, end)
-                if index >= 0:
-                    offset = starts[index]
-                    edits.setdefault(index, []).append((start - offset, end - offset, FILTERED))
-        for detector, start, end in self.redactor.scan(blob):
-            index = place(start, end)
-            if index < 0:
+        for detector, index, start, end in self.redactor.scan(blob):
+            if index in structured:
                 continue
             if detector.skip is not None and detector.skip(items[index][1]):
                 contextual.add(index)
                 continue
-            offset = starts[index]
-            replacement = self.redactor.replacement(detector, blob[start:end])
-            edits.setdefault(index, []).append((start - offset, end - offset, replacement))
-        self._remember_all(texts, edits.keys() | contextual)
-        return {items[index]: splice(texts[index], spans) for index, spans in edits.items()}
+            replacement = self.redactor.replacement(detector, texts[index][start:end])
+            edits.setdefault(index, []).append((start, end, replacement))
+        self._remember_all(texts, edits.keys() | contextual | rewritten.keys())
+        changed = {items[index]: splice(texts[index], spans) for index, spans in edits.items()}
+        changed.update((items[index], text) for index, text in rewritten.items())
+        return changed
 
     def _remember_all(self, texts: list[str], except_at: set[int]) -> None:
         """Note every text but those at `except_at` as clean (bounded, short ones only)."""
@@ -177,41 +162,29 @@ class DefaultScrubber:
             clean.clear()
         # one update with only clean strings: another thread reading the cache meanwhile
         # must never see a string that still needs scrubbing
-        clean.update([t for i, t in enumerate(texts) if i not in except_at and len(t) <= _CLEAN_LENGTH])
-
-    def _remember(self, text: str) -> str:
-        if len(text) <= _CLEAN_LENGTH:
-            if len(self.clean) >= _CLEAN_ENTRIES:
-                self.clean.clear()
-            self.clean.add(text)
-        return text
+        if not except_at and max(map(len, texts), default=0) <= _CLEAN_LENGTH:
+            clean.update(texts)
+        else:
+            clean.update([t for i, t in enumerate(texts) if i not in except_at and len(t) <= _CLEAN_LENGTH])
 
     def __call__(self, event: dict[str, Any], hint: dict[str, Any], /) -> dict[str, Any]:
         kept = self._set_aside(event) if self.send_default_pii else None
         skipped = {k: event[k] for k in _SKIPPED_PARTS if k in event}
         if skipped:
             event = {k: v for k, v in event.items() if k not in skipped}
-        # 1. keys, and the strings to look at (structured ones are handled on the spot)
-        pending: list[tuple[str, Optional[str]]] = []
-
-        def collect(text: str, context: Optional[str]) -> str:
-            if text[:1] in _STRUCTURED_START and text:
-                structured = self._structured(text)
-                if structured is not None:
-                    return structured
-            pending.append((text, context))
-            return text
-
+        # 1. keys, and the strings to look at
         found: list[str] = []
+        pending: list[tuple[str, Optional[str]]] = []
         event = self._template_parameters(event, found)
-        result: dict[str, Any] = Walker(self.matcher, collect, clean=self.clean)(event, found)
-        # 2. every pending string at once; 3. put the changed ones in
+        result: dict[str, Any] = self.walker(event, found, pending)
+        # 2. every pending string at once; 3. put the changed ones in (the clean ones are
+        # now in `self.clean`: the walk passes them without a call)
         if pending:
             changed = self.scrub_many(pending)
             if changed:
-                result = Walker(self.matcher, lambda text, context: changed.get((text, context), text))(
-                    result
-                )
+                result = Walker(
+                    self.matcher, lambda text, context: changed.get((text, context), text), clean=self.clean
+                )(result)
         echo = _echo_rule(found)
         if echo is not None:
             result = Walker(self.matcher, echo)(result)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Optional
 
-from .detectors import Detector, Span, shape
+from .detectors import Blob, Detector, Span, needles, shape
 
 __all__ = ["PAYMENT_DETECTORS", "iban_valid", "luhn_valid"]
 
@@ -70,6 +70,40 @@ def _card(text: str) -> bool:
     return 13 <= len(digits) <= 19 and _brand_ok(digits) and _separators_ok(text) and luhn_valid(digits)
 
 
+_DIGITS = "0123456789"
+
+
+def _in_decimal(text: str, start: int, end: int) -> bool:
+    """The digits at start:end are a decimal's fraction (``0.4111…``) or integer part: no card."""
+    before = start >= 2 and text[start - 1] == "." and text[start - 2] in _DIGITS
+    return before or (text[end : end + 1] == "." and end + 1 < len(text) and text[end + 1] in _DIGITS)
+
+
+#: a string that is one decimal number: `find_cards` finds nothing in it (see `_in_decimal`)
+_DECIMAL = re.compile(r"[+-]?\d+\.\d+").fullmatch
+
+#: ASCII digits as ``0``, spaces and dashes dropped, the rest as ``.`` (NUL kept: it separates
+#: strings): every card is then 13 ``0`` in a row, whatever its grouping
+_SQUEEZE = str.maketrans(
+    {
+        **{c: "." for c in map(chr, range(128))},
+        **{d: "0" for d in "0123456789"},
+        " ": None,
+        "-": None,
+        "\x00": "\x00",
+    }
+)
+
+
+def _squeeze(text: str) -> str:
+    return text.translate(_SQUEEZE)
+
+
+def _locate_cards(blob: Blob) -> set[int]:
+    texts = blob.texts
+    return {i for i in blob.containing((_THIRTEEN,), _squeeze) if not _DECIMAL(texts[i])}
+
+
 def find_cards(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """Card numbers of a known brand and length that pass Luhn, also inside longer digit groups.
 
@@ -79,7 +113,7 @@ def find_cards(text: str, context: Optional[str] = None) -> Iterator[Span]:
     if text.isascii():
         runs = text.translate(_RUNS)
     else:
-        runs = "".join("0" if c.isdigit() or c in " -" else "." for c in text)
+        runs = "".join("0" if c in "0123456789 -" else "." for c in text)
     at = runs.find(_THIRTEEN)
     while at != -1:
         begin = runs.rfind(".", 0, at) + 1
@@ -91,7 +125,7 @@ def find_cards(text: str, context: Optional[str] = None) -> Iterator[Span]:
             continue
         offset = text.index(stripped, begin)
         run = stripped
-        if len(run) - run.count(" ") - run.count("-") < 13:
+        if len(run) - run.count(" ") - run.count("-") < 13 or _in_decimal(text, offset, offset + len(run)):
             continue
         if _card(run):
             yield offset, offset + len(run)
@@ -255,6 +289,6 @@ def find_ibans(text: str, context: Optional[str] = None) -> Iterator[Span]:
 
 
 PAYMENT_DETECTORS = (
-    Detector("creditcard", find_cards, lambda text: len(text) >= 13, digits=True),
-    Detector("iban", find_ibans, lambda text: len(text) >= 15 and "AA00" in shape(text), digits=True),
+    Detector("creditcard", find_cards, _locate_cards),
+    Detector("iban", find_ibans, needles("AA00", view=shape)),
 )

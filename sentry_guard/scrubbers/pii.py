@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Optional
 
-from .detectors import Detector, Span, contains, matches, shape
+from .detectors import Detector, Span, needles, patterns, shape
 
 __all__ = ["PII_DETECTORS"]
 
@@ -53,6 +53,10 @@ def _joined(char: str, extra: str) -> bool:
 
 _IPV6_HINT = re.compile(r":[0-9A-Fa-f]{0,4}:")  # starts with a literal: a fast search
 _IPV4_SHAPE = re.compile(r"0\.0{1,3}\.0{1,3}\.0")  # starts with a literal: a fast search
+_locate_ipv4 = patterns(_IPV4_SHAPE.pattern, view=shape)
+#: every IPv6 address has ``::`` or, written out, seven colons: four in a row with hex between
+#: (a time's ``12:30:00`` has neither)
+_locate_ipv6 = patterns(r":(?::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:)")
 
 
 def find_ips(text: str, context: Optional[str] = None) -> Iterator[Span]:
@@ -129,18 +133,14 @@ def find_phones(text: str, context: Optional[str] = None) -> Iterator[Span]:
             yield match.span()
 
 
-def _ip_gate(text: str) -> bool:
-    return ("." in text and "0.0" in shape(text)) or text.count(":") >= 2
-
-
 PII_DETECTORS = (
-    Detector("email", find_emails, contains("@", min_length=6)),
+    Detector("email", find_emails, needles("@")),
     Detector(
         "ip",
         find_ips,
-        _ip_gate,
+        lambda blob: _locate_ipv4(blob) | _locate_ipv6(blob),
         skip=lambda key: key is not None and _VERSION_CONTEXT.search(key) is not None,
     ),
-    Detector("ssn", find_ssns, contains("-", min_length=11), digits=True),
-    Detector("phone", find_phones, matches(r"\d\d", min_length=8), default=False, digits=True),
+    Detector("ssn", find_ssns, needles("000-00-0000", view=shape)),
+    Detector("phone", find_phones, needles("00", view=shape), default=False),
 )

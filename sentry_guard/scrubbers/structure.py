@@ -13,9 +13,10 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, Optional
 
-from .walk import FILTERED
+from .detectors import Blob
+from .walk import FILTERED, KeyRule
 
-__all__ = ["find_pair_values", "parse_structured"]
+__all__ = ["find_pair_values", "locate_pairs", "parse_structured"]
 
 #: a separator right after a key character, a closing quote, or a space
 #: (a ``:`` after a digit is a time or a port, not a phrase; ``://`` is a URL)
@@ -44,6 +45,39 @@ def _quoted_end(text: str, start: int, quote: str) -> int:
     while end != -1 and text[end - 1] == "\\":
         end = text.find(quote, end + 1, limit)
     return limit if end == -1 else end
+
+
+#: a separator and the key right before it, read in the reversed text: led by the literal
+#: separator, so one fast pass each collects the key of every pair `find_pair_values` may see
+_REVERSED_KEYS = tuple(re.compile(sep + r"[ \t]*[\"']?([0-9A-Za-z_.\-\[\]]+)") for sep in "=:")
+
+
+def _reversed(text: str) -> str:
+    return text[::-1]
+
+
+def locate_pairs(blob: Blob, is_sensitive: KeyRule) -> set[int]:
+    """Indices of the strings of `blob` where a sensitive key stands before ``=`` or ``:``."""
+    hay = blob.view(_reversed)
+    positions: list[int] = []
+    for pattern in _REVERSED_KEYS:
+        keys = pattern.findall(hay)
+        if not keys:
+            continue
+        # a key longer than the window `find_pair_values` reads is judged there, by its tail
+        decided = is_sensitive.decisions.get
+        sensitive = set()
+        for key in set(keys):
+            forward = key[::-1]
+            hit = decided(forward)
+            if hit or (hit is None and is_sensitive(forward)) or len(key) > _MAX_KEY:
+                sensitive.add(key)
+        if sensitive:
+            positions += [match.start() for match in pattern.finditer(hay) if match.group(1) in sensitive]
+    if not positions:
+        return set()
+    last = len(blob.texts) - 1
+    return {last - index for index in blob.indices(hay, positions)}
 
 
 def find_pair_values(text: str, is_sensitive: Callable[[str], bool]) -> Iterator[tuple[int, int]]:

@@ -21,6 +21,8 @@ DEEP = 200
 
 #: (string, nearest dict key above it or None) -> the string to keep (the same object if unchanged)
 StringRule = Callable[[str, Optional[str]], str]
+#: where a walk collects (string, nearest dict key) pairs instead of rewriting strings
+Pending = Optional[list[tuple[str, Optional[str]]]]
 
 
 class KeyRule(Protocol):
@@ -34,7 +36,7 @@ class KeyRule(Protocol):
 _Path = tuple[Any, ...]
 #: a command-line option name: ``-p``, ``--db-password``
 _FLAG = re.compile(r"--?[A-Za-z][\w-]{0,62}\Z").match
-_Walk = Callable[[Any, Optional[str], int, Optional[list[str]]], Any]
+_Walk = Callable[[Any, Optional[str], int, Optional[list[str]], Pending], Any]
 
 
 class Walker:
@@ -43,8 +45,9 @@ class Walker:
     A dict key the `keys` rule matches gets `FILTERED` as value, whatever it was; so does the
     second item of a ``[key, value]`` pair (how Sentry exports headers) and the item after a
     sensitive ``--flag`` in a list (``sys.argv``). Every other string
-    goes through `strings` with the nearest dict key above it. Returns `tree` itself when
-    nothing changed.
+    goes through `strings` with the nearest dict key above it, or, when the call is given a
+    `pending` list, is appended to it with that key and left as it is (so a caller can scan
+    all of them at once). Returns `tree` itself when nothing changed.
     """
 
     def __init__(
@@ -62,15 +65,19 @@ class Walker:
         self.deep = deep
         self._walk_dict, self._walk_list = self._compile()
 
-    def __call__(self, tree: Any, found: list[str] | None = None) -> Any:
-        """Walk `tree`; string values filtered by key are appended to `found` when given."""
+    def __call__(self, tree: Any, found: list[str] | None = None, pending: Pending = None) -> Any:
+        """Walk `tree`; string values filtered by key are appended to `found` when given, and
+        the other strings to `pending` (instead of going through `strings`) when given."""
         kind = type(tree)
         if kind is dict:
-            return self._walk_dict(tree, None, 0, found)
+            return self._walk_dict(tree, None, 0, found, pending)
         if kind is list or kind is tuple:
-            return self._walk_list(tree, None, 0, found)
-        if kind is str and self.strings is not None:
-            return self.strings(tree, None)
+            return self._walk_list(tree, None, 0, found, pending)
+        if kind is str:
+            if pending is not None:
+                pending.append((tree, None))
+            elif self.strings is not None:
+                return self.strings(tree, None)
         return tree
 
     def _compile(self) -> tuple[_Walk, _Walk]:
@@ -83,10 +90,14 @@ class Walker:
         walk_deep = self._walk_deep
 
         def walk_dict(
-            node: dict[Any, Any], context: Optional[str], depth: int, found: Optional[list[str]]
+            node: dict[Any, Any],
+            context: Optional[str],
+            depth: int,
+            found: Optional[list[str]],
+            pending: Pending,
         ) -> Any:
             if depth > deep:
-                return walk_deep(node, context, found)
+                return walk_deep(node, context, found, pending)
             out = None
             inner: Optional[str]
             for key, value in node.items():
@@ -107,13 +118,18 @@ class Walker:
                     inner = context
                 kind = type(value)
                 if kind is str:
-                    if strings is None or value in clean:
+                    if value in clean:
+                        continue
+                    if pending is not None:
+                        pending.append((value, inner))
+                        continue
+                    if strings is None:
                         continue
                     new = strings(value, inner)
                 elif kind is dict:
-                    new = walk_dict(value, inner, depth + 1, found)
+                    new = walk_dict(value, inner, depth + 1, found, pending)
                 elif kind is list or kind is tuple:
-                    new = walk_list(value, inner, depth + 1, found)
+                    new = walk_list(value, inner, depth + 1, found, pending)
                 else:
                     continue
                 if new is not value:
@@ -122,9 +138,11 @@ class Walker:
                     out[key] = new
             return node if out is None else out
 
-        def walk_list(node: Any, context: Optional[str], depth: int, found: Optional[list[str]]) -> Any:
+        def walk_list(
+            node: Any, context: Optional[str], depth: int, found: Optional[list[str]], pending: Pending
+        ) -> Any:
             if depth > deep:
-                return walk_deep(node, context, found)
+                return walk_deep(node, context, found, pending)
             out = None
             flag = False  # the previous item was a sensitive ``--flag``: this one is its value
             for index, value in enumerate(node):
@@ -140,17 +158,22 @@ class Walker:
                     elif value[:1] == "-" and _is_flag(value):
                         flag = True
                         continue
-                    elif strings is None or value in clean:
+                    elif value in clean:
+                        continue
+                    elif pending is not None:
+                        pending.append((value, context))
+                        continue
+                    elif strings is None:
                         continue
                     else:
                         new = strings(value, context)
                 elif kind is dict:
-                    new = walk_dict(value, context, depth + 1, found)
+                    new = walk_dict(value, context, depth + 1, found, pending)
                 elif kind is list or kind is tuple:
                     if len(value) == 2 and type(value[0]) is str:
-                        new = _pair(value, depth, found)
+                        new = _pair(value, depth, found, pending)
                     else:
-                        new = walk_list(value, context, depth + 1, found)
+                        new = walk_list(value, context, depth + 1, found, pending)
                 else:
                     continue
                 if new is not value:
@@ -167,12 +190,12 @@ class Walker:
                 hit = decide(item)
             return hit
 
-        def _pair(pair: Any, depth: int, found: Optional[list[str]]) -> Any:
+        def _pair(pair: Any, depth: int, found: Optional[list[str]], pending: Pending) -> Any:
             hit = known(pair[0])
             if hit is None:
                 hit = decide(pair[0])
             if not hit:
-                return walk_list(pair, pair[0], depth + 1, found)
+                return walk_list(pair, pair[0], depth + 1, found, pending)
             if pair[1] == FILTERED:
                 return pair
             if found is not None and type(pair[1]) is str:
@@ -181,7 +204,9 @@ class Walker:
 
         return walk_dict, walk_list
 
-    def _walk_deep(self, tree: Any, context: Optional[str], found: Optional[list[str]] = None) -> Any:
+    def _walk_deep(
+        self, tree: Any, context: Optional[str], found: Optional[list[str]] = None, pending: Pending = None
+    ) -> Any:
         """The same rules with an explicit stack: no recursion limit, and cycles become `CYCLE`."""
         keys, strings = self.keys, self.strings
         edits: list[tuple[_Path, Any]] = []
@@ -216,7 +241,9 @@ class Walker:
                     inner = key
                 kind = type(value)
                 if kind is str:
-                    if strings is not None:
+                    if pending is not None:
+                        pending.append((value, inner))
+                    elif strings is not None:
                         new = strings(value, inner)
                         if new is not value:
                             edits.append(((*path, key), new))
