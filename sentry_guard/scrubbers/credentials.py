@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Optional
 
-from .detectors import Detector, Span, needles, patterns
+from .detectors import Blob, Detector, Span, lower, needles, patterns
 
 __all__ = ["CREDENTIAL_DETECTORS"]
 
@@ -62,6 +62,13 @@ _AUTH = re.compile(
 
 
 _SCHEMES = ("bearer", "basic", "token", "digest", "apikey", "api-key")
+#: the schemes in three passes: two led by a letter they share, ``digest`` alone
+_locate_bk_schemes = patterns(r"b(?:earer|asic)", r"k(?:(?<=tok)en|(?<=apik)ey|(?<=api-k)ey)", view=lower)
+_locate_digest = needles("digest", view=lower)
+
+
+def _locate_schemes(blob: Blob) -> set[int]:
+    return _locate_bk_schemes(blob) | _locate_digest(blob)
 
 
 def find_auth_credentials(text: str, context: Optional[str] = None) -> Iterator[Span]:
@@ -105,10 +112,8 @@ def find_private_keys(text: str, context: Optional[str] = None) -> Iterator[Span
     position = 0
     while (match := _PEM.search(text, position)) is not None:
         end_marker = f"-----END {match.group(1)}-----"
-        limit = text.find("\x00", match.end())  # the end of this string when strings are joined
-        limit = len(text) if limit == -1 else limit
-        end = text.find(end_marker, match.end(), limit)
-        end = limit if end == -1 else end + len(end_marker)
+        end = text.find(end_marker, match.end())
+        end = len(text) if end == -1 else end + len(end_marker)
         yield match.start(), end
         position = end
 
@@ -174,22 +179,22 @@ def find_tokens(text: str, context: Optional[str] = None) -> Iterator[Span]:
             yield start, end
 
 
-#: where each token format can start: led by a literal (``_``, ``-``, ``A``) so each is one
-#: fast pass, the prefix checked behind it (``find_tokens`` confirms the whole format)
-_TOKEN_STARTS = (
+#: where each token format can start: led by a literal (``_``, ``-``, ``A``, ``.``) so each is
+#: one fast pass, the prefix checked behind it (``find_tokens`` confirms the whole format)
+_locate_token_prefixes = patterns(
     r"_(?:(?<=gh[pousr]_)|(?<=whsec_)|(?<=npm_)|(?<=sntry[su]_)|(?<=shp(?:at|ca|pa|ss)_)"
     r"|(?<=[sr]k_)(?:live|test)_|(?<=github_)pat_|(?<=dop_)v1_)",
-    r"-(?:(?<=glpat-)|(?<=xox[abposr]-)|(?<=sk-)|(?<=pypi-))",
+    # a one-character look-behind first: most dashes and dots fail it at once
+    r"-(?<=[tabposrki]-)(?:(?<=glpat-)|(?<=xox[abposr]-)|(?<=sk-)|(?<=pypi-))",
     r"A(?:KIA|SIA|Iza)",
+    r"\.(?<=[Gs]\.)(?:(?<=SG\.)|(?<=hooks\.)slack\.com)",
 )
-_locate_token_prefixes = patterns(*_TOKEN_STARTS)
-_locate_token_literals = needles("SG.", "hooks.slack.com")
 
 
 CREDENTIAL_DETECTORS = (
     Detector("jwt", find_jwts, needles("eyJ")),
-    Detector("auth", find_auth_credentials, needles(*_SCHEMES, view=str.lower), marker="[token]"),
+    Detector("auth", find_auth_credentials, _locate_schemes, marker="[token]"),
     Detector("urlauth", find_url_passwords, needles("@"), marker="[Filtered]"),
     Detector("privatekey", find_private_keys, needles("PRIVATE KEY")),
-    Detector("token", find_tokens, lambda blob: _locate_token_prefixes(blob) | _locate_token_literals(blob)),
+    Detector("token", find_tokens, _locate_token_prefixes),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any, Optional
 
 from .detectors import Blob, Mode, Redactor, parse_detectors, splice
@@ -18,14 +18,24 @@ _SKIPPED_PARTS = frozenset({"modules", "sdk", "debug_meta"})
 #: the `user` fields a team keeps with SENTRY_SEND_DEFAULT_PII=true
 USER_IDENTITY = ("id", "username", "email", "ip_address")
 #: JSON text and reprs hold a bracket
-_BRACKETS = ("{", "[")
-#: the clean-strings cache: how many, and how long a string may be to be remembered
+_BRACKETS = (b"{", b"[")
+#: the clean-strings cache: how many strings, and how many bytes of them, at most
 _CLEAN_ENTRIES = 16384
-_CLEAN_LENGTH = 2048
+_CLEAN_BYTES = 8 << 20
 #: filtered values also removed where they reappear in text (a password echoed in a message)
 _ECHO_MIN = 6
 _ECHO_MAX_VALUES = 64
 _OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>\Z")
+
+
+#: one change to a string: start, end, replacement, and the keys under which it does not hold
+Edit = tuple[int, int, str, Optional[Callable[[Optional[str]], bool]]]
+
+
+def _apply(text: str, edits: list[Edit], context: Optional[str]) -> str:
+    """`text` with the edits that hold under its key `context` (a version is not an IP)."""
+    spans = [(start, end, new) for start, end, new, skip in edits if skip is None or not skip(context)]
+    return splice(text, spans) if spans else text
 
 
 def _specific(value: str) -> bool:
@@ -110,24 +120,27 @@ class DefaultScrubber:
         self.send_default_pii = send_default_pii
         #: strings known to need no change: the walker skips them without a call
         self.clean: set[str] = set()
+        self._clean_size = 0
+        #: pair-rule decisions by reversed key (see `locate_pairs`)
+        self._reversed_keys: dict[bytes, bool] = {}
         self.walker = Walker(self.matcher, self.scrub_text, clean=self.clean)
 
     def scrub_text(self, text: str, context: Optional[str] = None) -> str:
         """One string: structure (so keys apply inside it), then the detectors."""
-        return self.scrub_many([(text, context)]).get((text, context), text)
+        edits = self.scrub_many([text]).get(text)
+        return text if edits is None else _apply(text, edits, context)
 
-    def scrub_many(self, items: list[tuple[str, Optional[str]]]) -> dict[tuple[str, Optional[str]], str]:
-        """Scrub many (string, key) pairs at once; returns only the changed ones.
+    def scrub_many(self, texts: list[str]) -> dict[str, list[Edit]]:
+        """What to change in each of many strings, by string; clean strings are left out.
 
         The strings are joined into one `Blob`: structure, the pair rule and each detector
         find their few candidate strings in a handful of C-speed passes over all of them,
         and run on those alone. JSON text and reprs are walked like the payload and written
-        back whole. Strings found clean whatever their key are remembered as clean.
+        back whole. An edit may hold only under some keys (see `Detector.skip`): `_apply`
+        decides, where the key is known. Strings with no edit are remembered as clean.
         """
-        texts = [text for text, _ in items]
         blob = Blob(texts)
-        edits: dict[int, list[tuple[int, int, str]]] = {}
-        rewritten: dict[int, str] = {}
+        edits: dict[int, list[Edit]] = {}
         structured: set[int] = set()
         for index in blob.containing(_BRACKETS):
             parsed = parse_structured(texts[index])
@@ -136,36 +149,34 @@ class DefaultScrubber:
                 value, dump = parsed
                 new = self.walker(value)
                 if new is not value:
-                    rewritten[index] = dump(new)
-        for index in locate_pairs(blob, self.matcher) - structured:
-            spans = [(start, end, FILTERED) for start, end in find_pair_values(texts[index], self.matcher)]
+                    edits[index] = [(0, len(texts[index]), dump(new), None)]
+        if len(self._reversed_keys) > _CLEAN_ENTRIES:
+            self._reversed_keys.clear()
+        for index in locate_pairs(blob, self.matcher, self._reversed_keys) - structured:
+            spans: list[Edit] = [
+                (start, end, FILTERED, None) for start, end in find_pair_values(texts[index], self.matcher)
+            ]
             if spans:
                 edits[index] = spans
-        contextual: set[int] = set()
         for detector, index, start, end in self.redactor.scan(blob):
-            if index in structured:
-                continue
-            if detector.skip is not None and detector.skip(items[index][1]):
-                contextual.add(index)
-                continue
-            replacement = self.redactor.replacement(detector, texts[index][start:end])
-            edits.setdefault(index, []).append((start, end, replacement))
-        self._remember_all(texts, edits.keys() | contextual | rewritten.keys())
-        changed = {items[index]: splice(texts[index], spans) for index, spans in edits.items()}
-        changed.update((items[index], text) for index, text in rewritten.items())
-        return changed
+            if index not in structured:
+                replacement = self.redactor.replacement(detector, texts[index][start:end])
+                edits.setdefault(index, []).append((start, end, replacement, detector.skip))
+        self._remember_all(texts, edits.keys(), len(blob.data))
+        return {texts[index]: found for index, found in edits.items()}
 
-    def _remember_all(self, texts: list[str], except_at: set[int]) -> None:
-        """Note every text but those at `except_at` as clean (bounded, short ones only)."""
+    def _remember_all(self, texts: list[str], except_at: Collection[int], size: int) -> None:
+        """Note every text but those at `except_at` as clean (bounded in count and size)."""
         clean = self.clean
-        if len(clean) + len(texts) > _CLEAN_ENTRIES:
+        if len(clean) + len(texts) > _CLEAN_ENTRIES or self._clean_size + size > _CLEAN_BYTES:
             clean.clear()
+            self._clean_size = 0
+        if size > _CLEAN_BYTES:
+            return
+        self._clean_size += size
         # one update with only clean strings: another thread reading the cache meanwhile
         # must never see a string that still needs scrubbing
-        if not except_at and max(map(len, texts), default=0) <= _CLEAN_LENGTH:
-            clean.update(texts)
-        else:
-            clean.update([t for i, t in enumerate(texts) if i not in except_at and len(t) <= _CLEAN_LENGTH])
+        clean.update([t for i, t in enumerate(texts) if i not in except_at] if except_at else texts)
 
     def __call__(self, event: dict[str, Any], hint: dict[str, Any], /) -> dict[str, Any]:
         kept = self._set_aside(event) if self.send_default_pii else None
@@ -174,17 +185,20 @@ class DefaultScrubber:
             event = {k: v for k, v in event.items() if k not in skipped}
         # 1. keys, and the strings to look at
         found: list[str] = []
-        pending: list[tuple[str, Optional[str]]] = []
+        pending: list[str] = []
         event = self._template_parameters(event, found)
         result: dict[str, Any] = self.walker(event, found, pending)
-        # 2. every pending string at once; 3. put the changed ones in (the clean ones are
-        # now in `self.clean`: the walk passes them without a call)
+        # 2. every pending string at once; 3. put the changes in, where their key allows
+        # (the clean strings are now in `self.clean`: the walk passes them without a call)
         if pending:
             changed = self.scrub_many(pending)
             if changed:
-                result = Walker(
-                    self.matcher, lambda text, context: changed.get((text, context), text), clean=self.clean
-                )(result)
+
+                def rewrite(text: str, context: Optional[str]) -> str:
+                    edits = changed.get(text)
+                    return text if edits is None else _apply(text, edits, context)
+
+                result = Walker(self.matcher, rewrite, clean=self.clean)(result)
         echo = _echo_rule(found)
         if echo is not None:
             result = Walker(self.matcher, echo)(result)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Optional
 
-from .detectors import Blob, Detector, Span, needles, shape
+from .detectors import Blob, Detector, Span, needles, shape, squeeze
 
 __all__ = ["PAYMENT_DETECTORS", "iban_valid", "luhn_valid"]
 
@@ -14,6 +14,7 @@ __all__ = ["PAYMENT_DETECTORS", "iban_valid", "luhn_valid"]
 #: digits, spaces and dashes as ``0``, everything else as ``.``: a card is in a run of 13+ ``0``
 _RUNS = str.maketrans({c: ("0" if c.isdigit() or c in " -" else ".") for c in map(chr, range(128))})
 _THIRTEEN = "0" * 13
+_THIRTEEN_BYTES = b"0" * 13
 _SEPARATOR = re.compile(r"[ -]")
 
 #: (prefix range low, high, allowed lengths): the issuer prefixes of the major brands
@@ -74,34 +75,27 @@ _DIGITS = "0123456789"
 
 
 def _in_decimal(text: str, start: int, end: int) -> bool:
-    """The digits at start:end are a decimal's fraction (``0.4111…``) or integer part: no card."""
+    """The digit group at start:end is a decimal's fraction (``0.4111…``) or integer part: no card."""
     before = start >= 2 and text[start - 1] == "." and text[start - 2] in _DIGITS
     return before or (text[end : end + 1] == "." and end + 1 < len(text) and text[end + 1] in _DIGITS)
 
 
-#: a string that is one decimal number: `find_cards` finds nothing in it (see `_in_decimal`)
-_DECIMAL = re.compile(r"[+-]?\d+\.\d+").fullmatch
-
-#: ASCII digits as ``0``, spaces and dashes dropped, the rest as ``.`` (NUL kept: it separates
-#: strings): every card is then 13 ``0`` in a row, whatever its grouping
-_SQUEEZE = str.maketrans(
-    {
-        **{c: "." for c in map(chr, range(128))},
-        **{d: "0" for d in "0123456789"},
-        " ": None,
-        "-": None,
-        "\x00": "\x00",
-    }
-)
-
-
-def _squeeze(text: str) -> str:
-    return text.translate(_SQUEEZE)
+#: a string that is a decimal number (spaces and dashes aside) holds no card: ``repr`` of a float
+_NUMBER = re.compile(r"[0-9]+\.[0-9]+")
+_NUMBER_SQUEEZED = re.compile(rb"0+\.0+")
 
 
 def _locate_cards(blob: Blob) -> set[int]:
-    texts = blob.texts
-    return {i for i in blob.containing((_THIRTEEN,), _squeeze) if not _DECIMAL(texts[i])}
+    """Strings with 13 digits in a row once spaces and dashes are dropped, but not numbers."""
+    hay = blob.view(squeeze)
+    positions = []
+    at = hay.find(_THIRTEEN_BYTES)
+    while at != -1:
+        start, end = blob.bounds(hay, at)
+        if not _NUMBER_SQUEEZED.fullmatch(hay, start, end):
+            positions.append(at)
+        at = hay.find(_THIRTEEN_BYTES, end)
+    return blob.indices(hay, positions)
 
 
 def find_cards(text: str, context: Optional[str] = None) -> Iterator[Span]:
@@ -110,6 +104,8 @@ def find_cards(text: str, context: Optional[str] = None) -> Iterator[Span]:
     ``qty 1 4111 1111 1111 1111`` finds the card after the ``1``: runs of groups are tried
     whole, then as windows of consecutive groups of 13 to 19 digits.
     """
+    if _NUMBER.fullmatch(text.replace(" ", "").replace("-", "")):
+        return
     if text.isascii():
         runs = text.translate(_RUNS)
     else:
@@ -125,7 +121,9 @@ def find_cards(text: str, context: Optional[str] = None) -> Iterator[Span]:
             continue
         offset = text.index(stripped, begin)
         run = stripped
-        if len(run) - run.count(" ") - run.count("-") < 13 or _in_decimal(text, offset, offset + len(run)):
+        if len(run) - run.count(" ") - run.count("-") < 13:
+            continue
+        if run.isdigit() and _in_decimal(text, offset, offset + len(run)):
             continue
         if _card(run):
             yield offset, offset + len(run)
@@ -290,5 +288,5 @@ def find_ibans(text: str, context: Optional[str] = None) -> Iterator[Span]:
 
 PAYMENT_DETECTORS = (
     Detector("creditcard", find_cards, _locate_cards),
-    Detector("iban", find_ibans, needles("AA00", view=shape)),
+    Detector("iban", find_ibans, needles("AA00", view=squeeze)),
 )

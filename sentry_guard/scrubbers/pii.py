@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Optional
 
-from .detectors import Detector, Span, needles, patterns, shape
+from .detectors import Detector, Span, needles, patterns, shape, squeeze
 
 __all__ = ["PII_DETECTORS"]
 
@@ -53,7 +53,7 @@ def _joined(char: str, extra: str) -> bool:
 
 _IPV6_HINT = re.compile(r":[0-9A-Fa-f]{0,4}:")  # starts with a literal: a fast search
 _IPV4_SHAPE = re.compile(r"0\.0{1,3}\.0{1,3}\.0")  # starts with a literal: a fast search
-_locate_ipv4 = patterns(_IPV4_SHAPE.pattern, view=shape)
+_locate_ipv4 = patterns(_IPV4_SHAPE.pattern, view=squeeze)
 #: every IPv6 address has ``::`` or, written out, seven colons: four in a row with hex between
 #: (a time's ``12:30:00`` has neither)
 _locate_ipv6 = patterns(r":(?::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:)")
@@ -118,11 +118,12 @@ def find_ssns(text: str, context: Optional[str] = None) -> Iterator[Span]:
 
 
 _PHONE = re.compile(
-    r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?![\w])|(?<![\w+])\+\d{8,15}(?!\d)"
+    r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?![\w])|(?<![\w+])\+\d{8,15}(?!\d)",
+    re.ASCII,  # ASCII digits, as every detector's locator reads them
 )
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}[./-]\d{2}[./-]\d{4}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}[./-]\d{2}[./-]\d{4}", re.ASCII)
 
 
 def find_phones(text: str, context: Optional[str] = None) -> Iterator[Span]:
@@ -141,6 +142,6 @@ PII_DETECTORS = (
         lambda blob: _locate_ipv4(blob) | _locate_ipv6(blob),
         skip=lambda key: key is not None and _VERSION_CONTEXT.search(key) is not None,
     ),
-    Detector("ssn", find_ssns, needles("000-00-0000", view=shape)),
-    Detector("phone", find_phones, needles("00", view=shape), default=False),
+    Detector("ssn", find_ssns, patterns(r"-[0-9]{2}-[0-9]{4}")),
+    Detector("phone", find_phones, needles("00", view=squeeze), default=False),
 )

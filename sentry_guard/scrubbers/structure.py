@@ -35,43 +35,38 @@ _VALUE_AFTER_COLON = re.compile(r"[^\r\n;\"'<>,)}\]]*")
 
 
 def _quoted_end(text: str, start: int, quote: str) -> int:
-    """Index of the closing `quote` (skipping backslash escapes), else the end of this string.
-
-    A NUL ends the search too: `DefaultScrubber.scrub_many` joins strings with one.
-    """
-    limit = text.find("\x00", start)
-    limit = len(text) if limit == -1 else limit
-    end = text.find(quote, start, limit)
+    """Index of the closing `quote` (skipping backslash escapes), else the end of the text."""
+    end = text.find(quote, start)
     while end != -1 and text[end - 1] == "\\":
-        end = text.find(quote, end + 1, limit)
-    return limit if end == -1 else end
+        end = text.find(quote, end + 1)
+    return len(text) if end == -1 else end
 
 
-#: a separator and the key right before it, read in the reversed text: led by the literal
+#: a separator and the key right before it, read in the reversed bytes: led by the literal
 #: separator, so one fast pass each collects the key of every pair `find_pair_values` may see
-_REVERSED_KEYS = tuple(re.compile(sep + r"[ \t]*[\"']?([0-9A-Za-z_.\-\[\]]+)") for sep in "=:")
+_REVERSED_KEYS = tuple(re.compile(sep + rb"[ \t]*[\"']?([0-9A-Za-z_.\-\[\]]+)") for sep in (b"=", b":"))
 
 
-def _reversed(text: str) -> str:
-    return text[::-1]
+def _reversed(data: bytes) -> bytes:
+    return data[::-1]
 
 
-def locate_pairs(blob: Blob, is_sensitive: KeyRule) -> set[int]:
-    """Indices of the strings of `blob` where a sensitive key stands before ``=`` or ``:``."""
+def locate_pairs(blob: Blob, is_sensitive: KeyRule, reversed_keys: dict[bytes, bool]) -> set[int]:
+    """Indices of the strings of `blob` where a sensitive key stands before ``=`` or ``:``.
+
+    `reversed_keys` caches decisions by reversed key (the caller keeps it, bounded).
+    """
     hay = blob.view(_reversed)
     positions: list[int] = []
     for pattern in _REVERSED_KEYS:
         keys = pattern.findall(hay)
         if not keys:
             continue
-        # a key longer than the window `find_pair_values` reads is judged there, by its tail
-        decided = is_sensitive.decisions.get
-        sensitive = set()
-        for key in set(keys):
-            forward = key[::-1]
-            hit = decided(forward)
-            if hit or (hit is None and is_sensitive(forward)) or len(key) > _MAX_KEY:
-                sensitive.add(key)
+        unique = set(keys)
+        for key in unique.difference(reversed_keys):
+            # a key longer than the window `find_pair_values` reads is judged there, by its tail
+            reversed_keys[key] = len(key) > _MAX_KEY or is_sensitive(key[::-1].decode("ascii"))
+        sensitive = {key for key in unique if reversed_keys[key]}
         if sensitive:
             positions += [match.start() for match in pattern.finditer(hay) if match.group(1) in sensitive]
     if not positions:

@@ -21,8 +21,8 @@ DEEP = 200
 
 #: (string, nearest dict key above it or None) -> the string to keep (the same object if unchanged)
 StringRule = Callable[[str, Optional[str]], str]
-#: where a walk collects (string, nearest dict key) pairs instead of rewriting strings
-Pending = Optional[list[tuple[str, Optional[str]]]]
+#: where a walk collects strings instead of rewriting them
+Pending = Optional[list[str]]
 
 
 class KeyRule(Protocol):
@@ -46,8 +46,8 @@ class Walker:
     second item of a ``[key, value]`` pair (how Sentry exports headers) and the item after a
     sensitive ``--flag`` in a list (``sys.argv``). Every other string
     goes through `strings` with the nearest dict key above it, or, when the call is given a
-    `pending` list, is appended to it with that key and left as it is (so a caller can scan
-    all of them at once). Returns `tree` itself when nothing changed.
+    `pending` list, is appended to it and left as it is (so a caller can scan all of them
+    at once, then rewrite with a second walk). Returns `tree` itself when nothing changed.
     """
 
     def __init__(
@@ -75,7 +75,7 @@ class Walker:
             return self._walk_list(tree, None, 0, found, pending)
         if kind is str:
             if pending is not None:
-                pending.append((tree, None))
+                pending.append(tree)
             elif self.strings is not None:
                 return self.strings(tree, None)
         return tree
@@ -121,7 +121,7 @@ class Walker:
                     if value in clean:
                         continue
                     if pending is not None:
-                        pending.append((value, inner))
+                        pending.append(value)
                         continue
                     if strings is None:
                         continue
@@ -161,7 +161,7 @@ class Walker:
                     elif value in clean:
                         continue
                     elif pending is not None:
-                        pending.append((value, context))
+                        pending.append(value)
                         continue
                     elif strings is None:
                         continue
@@ -242,7 +242,7 @@ class Walker:
                 kind = type(value)
                 if kind is str:
                     if pending is not None:
-                        pending.append((value, inner))
+                        pending.append(value)
                     elif strings is not None:
                         new = strings(value, inner)
                         if new is not value:

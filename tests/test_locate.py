@@ -1,0 +1,82 @@
+"""The blob scan: every detector's `locate` flags every string its `find` matches in, at the
+right index, whatever else the strings hold (non-ASCII, NUL, lone surrogates, long digit runs)."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sentry_guard.scrubbers.credentials import _TOKEN_FORMATS
+from sentry_guard.scrubbers.default import DefaultScrubber
+from sentry_guard.scrubbers.detectors import Blob, detectors
+from sentry_guard.scrubbers.keys import KeyMatcher
+from sentry_guard.scrubbers.structure import find_pair_values, locate_pairs
+
+from .strategies import benign, filler, secrets
+
+DETECTORS = detectors()
+#: every well-known token format, generated from the pattern the detector confirms it with
+tokens = st.one_of(*(st.from_regex(pattern, fullmatch=True) for pattern in _TOKEN_FORMATS))
+#: characters the locators' views treat specially, and some that make the text non-ASCII
+nasty = st.text(alphabet=string.digits + " -.:=@_'\"\t\nAIzaSGKyJ\x00\x01é€😀\ud800", max_size=40)
+snippets = st.sampled_from(
+    [
+        "Bearer ",
+        "bAsIc ",
+        "TOKEN\t",
+        "api-key ",
+        "password=",
+        "'secret': ",
+        "-----BEGIN EC PRIVATE KEY-----\n",
+        "0.",
+        "::",
+        "https://u:",
+        "@db.internal",
+    ]
+)
+pieces = st.one_of(secrets, tokens, benign, filler, nasty, snippets)
+texts = st.lists(st.lists(pieces, max_size=6).map("".join), max_size=8)
+
+
+@given(texts)
+def test_locate_flags_every_string_a_detector_matches_in(strings: list[str]) -> None:
+    blob = Blob(strings)
+    for detector in DETECTORS.values():
+        matched = {i for i, text in enumerate(strings) if list(detector.find(text, None))}
+        assert matched <= detector.locate(blob), detector.name
+
+
+@given(texts)
+def test_locate_pairs_flags_every_string_with_a_sensitive_pair(strings: list[str]) -> None:
+    matcher = KeyMatcher()
+    matched = {i for i, text in enumerate(strings) if list(find_pair_values(text, matcher))}
+    assert matched <= locate_pairs(Blob(strings), matcher, {})
+
+
+@given(st.lists(st.text(), max_size=6), secrets, st.integers(0, 6))
+def test_a_secret_is_found_at_its_index_among_any_strings(others: list[str], secret: str, at: int) -> None:
+    """NUL, surrogates and non-ASCII in the other strings never shift or hide the index."""
+    strings = [*others]
+    strings.insert(min(at, len(strings)), f"value {secret} end")
+    changed = DefaultScrubber().scrub_many(strings)
+    assert f"value {secret} end" in changed
+
+
+def test_strings_with_nul_scan_like_any_other() -> None:
+    key = "-----BEGIN RSA PRIVATE KEY-----\nMIIE\x00pAIB\n-----END RSA PRIVATE KEY-----"
+    event = {"extra": {"blob": "a\x00b\x00c", "key": key, "note": "mail jane@example.com"}}
+    out = DefaultScrubber()(event, {})
+    assert out["extra"] == {"blob": "a\x00b\x00c", "key": "[privatekey]", "note": "mail [email]"}
+
+
+def test_decimal_numbers_are_not_cards() -> None:
+    """A float's digits can pass Luhn; a card written after an amount is still a card."""
+    scrub = DefaultScrubber().scrub_text
+    for number in ("0.4111111111111111", "4111111111111111.5", "-0.5555555555554444", "12.4111111111111111"):
+        assert scrub(number) == number
+        assert scrub(f"ratio={number}") == f"ratio={number}"
+    assert scrub("charged 12.50 4111 1111 1111 1111") == "charged 12.50 [creditcard]"
+    assert scrub("card.4111111111111111") == "card.[creditcard]"
+    assert scrub("ref 1 .4111111111111111") == "ref 1 .[creditcard]"
