@@ -80,3 +80,7 @@ def test_decimal_numbers_are_not_cards() -> None:
     assert scrub("charged 12.50 4111 1111 1111 1111") == "charged 12.50 [creditcard]"
     assert scrub("card.4111111111111111") == "card.[creditcard]"
     assert scrub("ref 1 .4111111111111111") == "ref 1 .[creditcard]"
+
+
+def test_a_quoted_value_with_a_nul_is_filtered_whole() -> None:
+    assert DefaultScrubber().scrub_text('password="hun\x00ter2" ok') == 'password="[Filtered]" ok'

@@ -192,7 +192,8 @@ _locate_token_prefixes = patterns(
 
 
 CREDENTIAL_DETECTORS = (
-    Detector("jwt", find_jwts, needles("eyJ")),
+    # led by the rarer "J" (a look-behind for "ey"): faster than searching for "eyJ"
+    Detector("jwt", find_jwts, patterns(r"J(?<=eyJ)")),
     Detector("auth", find_auth_credentials, _locate_schemes, marker="[token]"),
     Detector("urlauth", find_url_passwords, needles("@"), marker="[Filtered]"),
     Detector("privatekey", find_private_keys, needles("PRIVATE KEY")),

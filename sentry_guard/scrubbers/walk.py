@@ -36,7 +36,9 @@ class KeyRule(Protocol):
 _Path = tuple[Any, ...]
 #: a command-line option name: ``-p``, ``--db-password``
 _FLAG = re.compile(r"--?[A-Za-z][\w-]{0,62}\Z").match
-_Walk = Callable[[Any, Optional[str], int, Optional[list[str]], Pending], Any]
+#: a pending list's bound ``append`` (one attribute lookup per walk, not per string)
+_Add = Optional[Callable[[str], Any]]
+_Walk = Callable[[Any, Optional[str], int, Optional[list[str]], _Add], Any]
 
 
 class Walker:
@@ -69,10 +71,11 @@ class Walker:
         """Walk `tree`; string values filtered by key are appended to `found` when given, and
         the other strings to `pending` (instead of going through `strings`) when given."""
         kind = type(tree)
+        add = None if pending is None else pending.append
         if kind is dict:
-            return self._walk_dict(tree, None, 0, found, pending)
+            return self._walk_dict(tree, None, 0, found, add)
         if kind is list or kind is tuple:
-            return self._walk_list(tree, None, 0, found, pending)
+            return self._walk_list(tree, None, 0, found, add)
         if kind is str:
             if pending is not None:
                 pending.append(tree)
@@ -94,10 +97,10 @@ class Walker:
             context: Optional[str],
             depth: int,
             found: Optional[list[str]],
-            pending: Pending,
+            add: _Add,
         ) -> Any:
             if depth > deep:
-                return walk_deep(node, context, found, pending)
+                return walk_deep(node, context, found, add)
             out = None
             inner: Optional[str]
             for key, value in node.items():
@@ -120,16 +123,16 @@ class Walker:
                 if kind is str:
                     if value in clean:
                         continue
-                    if pending is not None:
-                        pending.append(value)
+                    if add is not None:
+                        add(value)
                         continue
                     if strings is None:
                         continue
                     new = strings(value, inner)
                 elif kind is dict:
-                    new = walk_dict(value, inner, depth + 1, found, pending)
+                    new = walk_dict(value, inner, depth + 1, found, add)
                 elif kind is list or kind is tuple:
-                    new = walk_list(value, inner, depth + 1, found, pending)
+                    new = walk_list(value, inner, depth + 1, found, add)
                 else:
                     continue
                 if new is not value:
@@ -139,10 +142,10 @@ class Walker:
             return node if out is None else out
 
         def walk_list(
-            node: Any, context: Optional[str], depth: int, found: Optional[list[str]], pending: Pending
+            node: Any, context: Optional[str], depth: int, found: Optional[list[str]], add: _Add
         ) -> Any:
             if depth > deep:
-                return walk_deep(node, context, found, pending)
+                return walk_deep(node, context, found, add)
             out = None
             flag = False  # the previous item was a sensitive ``--flag``: this one is its value
             for index, value in enumerate(node):
@@ -160,20 +163,20 @@ class Walker:
                         continue
                     elif value in clean:
                         continue
-                    elif pending is not None:
-                        pending.append(value)
+                    elif add is not None:
+                        add(value)
                         continue
                     elif strings is None:
                         continue
                     else:
                         new = strings(value, context)
                 elif kind is dict:
-                    new = walk_dict(value, context, depth + 1, found, pending)
+                    new = walk_dict(value, context, depth + 1, found, add)
                 elif kind is list or kind is tuple:
                     if len(value) == 2 and type(value[0]) is str:
-                        new = _pair(value, depth, found, pending)
+                        new = _pair(value, depth, found, add)
                     else:
-                        new = walk_list(value, context, depth + 1, found, pending)
+                        new = walk_list(value, context, depth + 1, found, add)
                 else:
                     continue
                 if new is not value:
@@ -190,12 +193,12 @@ class Walker:
                 hit = decide(item)
             return hit
 
-        def _pair(pair: Any, depth: int, found: Optional[list[str]], pending: Pending) -> Any:
+        def _pair(pair: Any, depth: int, found: Optional[list[str]], add: _Add) -> Any:
             hit = known(pair[0])
             if hit is None:
                 hit = decide(pair[0])
             if not hit:
-                return walk_list(pair, pair[0], depth + 1, found, pending)
+                return walk_list(pair, pair[0], depth + 1, found, add)
             if pair[1] == FILTERED:
                 return pair
             if found is not None and type(pair[1]) is str:
@@ -205,7 +208,7 @@ class Walker:
         return walk_dict, walk_list
 
     def _walk_deep(
-        self, tree: Any, context: Optional[str], found: Optional[list[str]] = None, pending: Pending = None
+        self, tree: Any, context: Optional[str], found: Optional[list[str]] = None, add: _Add = None
     ) -> Any:
         """The same rules with an explicit stack: no recursion limit, and cycles become `CYCLE`."""
         keys, strings = self.keys, self.strings
@@ -241,8 +244,8 @@ class Walker:
                     inner = key
                 kind = type(value)
                 if kind is str:
-                    if pending is not None:
-                        pending.append(value)
+                    if add is not None:
+                        add(value)
                     elif strings is not None:
                         new = strings(value, inner)
                         if new is not value:
