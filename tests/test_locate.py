@@ -3,11 +3,15 @@ right index, whatever else the strings hold (non-ASCII, NUL, lone surrogates, lo
 
 from __future__ import annotations
 
+import json
 import string
+import threading
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sentry_guard.scrubbers import default as default_module
 from sentry_guard.scrubbers.credentials import _TOKEN_FORMATS
 from sentry_guard.scrubbers.default import DefaultScrubber
 from sentry_guard.scrubbers.detectors import Blob, detectors
@@ -52,7 +56,7 @@ def test_locate_flags_every_string_a_detector_matches_in(strings: list[str]) -> 
 def test_locate_pairs_flags_every_string_with_a_sensitive_pair(strings: list[str]) -> None:
     matcher = KeyMatcher()
     matched = {i for i, text in enumerate(strings) if list(find_pair_values(text, matcher))}
-    assert matched <= locate_pairs(Blob(strings), matcher, {})
+    assert matched <= locate_pairs(Blob(strings), matcher, (set(), set()))
 
 
 @given(st.lists(st.text(), max_size=6), secrets, st.integers(0, 6))
@@ -84,3 +88,30 @@ def test_decimal_numbers_are_not_cards() -> None:
 
 def test_a_quoted_value_with_a_nul_is_filtered_whole() -> None:
     assert DefaultScrubber().scrub_text('password="hun\x00ter2" ok') == 'password="[Filtered]" ok'
+
+
+def test_shared_caches_are_safe_across_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tiny bounds make every call clear or replace the shared caches while others read them."""
+    monkeypatch.setattr(default_module, "_CLEAN_ENTRIES", 8)
+    scrubber = DefaultScrubber()
+    leaks: list[str] = []
+    errors: list[BaseException] = []
+
+    def work(worker: int) -> None:
+        for i in range(200):
+            secret = f"hunter{worker}x{i}"
+            event = {"extra": {"query": f"w{worker}k{i}=1&password={secret}&other{i}=2", "n": f"{i}"}}
+            try:
+                out = scrubber(event, {})
+            except Exception as error:  # a thread's exception would not fail the test by itself
+                errors.append(error)
+                continue
+            if secret in json.dumps(out):
+                leaks.append(secret)
+
+    threads = [threading.Thread(target=work, args=(w,)) for w in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert (leaks, errors) == ([], [])

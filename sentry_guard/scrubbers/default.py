@@ -8,7 +8,7 @@ from typing import Any, Optional
 
 from .detectors import Blob, Mode, Redactor, parse_detectors, splice
 from .keys import KeyMatcher
-from .structure import find_pair_values, locate_pairs, parse_structured
+from .structure import PairKeys, find_pair_values, locate_pairs, parse_structured
 from .walk import FILTERED, Walker
 
 __all__ = ["USER_IDENTITY", "DefaultScrubber"]
@@ -122,7 +122,7 @@ class DefaultScrubber:
         self.clean: set[str] = set()
         self._clean_size = 0
         #: pair-rule decisions by reversed key (see `locate_pairs`)
-        self._reversed_keys: dict[bytes, bool] = {}
+        self._pair_keys: PairKeys = (set(), set())
         self.walker = Walker(self.matcher, self.scrub_text, clean=self.clean)
 
     def scrub_text(self, text: str, context: Optional[str] = None) -> str:
@@ -150,9 +150,9 @@ class DefaultScrubber:
                 new = self.walker(value)
                 if new is not value:
                     edits[index] = [(0, len(texts[index]), dump(new), None)]
-        if len(self._reversed_keys) > _CLEAN_ENTRIES:
-            self._reversed_keys.clear()
-        for index in locate_pairs(blob, self.matcher, self._reversed_keys) - structured:
+        if len(self._pair_keys[0]) > _CLEAN_ENTRIES:
+            self._pair_keys = (set(), set())
+        for index in locate_pairs(blob, self.matcher, self._pair_keys) - structured:
             spans: list[Edit] = [
                 (start, end, FILTERED, None) for start, end in find_pair_values(texts[index], self.matcher)
             ]

@@ -16,7 +16,7 @@ from typing import Any, Optional
 from .detectors import Blob
 from .walk import FILTERED, KeyRule
 
-__all__ = ["find_pair_values", "locate_pairs", "parse_structured"]
+__all__ = ["PairKeys", "find_pair_values", "locate_pairs", "parse_structured"]
 
 #: a separator right after a key character, a closing quote, or a space
 #: (a ``:`` after a digit is a time or a port, not a phrase; ``://`` is a URL)
@@ -51,11 +51,18 @@ def _reversed(data: bytes) -> bytes:
     return data[::-1]
 
 
-def locate_pairs(blob: Blob, is_sensitive: KeyRule, reversed_keys: dict[bytes, bool]) -> set[int]:
+#: reversed keys judged, and those of them judged sensitive (see `locate_pairs`)
+PairKeys = tuple[set[bytes], set[bytes]]
+
+
+def locate_pairs(blob: Blob, is_sensitive: KeyRule, memo: PairKeys) -> set[int]:
     """Indices of the strings of `blob` where a sensitive key stands before ``=`` or ``:``.
 
-    `reversed_keys` caches decisions by reversed key (the caller keeps it, bounded).
+    `memo` keeps decisions by reversed key between calls. Other threads may use it at the
+    same time: a key goes into the sensitive set before it is marked judged, and the owner
+    bounds it by replacing the pair of sets, never by clearing them in place.
     """
+    judged, sensitive_keys = memo
     hay = blob.view(_reversed)
     positions: list[int] = []
     for pattern in _REVERSED_KEYS:
@@ -63,10 +70,12 @@ def locate_pairs(blob: Blob, is_sensitive: KeyRule, reversed_keys: dict[bytes, b
         if not keys:
             continue
         unique = set(keys)
-        for key in unique.difference(reversed_keys):
+        for key in unique - judged:
             # a key longer than the window `find_pair_values` reads is judged there, by its tail
-            reversed_keys[key] = len(key) > _MAX_KEY or is_sensitive(key[::-1].decode("ascii"))
-        sensitive = {key for key in unique if reversed_keys[key]}
+            if len(key) > _MAX_KEY or is_sensitive(key[::-1].decode("ascii")):
+                sensitive_keys.add(key)
+            judged.add(key)
+        sensitive = unique & sensitive_keys
         if sensitive:
             positions += [match.start() for match in pattern.finditer(hay) if match.group(1) in sensitive]
     if not positions:
