@@ -91,7 +91,8 @@ def test_a_quoted_value_with_a_nul_is_filtered_whole() -> None:
 
 
 def test_shared_caches_are_safe_across_threads(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tiny bounds make every call clear or replace the shared caches while others read them."""
+    """No thread ever sees a dirty string as clean or misses a sensitive key. Tiny bounds make
+    every call clear or replace the shared caches while other threads read them."""
     monkeypatch.setattr(default_module, "_CLEAN_ENTRIES", 8)
     scrubber = DefaultScrubber()
     leaks: list[str] = []
@@ -100,14 +101,20 @@ def test_shared_caches_are_safe_across_threads(monkeypatch: pytest.MonkeyPatch) 
     def work(worker: int) -> None:
         for i in range(200):
             secret = f"hunter{worker}x{i}"
-            event = {"extra": {"query": f"w{worker}k{i}=1&password={secret}&other{i}=2", "n": f"{i}"}}
+            card = ["4111 1111 1111 1111", "5555 5555 5555 4444"][i % 2]
+            event = {
+                "extra": {
+                    "query": f"w{worker}k{i}=1&password={secret}&other{i}=2",
+                    "note": f"order {i} paid with {card}",
+                    "same": "benign text",
+                }
+            }
             try:
                 out = scrubber(event, {})
             except Exception as error:  # a thread's exception would not fail the test by itself
                 errors.append(error)
                 continue
-            if secret in json.dumps(out):
-                leaks.append(secret)
+            leaks.extend(value for value in (secret, card) if value in json.dumps(out))
 
     threads = [threading.Thread(target=work, args=(w,)) for w in range(8)]
     for thread in threads:
