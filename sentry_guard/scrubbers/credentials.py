@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Optional
 
-from .detectors import Blob, Detector, Span, lower, needles, patterns
+from .detectors import Detector, Span, lower, needles, patterns
 
 __all__ = ["CREDENTIAL_DETECTORS"]
 
@@ -63,12 +63,9 @@ _AUTH = re.compile(
 
 _SCHEMES = ("bearer", "basic", "token", "digest", "apikey", "api-key")
 #: the schemes in three passes: two led by a letter they share, ``digest`` alone
-_locate_bk_schemes = patterns(r"b(?:earer|asic)", r"k(?:(?<=tok)en|(?<=apik)ey|(?<=api-k)ey)", view=lower)
-_locate_digest = needles("digest", view=lower)
-
-
-def _locate_schemes(blob: Blob) -> set[int]:
-    return _locate_bk_schemes(blob) | _locate_digest(blob)
+_locate_schemes = patterns(
+    r"b(?:earer|asic)", r"k(?:(?<=tok)en|(?<=apik)ey|(?<=api-k)ey)", "digest", view=lower
+)
 
 
 def find_auth_credentials(text: str, context: Optional[str] = None) -> Iterator[Span]:

@@ -14,7 +14,7 @@ __all__ = ["PAYMENT_DETECTORS", "iban_valid", "luhn_valid"]
 #: digits, spaces and dashes as ``0``, everything else as ``.``: a card is in a run of 13+ ``0``
 _RUNS = str.maketrans({c: ("0" if c.isdigit() or c in " -" else ".") for c in map(chr, range(128))})
 _THIRTEEN = "0" * 13
-_THIRTEEN_BYTES = b"0" * 13
+_THIRTEEN_BYTES = _THIRTEEN.encode()
 _SEPARATOR = re.compile(r"[ -]")
 
 #: (prefix range low, high, allowed lengths): the issuer prefixes of the major brands
