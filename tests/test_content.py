@@ -18,6 +18,7 @@ BENIGN = [
     "df4aa5ba-7846-20b8-c938-b5470e40f79b",  # UUID
     "3f2a9c1d0b7e4a5b6c7d8e9f0a1b2c3d4e5f6a7b",  # git SHA
     "3f2a9c1",  # short SHA
+    "0000000000000000000000000a67000000000133",  # a SHA with 14 digits that pass Luhn
     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",  # sha256
     "9a70cfc52eef4401",  # span id
     "7346ba159ba3f535895eba54384dd635",  # event id

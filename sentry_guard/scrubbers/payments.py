@@ -80,6 +80,24 @@ def _in_decimal(text: str, start: int, end: int) -> bool:
     return before or (text[end : end + 1] == "." and end + 1 < len(text) and text[end + 1] in _DIGITS)
 
 
+_HEX = frozenset("0123456789abcdefABCDEF")
+#: how far a hex id is read around a digit run (a SHA-512 is 128 characters)
+_HEX_WINDOW = 128
+
+
+def _in_hex_id(text: str, start: int, end: int) -> bool:
+    """The digits at start:end are glued to hex letters of a hex id (a SHA, a trace id), so
+    they are part of it, not a card: ``…a67000000000133`` passes Luhn but is a digest."""
+    if not (text[start - 1 : start].isalpha() or text[end : end + 1].isalpha()):
+        return False
+    low, high = max(0, start - _HEX_WINDOW), min(len(text), end + _HEX_WINDOW)
+    while start > low and text[start - 1].isalnum():
+        start -= 1
+    while end < high and text[end].isalnum():
+        end += 1
+    return all(c in _HEX for c in text[start:end])
+
+
 #: a string that is a decimal number (spaces and dashes aside) holds no card: ``repr`` of a float
 _NUMBER = re.compile(r"[0-9]+\.[0-9]+")
 _NUMBER_SQUEEZED = re.compile(rb"0+\.0+")
@@ -124,6 +142,8 @@ def find_cards(text: str, context: Optional[str] = None) -> Iterator[Span]:
         if len(run) - run.count(" ") - run.count("-") < 13:
             continue
         if run.isdigit() and _in_decimal(text, offset, offset + len(run)):
+            continue
+        if _in_hex_id(text, offset, offset + len(run)):
             continue
         if _card(run):
             yield offset, offset + len(run)
