@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from sentry_guard import startup as configure_module
@@ -18,7 +19,12 @@ pytest_plugins = ["pytester"]
 
 # Property tests check behaviour, not speed: no per-example deadline (a loaded CI machine
 # must not turn a slow example into a failure).
-hypothesis_settings.register_profile("sentry_guard", deadline=None)
+hypothesis_settings.register_profile(
+    "sentry_guard",
+    deadline=None,
+    # the `implementation` fixture switches the scanner for the whole test, all examples alike
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 hypothesis_settings.load_profile("sentry_guard")
 
 #: a DSN whose key and secret must never appear in any output
@@ -55,3 +61,22 @@ def endpoint() -> Iterator[EnvelopeServer]:
 def guard_logs(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
     caplog.set_level(logging.DEBUG, logger="sentry_guard")
     return caplog
+
+
+@pytest.fixture(params=["compiled", "python"])
+def implementation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with the compiled scanner and walker, then with the pure-Python fallback.
+
+    Both must pass the same tests. Without the compiled module (no C compiler at install
+    time) its half is skipped on a developer's machine and fails in CI."""
+    from sentry_guard.scrubbers import detectors, walk
+
+    if request.param == "python":
+        monkeypatch.setattr(detectors, "_compiled_scan", None)
+        monkeypatch.setattr(walk, "_compiled_walk", None)
+    elif not (detectors.uses_compiled_scanner() and walk.uses_compiled_walker()):
+        message = "sentry_guard._speedups is not built (pip install -e . with a C compiler)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return str(request.param)

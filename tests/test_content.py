@@ -14,6 +14,9 @@ from sentry_guard import FILTERED, DefaultScrubber
 
 from .strategies import benign, filler, secrets
 
+#: every test here runs with the compiled scanner and walker, then in pure Python
+pytestmark = pytest.mark.usefixtures("implementation")
+
 BENIGN = [
     "df4aa5ba-7846-20b8-c938-b5470e40f79b",  # UUID
     "3f2a9c1d0b7e4a5b6c7d8e9f0a1b2c3d4e5f6a7b",  # git SHA

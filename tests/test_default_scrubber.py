@@ -14,6 +14,9 @@ from sentry_guard import FILTERED, DefaultScrubber, default_chain, load_settings
 
 from .test_keys import SENSITIVE
 
+#: every test here runs with the compiled scanner and walker, then in pure Python
+pytestmark = pytest.mark.usefixtures("implementation")
+
 
 def test_every_part_of_an_event() -> None:
     event = {

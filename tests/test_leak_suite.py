@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 import sentry_relay
 import sentry_sdk
 
@@ -12,6 +13,9 @@ import sentry_guard
 from sentry_guard._endpoint import EnvelopeServer
 
 from .leak_suite import BENIGN, S, events
+
+#: every test here runs with the compiled scanner and walker, then in pure Python
+pytestmark = pytest.mark.usefixtures("implementation")
 
 
 def test_leak_suite_size() -> None:

@@ -20,6 +20,9 @@ from sentry_guard.scrubbers.structure import find_pair_values, locate_pairs
 
 from .strategies import benign, filler, secrets
 
+#: every test here runs with the compiled scanner and walker, then in pure Python
+pytestmark = pytest.mark.usefixtures("implementation")
+
 DETECTORS = detectors()
 #: every well-known token format, generated from the pattern the detector confirms it with
 tokens = st.one_of(*(st.from_regex(pattern, fullmatch=True) for pattern in _TOKEN_FORMATS))

@@ -6,11 +6,15 @@ import copy
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sentry_guard import FILTERED, KeyMatcher, Walker
 from sentry_guard.scrubbers.walk import CYCLE
+
+#: every test here runs with the compiled scanner and walker, then in pure Python
+pytestmark = pytest.mark.usefixtures("implementation")
 
 
 def upper(text: str, context: str | None) -> str:
@@ -136,3 +140,70 @@ def test_never_mutates_and_is_idempotent(tree: Any) -> None:
     once = walker(tree)
     assert json.dumps(tree, sort_keys=True, default=str) == json.dumps(before, sort_keys=True, default=str)
     assert walker(once) == once
+
+
+#: trees with everything the walk rules look at: pairs, --flags, tuples, non-str keys, FILTERED
+rich_trees = st.recursive(
+    st.none() | st.integers() | st.sampled_from([FILTERED, "x", "-", "--db-password", "--verbose", "éx"]),
+    lambda children: (
+        st.lists(children, max_size=5)
+        | st.lists(children, max_size=4).map(tuple)
+        | st.tuples(st.sampled_from(["Authorization", "Host", "password", "x"]), children).map(list)
+        | st.dictionaries(
+            st.sampled_from(["a", "password", "x_token", "Cookie", "n", 1, None]) | st.text(max_size=4),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=500)
+@given(rich_trees, st.booleans(), st.integers(-1, 3))
+def test_compiled_walk_is_the_python_walk(tree: Any, collect: bool, deep: int) -> None:
+    """Same result, same copies, same calls in the same order, same found and pending lists."""
+    from sentry_guard.scrubbers import walk
+
+    if not walk.uses_compiled_walker():
+        return  # the `implementation` fixture runs this test in pure Python too: nothing to compare
+    runs = []
+    for compiled in (True, False):
+        calls: list[tuple[str, str | None]] = []
+
+        def record(text: str, context: str | None, calls: list[tuple[str, str | None]] = calls) -> str:
+            calls.append((text, context))
+            return text.upper() if "x" in text else text
+
+        walker = Walker(KeyMatcher(), record, clean={"éx"}, deep=deep)
+        if not compiled:
+            walker._compiled = None
+        found: list[str] = []
+        pending: list[str] | None = [] if collect else None
+        out = walker(tree, found, pending)
+        runs.append((out, out is tree, calls, found, pending))
+    assert runs[0] == runs[1]
+
+
+class _Failing:
+    """A key rule that fails on one key (the chain then falls back to its minimal event)."""
+
+    def __init__(self) -> None:
+        self.decisions: dict[str, bool] = {}
+
+    def __call__(self, key: str) -> bool:
+        if key == "boom":
+            raise ValueError("key rule failed")
+        return key == "password"
+
+
+def test_a_failing_rule_raises_through_the_walk() -> None:
+    tree = {"a": [{"b": ("x", {"boom": 1})}]}
+    with pytest.raises(ValueError, match="key rule failed"):
+        Walker(_Failing())(tree)
+
+    def failing_strings(text: str, context: str | None) -> str:
+        raise ValueError("string rule failed")
+
+    with pytest.raises(ValueError, match="string rule failed"):
+        Walker(KeyMatcher(), failing_strings)({"a": ["-", ["Host", "h"]]})

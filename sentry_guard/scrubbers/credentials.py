@@ -190,9 +190,9 @@ _locate_token_prefixes = patterns(
 
 CREDENTIAL_DETECTORS = (
     # led by the rarer "J" (a look-behind for "ey"): faster than searching for "eyJ"
-    Detector("jwt", find_jwts, patterns(r"J(?<=eyJ)")),
-    Detector("auth", find_auth_credentials, _locate_schemes, marker="[token]"),
-    Detector("urlauth", find_url_passwords, needles("@"), marker="[Filtered]"),
-    Detector("privatekey", find_private_keys, needles("PRIVATE KEY")),
-    Detector("token", find_tokens, _locate_token_prefixes),
+    Detector("jwt", find_jwts, patterns(r"J(?<=eyJ)"), ("jwt",)),
+    Detector("auth", find_auth_credentials, _locate_schemes, ("auth",), marker="[token]"),
+    Detector("urlauth", find_url_passwords, needles("@"), ("at",), marker="[Filtered]"),
+    Detector("privatekey", find_private_keys, needles("PRIVATE KEY"), ("privatekey",)),
+    Detector("token", find_tokens, _locate_token_prefixes, ("token",)),
 )

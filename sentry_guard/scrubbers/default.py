@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from typing import Any, Optional
 
-from .detectors import Blob, Mode, Redactor, parse_detectors, splice
+from .detectors import Blob, Mode, PairKeys, Redactor, parse_detectors, splice
 from .keys import KeyMatcher
-from .structure import PairKeys, find_pair_values, locate_pairs, parse_structured
+from .structure import find_pair_values, locate_pairs, parse_structured
 from .walk import FILTERED, Walker
 
 __all__ = ["USER_IDENTITY", "DefaultScrubber"]
@@ -139,10 +139,13 @@ class DefaultScrubber:
         back whole. An edit may hold only under some keys (see `Detector.skip`): `_apply`
         decides, where the key is known. Strings with no edit are remembered as clean.
         """
-        blob = Blob(texts)
+        if len(self._pair_keys[0]) > _CLEAN_ENTRIES:
+            self._pair_keys = (set(), set())
+        blob = Blob(texts, self._pair_keys)
         edits: dict[int, list[Edit]] = {}
         structured: set[int] = set()
-        for index in blob.containing(_BRACKETS):
+        brackets = blob.containing(_BRACKETS) if blob.features is None else blob.features["bracket"]
+        for index in brackets:
             parsed = parse_structured(texts[index])
             if parsed is not None:
                 structured.add(index)
@@ -150,8 +153,6 @@ class DefaultScrubber:
                 new = self.walker(value)
                 if new is not value:
                     edits[index] = [(0, len(texts[index]), dump(new), None)]
-        if len(self._pair_keys[0]) > _CLEAN_ENTRIES:
-            self._pair_keys = (set(), set())
         for index in locate_pairs(blob, self.matcher, self._pair_keys) - structured:
             spans: list[Edit] = [
                 (start, end, FILTERED, None) for start, end in find_pair_values(texts[index], self.matcher)

@@ -14,12 +14,19 @@ import hmac
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal, Optional
+from typing import Literal, Optional, Union
+
+from .compiled import SPEEDUPS
+
+#: the compiled scanner, or None for the pure-Python locators
+_compiled_scan = None if SPEEDUPS is None else SPEEDUPS.scan
 
 __all__ = [
+    "FEATURES",
     "MODES",
     "Blob",
     "Detector",
+    "PairKeys",
     "Redactor",
     "Span",
     "detectors",
@@ -30,6 +37,7 @@ __all__ = [
     "patterns",
     "splice",
     "squeeze",
+    "uses_compiled_scanner",
 ]
 
 Span = tuple[int, int]
@@ -39,6 +47,30 @@ MODES: tuple[Mode, ...] = ("replace", "mask", "hash", "remove")
 #: a view of the joined bytes: same strings, in the same order, still separated by NUL
 View = Callable[[bytes], bytes]
 _NUL = b"\x00"
+#: what the compiled scanner flags, in the order of its lists (see ``_speedups.c``)
+FEATURES = (
+    "bracket",
+    "at",
+    "jwt",
+    "auth",
+    "privatekey",
+    "token",
+    "creditcard",
+    "iban",
+    "ssn",
+    "ipv4",
+    "ipv6",
+    "digits",
+    "pair",
+)
+#: pair-rule keys judged, and those of them judged sensitive, kept between calls (see
+#: ``structure.locate_pairs``): reversed bytes for the pure-Python scan, str for the compiled one
+PairKeys = tuple[set[Union[bytes, str]], set[Union[bytes, str]]]
+
+
+def uses_compiled_scanner() -> bool:
+    """Whether the detectors find their candidates with the compiled scanner (else pure Python)."""
+    return _compiled_scan is not None
 
 
 class Blob:
@@ -55,16 +87,36 @@ class Blob:
     #: NUL ends a string for the detectors; the new lines keep line-anchored patterns apart
     SEPARATOR = "\n\x00\n"
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], keys: Optional[PairKeys] = None) -> None:
+        """With the compiled scanner installed, one C pass over `texts` flags every
+        `FEATURES` at once (`keys` is the pair rule's memo); the joined bytes and their
+        views are then never built."""
         self.texts = texts
-        self.data = self.SEPARATOR.join(texts).encode("utf-8", "surrogatepass")
-        if texts and self.data.count(_NUL) != len(texts) - 1:
-            # a NUL of its own in a string would shift every index after it; no detector
-            # looks for one, so it may stand for any other byte that none looks for either
-            self.data = self.SEPARATOR.join(t.replace("\x00", "\x01") for t in texts).encode(
-                "utf-8", "surrogatepass"
-            )
+        self._data: Optional[bytes] = None
         self._views: dict[View, bytes] = {}
+        #: indices of the strings with each feature, by name (compiled scanner only)
+        self.features: Optional[dict[str, list[int]]] = None
+        #: (index, key) for pair-rule keys in no set of the memo yet (compiled scanner only)
+        self.fresh_keys: list[tuple[int, str]] = []
+        if _compiled_scan is not None:
+            judged, sensitive = keys if keys is not None else (set(), set())
+            found, self.fresh_keys = _compiled_scan(list(texts), sensitive, judged)
+            self.features = dict(zip(FEATURES, found))
+
+    @property
+    def data(self) -> bytes:
+        """The strings as UTF-8, joined by `SEPARATOR` (built on first use)."""
+        if self._data is None:
+            texts = self.texts
+            data = self.SEPARATOR.join(texts).encode("utf-8", "surrogatepass")
+            if texts and data.count(_NUL) != len(texts) - 1:
+                # a NUL of its own in a string would shift every index after it; no detector
+                # looks for one, so it may stand for any other byte that none looks for either
+                data = self.SEPARATOR.join(t.replace("\x00", "\x01") for t in texts).encode(
+                    "utf-8", "surrogatepass"
+                )
+            self._data = data
+        return self._data
 
     def view(self, make: Optional[View] = None) -> bytes:
         """The joined bytes, or `make` of them (cached). A view must keep the separator as it
@@ -173,6 +225,8 @@ class Detector:
     name: str
     find: Callable[[str, Optional[str]], Iterable[Span]]
     locate: Locate
+    #: the compiled scanner's `FEATURES` that stand for `locate` when it is installed
+    features: tuple[str, ...] = ()
     default: bool = True
     #: what replaces a match in ``replace`` mode (default ``[name]``)
     marker: str = ""
@@ -182,6 +236,12 @@ class Detector:
     @property
     def marker_text(self) -> str:
         return self.marker or f"[{self.name}]"
+
+    def candidates(self, blob: Blob) -> set[int]:
+        """Indices of the strings of `blob` that `find` may match in."""
+        if blob.features is None:
+            return self.locate(blob)
+        return set().union(*(blob.features[feature] for feature in self.features))
 
 
 _SHAPES = str.maketrans({**{str(d): "0" for d in range(10)}, **{chr(c): "A" for c in range(65, 91)}})
@@ -297,7 +357,7 @@ class Redactor:
         """
         texts = blob.texts
         for detector in self.detectors:
-            for index in sorted(detector.locate(blob)):
+            for index in sorted(detector.candidates(blob)):
                 for start, end in detector.find(texts[index], None):
                     yield detector, index, start, end
 

@@ -307,6 +307,6 @@ def find_ibans(text: str, context: Optional[str] = None) -> Iterator[Span]:
 
 
 PAYMENT_DETECTORS = (
-    Detector("creditcard", find_cards, _locate_cards),
-    Detector("iban", find_ibans, needles("AA00", view=squeeze)),
+    Detector("creditcard", find_cards, _locate_cards, ("creditcard",)),
+    Detector("iban", find_ibans, needles("AA00", view=squeeze), ("iban",)),
 )

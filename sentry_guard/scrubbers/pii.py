@@ -135,13 +135,14 @@ def find_phones(text: str, context: Optional[str] = None) -> Iterator[Span]:
 
 
 PII_DETECTORS = (
-    Detector("email", find_emails, needles("@")),
+    Detector("email", find_emails, needles("@"), ("at",)),
     Detector(
         "ip",
         find_ips,
         lambda blob: _locate_ipv4(blob) | _locate_ipv6(blob),
+        ("ipv4", "ipv6"),
         skip=lambda key: key is not None and _VERSION_CONTEXT.search(key) is not None,
     ),
-    Detector("ssn", find_ssns, patterns(r"-[0-9]{2}-[0-9]{4}")),
-    Detector("phone", find_phones, needles("00", view=squeeze), default=False),
+    Detector("ssn", find_ssns, patterns(r"-[0-9]{2}-[0-9]{4}"), ("ssn",)),
+    Detector("phone", find_phones, needles("00", view=squeeze), ("digits",), default=False),
 )

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, Optional
 
-from .detectors import Blob
+from .detectors import Blob, PairKeys
 from .walk import FILTERED, KeyRule
 
 __all__ = ["PairKeys", "find_pair_values", "locate_pairs", "parse_structured"]
@@ -51,18 +51,25 @@ def _reversed(data: bytes) -> bytes:
     return data[::-1]
 
 
-#: reversed keys judged, and those of them judged sensitive (see `locate_pairs`)
-PairKeys = tuple[set[bytes], set[bytes]]
-
-
 def locate_pairs(blob: Blob, is_sensitive: KeyRule, memo: PairKeys) -> set[int]:
     """Indices of the strings of `blob` where a sensitive key stands before ``=`` or ``:``.
 
-    `memo` keeps decisions by reversed key between calls. Other threads may use it at the
-    same time: a key goes into the sensitive set before it is marked judged, and the owner
-    bounds it by replacing the pair of sets, never by clearing them in place.
+    `memo` keeps decisions by key between calls (the one `blob` was scanned with, for the
+    compiled scanner). Other threads may use it at the same time: a key goes into the
+    sensitive set before it is marked judged, and the owner bounds it by replacing the pair
+    of sets, never by clearing them in place.
     """
     judged, sensitive_keys = memo
+    if blob.features is not None:
+        found = set(blob.features["pair"])
+        for index, name in blob.fresh_keys:
+            if name not in judged:
+                if is_sensitive(name):
+                    sensitive_keys.add(name)
+                judged.add(name)
+            if name in sensitive_keys:
+                found.add(index)
+        return found
     hay = blob.view(_reversed)
     positions: list[int] = []
     for pattern in _REVERSED_KEYS:

@@ -10,9 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any, Optional, Protocol
 
-__all__ = ["CYCLE", "DEEP", "FILTERED", "KeyRule", "StringRule", "Walker"]
+from .compiled import SPEEDUPS
+
+__all__ = ["CYCLE", "DEEP", "FILTERED", "KeyRule", "StringRule", "Walker", "uses_compiled_walker"]
+
+#: the compiled walk, or None for the pure-Python one
+_compiled_walk = None if SPEEDUPS is None else SPEEDUPS.walk
+
+
+def uses_compiled_walker() -> bool:
+    """Whether walkers built from now on run the recursive walk in C (else pure Python)."""
+    return _compiled_walk is not None
+
 
 FILTERED = "[Filtered]"
 CYCLE = "[cycle]"
@@ -66,11 +78,22 @@ class Walker:
         self.clean: set[str] = set() if clean is None else clean
         self.deep = deep
         self._walk_dict, self._walk_list = self._compile()
+        #: the compiled walk, when it is installed (the same rules, the same results)
+        self._compiled = (
+            None
+            if _compiled_walk is None
+            else partial(
+                _compiled_walk,
+                (keys.decisions, keys, strings, self.clean, self._walk_deep, _FLAG, FILTERED, deep),
+            )
+        )
 
     def __call__(self, tree: Any, found: list[str] | None = None, pending: Pending = None) -> Any:
         """Walk `tree`; string values filtered by key are appended to `found` when given, and
         the other strings to `pending` (instead of going through `strings`) when given."""
         kind = type(tree)
+        if self._compiled is not None and (kind is dict or kind is list or kind is tuple):
+            return self._compiled(tree, found, pending)
         add = None if pending is None else pending.append
         if kind is dict:
             return self._walk_dict(tree, None, 0, found, add)

@@ -1,0 +1,12 @@
+"""The optional compiled scanner and walker (``_speedups.c``); absent in a pure-Python install."""
+
+from typing import Any, Optional
+
+FEATURE_COUNT: int
+
+def scan(
+    texts: list[str], sensitive: set[Any], judged: set[Any], /
+) -> tuple[tuple[list[int], ...], list[tuple[int, str]]]: ...
+def walk(
+    config: tuple[Any, ...], tree: Any, found: Optional[list[str]], pending: Optional[list[str]], /
+) -> Any: ...
