@@ -6,6 +6,7 @@
 References: sentry-sdk's ``EventScrubber(recursive=True).scrub_event`` (on deep copies made
 outside the timed region: it scrubs in place) and Relay's ``pii_strip_event`` with the
 default server-side config (``sentry-relay``, a test dependency). The default chain is timed
+as installed (with the compiled scanner and walker, when built) and in pure Python, each
 three ways: warm (the same event again: key decisions and clean strings cached), "new
 strings, known keys" (the clean-strings cache emptied before every call: an event whose
 values the service has not seen before) and all caches cold. The events are timed in
@@ -17,13 +18,14 @@ MB of adversarial text.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import json
 import statistics
 import sys
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,7 @@ import sentry_sdk
 from sentry_sdk.scrubber import EventScrubber
 
 import sentry_guard
+from sentry_guard.scrubbers import detectors, walk
 from sentry_guard.sdk import detach_client
 
 HERE = Path(__file__).resolve().parent
@@ -81,8 +84,30 @@ def _cold(chain: sentry_guard.Chain, keys: bool = True) -> Callable[[], None]:
                 scrubber.clean.clear()
                 if keys:
                     scrubber.matcher.decisions.clear()
+                    scrubber._pair_keys = (set(), set())
 
     return empty_caches
+
+
+@contextlib.contextmanager
+def _pure_python() -> Iterator[None]:
+    """Scrubbers built inside use the pure-Python scanner and walker (as without a compiler)."""
+    saved = detectors._compiled_scan, walk._compiled_walk
+    detectors._compiled_scan, walk._compiled_walk = None, None
+    try:
+        yield
+    finally:
+        detectors._compiled_scan, walk._compiled_walk = saved
+
+
+def _chains() -> list[tuple[str, sentry_guard.Chain]]:
+    """The default chain as installed (compiled when built) and in pure Python."""
+    chains = []
+    if detectors.uses_compiled_scanner():
+        chains.append(("compiled", sentry_guard.default_chain(sentry_guard.load_settings())))
+    with _pure_python():
+        chains.append(("pure Python", sentry_guard.default_chain(sentry_guard.load_settings())))
+    return chains
 
 
 def bench_events(repeat: int) -> list[tuple[str, str, float, float]]:
@@ -90,22 +115,24 @@ def bench_events(repeat: int) -> list[tuple[str, str, float, float]]:
     VM: its speed moves by half within a minute) reaches all of them alike."""
     rows = []
     relay = _relay()
-    chain = sentry_guard.default_chain(sentry_guard.load_settings())
-    contenders: list[tuple[str, Callable[[], Any] | None]] = [
-        ("sentry_guard default chain, warm", None),
-        ("sentry_guard default chain, new strings, known keys", _cold(chain, keys=False)),
-        ("sentry_guard default chain, all caches cold", _cold(chain)),
-    ]
+    contenders: list[tuple[str, sentry_guard.Chain, Callable[[], Any] | None]] = []
+    for kind, chain in _chains():
+        contenders += [
+            (f"{kind}: warm", chain, None),
+            (f"{kind}: new strings, known keys", chain, _cold(chain, keys=False)),
+            (f"{kind}: all caches cold", chain, _cold(chain)),
+        ]
     for name in ("reference_event.json", "reference_transaction.json"):
         event = json.loads((_inputs() / name).read_text())
         scrubber = EventScrubber(recursive=True)
-        chain(event, {})  # import-time and first-call costs stay out
+        for _, chain, _ in contenders:
+            chain(event, {})  # import-time and first-call costs stay out
         samples: dict[str, list[float]] = {"reference": [], "relay": []}
-        samples.update({label: [] for label, _ in contenders})
+        samples.update({label: [] for label, _, _ in contenders})
         for round_ in range(repeat):
             copied = copy.deepcopy(event)  # EventScrubber scrubs in place
             samples["reference"].append(_time(lambda: scrubber.scrub_event(copied)))
-            for label, empty in contenders:
+            for label, chain, empty in contenders:
                 if empty is not None:
                     empty()
                 samples[label].append(_time(lambda: chain(event, {})))
@@ -113,7 +140,7 @@ def bench_events(repeat: int) -> list[tuple[str, str, float, float]]:
                 samples["relay"].append(_time(lambda: relay(event)))
         reference = statistics.median(samples["reference"])
         rows.append((name, "sentry-sdk EventScrubber(recursive=True)", reference, 1.0))
-        for label, _ in contenders:
+        for label, _, _ in contenders:
             ours = statistics.median(samples[label])
             rows.append((name, label, ours, ours / reference))
         if samples["relay"]:
@@ -151,8 +178,6 @@ def bench_startup(repeat: int) -> list[tuple[str, str, float, float]]:
 
 
 def bench_adversarial(repeat: int) -> list[tuple[str, str, float, float]]:
-    chain = sentry_guard.default_chain(sentry_guard.load_settings())
-    empty = _cold(chain)
     size = 1 << 20
     texts = {
         "a*1MB + '@'": "a" * (size - 1) + "@",
@@ -163,11 +188,14 @@ def bench_adversarial(repeat: int) -> list[tuple[str, str, float, float]]:
         "nested brackets": "[{" * (size // 4) + "}]" * (size // 4),
     }
     rows = []
-    for name, text in texts.items():
-        us = median_us(
-            lambda _: chain({"message": text}, {}), max(3, repeat // 50), setup=lambda: empty() or 1
-        )
-        rows.append(("adversarial", f"{name} ({len(text) / size:.2f} MB)", us, us / (len(text) / size)))
+    for kind, chain in _chains():
+        empty = _cold(chain)
+        for name, text in texts.items():
+            us = median_us(
+                lambda _: chain({"message": text}, {}), max(3, repeat // 50), setup=lambda: empty() or 1
+            )
+            label = f"{kind}: {name} ({len(text) / size:.2f} MB)"
+            rows.append(("adversarial", label, us, us / (len(text) / size)))
     return rows
 
 

@@ -57,31 +57,40 @@ compat_new_ref(PyObject *object)
 typedef struct {
     PyObject *sensitive; /* set of keys judged sensitive */
     PyObject *judged;    /* set of keys judged at all */
-    PyObject *fresh;     /* list of (index, key) for keys not judged yet */
+    PyObject *fresh;     /* dict: key not judged yet -> list of the indices it stands in */
 } PairState;
 
 /* Record the key `buffer[0:size]` of string `index`: 1 if it is known sensitive, 0 if not
- * (a key not judged yet is appended to `fresh` for Python to judge), -1 on error. */
+ * (a key not judged yet is noted in `fresh` for Python to judge, once per string), -1 on
+ * error. */
 static int
 pair_key(PairState *state, Py_ssize_t index, const char *buffer, Py_ssize_t size)
 {
     PyObject *key = PyUnicode_FromStringAndSize(buffer, size);
     if (key == NULL)
         return -1;
-    int known = PySet_Contains(state->sensitive, key);
-    if (known == 0) {
-        int judged = PySet_Contains(state->judged, key);
-        if (judged == 0) {
-            PyObject *item = Py_BuildValue("(nO)", index, key);
-            if (item == NULL || PyList_Append(state->fresh, item) < 0)
-                known = -1;
-            Py_XDECREF(item);
+    int result = PySet_Contains(state->sensitive, key);
+    if (result == 0 && (result = PySet_Contains(state->judged, key)) != 0)
+        result = result < 0 ? -1 : 0; /* judged, not sensitive */
+    else if (result == 0) {
+        PyObject *indices = PyDict_GetItemWithError(state->fresh, key); /* borrowed */
+        if (indices == NULL && !PyErr_Occurred() && (indices = PyList_New(0)) != NULL) {
+            int stored = PyDict_SetItem(state->fresh, key, indices);
+            Py_DECREF(indices); /* the dict holds it, or it is gone */
+            indices = stored < 0 ? NULL : indices;
         }
-        else if (judged < 0)
-            known = -1;
+        Py_ssize_t last = indices == NULL ? 0 : PyList_GET_SIZE(indices);
+        if (indices == NULL)
+            result = -1;
+        else if (last == 0 || PyLong_AsSsize_t(PyList_GET_ITEM(indices, last - 1)) != index) {
+            PyObject *number = PyLong_FromSsize_t(index);
+            if (number == NULL || PyList_Append(indices, number) < 0)
+                result = -1;
+            Py_XDECREF(number);
+        }
     }
     Py_DECREF(key);
-    return known;
+    return result;
 }
 
 /* The ASCII characters where some feature is decided: digits, capitals (IBANs, "AKIA",
@@ -293,8 +302,8 @@ PyDoc_STRVAR(scan_doc,
 "scan(texts, sensitive, judged) -> (features, fresh)\n\n"
 "For each feature (see FEATURES in sentry_guard.scrubbers.detectors), the indices of the\n"
 "strings of `texts` that have it. Keys before '=' and ':' found in the set `sensitive`\n"
-"flag the 'pair' feature; keys in neither set come back in `fresh` as (index, key), for\n"
-"the caller to judge.");
+"flag the 'pair' feature; keys in neither set come back in the dict `fresh`, each with\n"
+"the indices of the strings it stands in, for the caller to judge.");
 
 static PyObject *
 scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
@@ -304,7 +313,7 @@ scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     PyObject *texts = args[0];
-    PairState state = {args[1], args[2], PyList_New(0)};
+    PairState state = {args[1], args[2], PyDict_New()};
     PyObject *lists[N_FEATURES] = {NULL};
     PyObject *result = NULL;
     if (state.fresh == NULL)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from typing import Any, Optional
 
-from .detectors import Blob, Mode, PairKeys, Redactor, parse_detectors, splice
+from .detectors import Blob, Mode, PairKeys, Redactor, parse_detectors, splice, uses_compiled_scanner
 from .keys import KeyMatcher
 from .structure import find_pair_values, locate_pairs, parse_structured
 from .walk import FILTERED, Walker
@@ -121,8 +121,10 @@ class DefaultScrubber:
         #: strings known to need no change: the walker skips them without a call
         self.clean: set[str] = set()
         self._clean_size = 0
-        #: pair-rule decisions by reversed key (see `locate_pairs`)
+        #: pair-rule decisions by key (see `locate_pairs`)
         self._pair_keys: PairKeys = (set(), set())
+        #: whether this scrubber uses the compiled scanner (decided once, like its walkers)
+        self._compiled = uses_compiled_scanner()
         self.walker = Walker(self.matcher, self.scrub_text, clean=self.clean)
 
     def scrub_text(self, text: str, context: Optional[str] = None) -> str:
@@ -141,7 +143,7 @@ class DefaultScrubber:
         """
         if len(self._pair_keys[0]) > _CLEAN_ENTRIES:
             self._pair_keys = (set(), set())
-        blob = Blob(texts, self._pair_keys)
+        blob = Blob(texts, self._pair_keys, compiled=self._compiled)
         edits: dict[int, list[Edit]] = {}
         structured: set[int] = set()
         brackets = blob.containing(_BRACKETS) if blob.features is None else blob.features["bracket"]

@@ -87,18 +87,20 @@ class Blob:
     #: NUL ends a string for the detectors; the new lines keep line-anchored patterns apart
     SEPARATOR = "\n\x00\n"
 
-    def __init__(self, texts: Sequence[str], keys: Optional[PairKeys] = None) -> None:
-        """With the compiled scanner installed, one C pass over `texts` flags every
-        `FEATURES` at once (`keys` is the pair rule's memo); the joined bytes and their
-        views are then never built."""
+    def __init__(
+        self, texts: Sequence[str], keys: Optional[PairKeys] = None, *, compiled: bool = True
+    ) -> None:
+        """With the compiled scanner installed (and `compiled`), one C pass over `texts`
+        flags every `FEATURES` at once (`keys` is the pair rule's memo); the joined bytes
+        and their views are then never built."""
         self.texts = texts
         self._data: Optional[bytes] = None
         self._views: dict[View, bytes] = {}
         #: indices of the strings with each feature, by name (compiled scanner only)
         self.features: Optional[dict[str, list[int]]] = None
-        #: (index, key) for pair-rule keys in no set of the memo yet (compiled scanner only)
-        self.fresh_keys: list[tuple[int, str]] = []
-        if _compiled_scan is not None:
+        #: pair-rule keys in no set of the memo yet, with the strings they stand in (compiled only)
+        self.fresh_keys: dict[str, list[int]] = {}
+        if compiled and _compiled_scan is not None:
             judged, sensitive = keys if keys is not None else (set(), set())
             found, self.fresh_keys = _compiled_scan(list(texts), sensitive, judged)
             self.features = dict(zip(FEATURES, found))

@@ -62,13 +62,13 @@ def locate_pairs(blob: Blob, is_sensitive: KeyRule, memo: PairKeys) -> set[int]:
     judged, sensitive_keys = memo
     if blob.features is not None:
         found = set(blob.features["pair"])
-        for index, name in blob.fresh_keys:
+        for name, indices in blob.fresh_keys.items():
             if name not in judged:
                 if is_sensitive(name):
                     sensitive_keys.add(name)
                 judged.add(name)
             if name in sensitive_keys:
-                found.add(index)
+                found.update(indices)
         return found
     hay = blob.view(_reversed)
     positions: list[int] = []
