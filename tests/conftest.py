@@ -75,7 +75,7 @@ def implementation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
         monkeypatch.setattr(detectors, "_compiled_scan", None)
         monkeypatch.setattr(walk, "_compiled_walk", None)
     elif not (detectors.uses_compiled_scanner() and walk.uses_compiled_walker()):
-        message = "sentry_guard._speedups is not built (pip install -e . with a C compiler)"
+        message = "the compiled scanner is off: not built (no C compiler) or SENTRY_GUARD_PURE_PYTHON set"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
