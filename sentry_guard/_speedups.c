@@ -328,6 +328,10 @@ scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             PyErr_SetString(PyExc_TypeError, "scan() takes a list of str");
             goto done;
         }
+#if PY_VERSION_HEX < 0x030C0000 /* strings made by the legacy C API are not ready before 3.12 */
+        if (PyUnicode_READY(text) < 0)
+            goto done;
+#endif
         Py_ssize_t size = PyUnicode_GET_LENGTH(text);
         const void *data = PyUnicode_DATA(text);
         unsigned features = 0;
