@@ -94,14 +94,14 @@ pair_key(PairState *state, Py_ssize_t index, const char *buffer, Py_ssize_t size
 }
 
 /* The ASCII characters where some feature is decided: digits, capitals (IBANs, "AKIA",
- * "PRIVATE KEY", "eyJ"), the last letter of an Authorization scheme, and the punctuation the
+ * "PRIVATE KEY", "eyJ"), the blanks after an Authorization scheme, and the punctuation the
  * patterns hinge on. Every other character only ends a digit run and a decimal. */
 static unsigned char TRIGGERS[128];
 
 static void
 init_triggers(void)
 {
-    const char *marks = " -{[@_.:=rcntyRCNTY";
+    const char *marks = " \t-{[@_.:=";
     for (int c = '0'; c <= '9'; c++)
         TRIGGERS[c] = 1;
     for (int c = 'A'; c <= 'Z'; c++)
@@ -148,6 +148,11 @@ init_triggers(void)
                 number = number == 0 ? 1 : number == 2 ? 3 : number;                         \
                 continue;                                                                    \
             }                                                                                \
+            if ((c == ' ' || c == '\t') && !(f & (1u << F_AUTH)) &&                          \
+                (IHAS(s, n, i - 6, "bearer") || IHAS(s, n, i - 5, "basic") ||                \
+                 IHAS(s, n, i - 5, "token") || IHAS(s, n, i - 6, "digest") ||                \
+                 IHAS(s, n, i - 6, "apikey") || IHAS(s, n, i - 7, "api-key")))               \
+                f |= 1u << F_AUTH; /* a scheme is always followed by a space or a tab */      \
             if (c == ' ')                                                                    \
                 continue; /* spaces and dashes group digits: they neither count nor break */ \
             if (c == '-') {                                                                  \
@@ -231,31 +236,6 @@ init_triggers(void)
             if (IS_UPPER(c) && IS_UPPER(next) && i + 3 < n && IS_DIGIT(s[i + 2]) &&          \
                 IS_DIGIT(s[i + 3]))                                                          \
                 f |= 1u << F_IBAN;                                                           \
-            if (!(f & (1u << F_AUTH))) {                                                     \
-                /* at a scheme's last letter: bearer, basic, token, digest, apikey, api-key */ \
-                switch (LOWER(c)) {                                                          \
-                case 'r':                                                                    \
-                    if (IHAS(s, n, i - 5, "bearer"))                                         \
-                        f |= 1u << F_AUTH;                                                   \
-                    break;                                                                   \
-                case 'c':                                                                    \
-                    if (IHAS(s, n, i - 4, "basic"))                                          \
-                        f |= 1u << F_AUTH;                                                   \
-                    break;                                                                   \
-                case 'n':                                                                    \
-                    if (IHAS(s, n, i - 4, "token"))                                          \
-                        f |= 1u << F_AUTH;                                                   \
-                    break;                                                                   \
-                case 't':                                                                    \
-                    if (IHAS(s, n, i - 5, "digest"))                                         \
-                        f |= 1u << F_AUTH;                                                   \
-                    break;                                                                   \
-                case 'y':                                                                    \
-                    if (IHAS(s, n, i - 5, "apikey") || IHAS(s, n, i - 6, "api-key"))         \
-                        f |= 1u << F_AUTH;                                                   \
-                    break;                                                                   \
-                }                                                                            \
-            }                                                                                \
             if ((c == '=' || c == ':') && !(f & (1u << F_PAIR)) && i > 0 &&                 \
                 SEPARATES(c, s[i - 1], next, i + 2 < n ? s[i + 2] : 0)) {                      \
                 /* the key before it: key characters, then one quote, then [ \t]* */         \
