@@ -1,0 +1,76 @@
+"""The built wheel, not the source tree: every module is in it and it works installed alone.
+
+An editable install (what the tests run on) maps the whole source folder, so a package
+missing from the wheel would pass every other test and break every real install.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import site
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_USE = """
+import json, sentry_guard
+from sentry_guard import DefaultScrubber
+from sentry_guard.scrubbers import detectors
+out = DefaultScrubber()({"extra": {"note": "mail jane@example.com", "password": "x"}}, {})
+print(json.dumps([sentry_guard.__file__, detectors.uses_compiled_scanner(), out]))
+"""
+
+
+def test_the_wheel_holds_every_module_and_works_installed_alone(tmp_path: Path) -> None:
+    # built from a clean copy: the checkout gets no build/ folder, and a stale egg-info of the
+    # editable install (its SOURCES.txt) cannot make up for a package the wheel leaves out
+    source = tmp_path / "source"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "venv", "build", "*.egg-info", "*.so", "__pycache__", ".*_cache"
+        ),
+    )
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    (wheel,) = wheels.glob("sentry_guard-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    modules = {path.relative_to(ROOT).as_posix() for path in (ROOT / "sentry_guard").rglob("*.py")}
+    assert modules - names == set()
+    assert {"sentry_guard/py.typed", "sentry_guard/_speedups.pyi"} <= names
+
+    target = tmp_path / "installed"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    # -S: no .pth files, so the editable install's finder cannot answer for sentry_guard;
+    # and not from the checkout, whose folder would come first on the path
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(target), *site.getsitepackages()])}
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", _USE],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    where, compiled, out = json.loads(result.stdout)
+    assert Path(where).is_relative_to(target)
+    assert out == {"extra": {"note": "mail [email]", "password": "[Filtered]"}}
+    if os.environ.get("CI") == "true":  # a C compiler is always there in CI
+        assert compiled
