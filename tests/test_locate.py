@@ -3,6 +3,7 @@ right index, whatever else the strings hold (non-ASCII, NUL, lone surrogates, lo
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import string
 import threading
@@ -125,3 +126,10 @@ def test_shared_caches_are_safe_across_threads(monkeypatch: pytest.MonkeyPatch) 
     for thread in threads:
         thread.join()
     assert (leaks, errors) == ([], [])
+
+
+def test_a_detector_without_compiled_features_still_locates() -> None:
+    """A detector the compiled scanner knows nothing about falls back to its own `locate`."""
+    email = dataclasses.replace(DETECTORS["email"], features=())
+    blob = Blob(["none here", "mail jane@example.com"])
+    assert email.candidates(blob) == {1}

@@ -228,6 +228,7 @@ class Detector:
     find: Callable[[str, Optional[str]], Iterable[Span]]
     locate: Locate
     #: the compiled scanner's `FEATURES` that stand for `locate` when it is installed
+    #: (none: `locate` runs even then)
     features: tuple[str, ...] = ()
     default: bool = True
     #: what replaces a match in ``replace`` mode (default ``[name]``)
@@ -241,7 +242,7 @@ class Detector:
 
     def candidates(self, blob: Blob) -> set[int]:
         """Indices of the strings of `blob` that `find` may match in."""
-        if blob.features is None:
+        if blob.features is None or not self.features:
             return self.locate(blob)
         return set().union(*(blob.features[feature] for feature in self.features))
 

@@ -16,7 +16,7 @@ from typing import Any, Optional
 from .detectors import Blob, PairKeys
 from .walk import FILTERED, KeyRule
 
-__all__ = ["PairKeys", "find_pair_values", "locate_pairs", "parse_structured"]
+__all__ = ["find_pair_values", "locate_pairs", "parse_structured"]
 
 #: a separator right after a key character, a closing quote, or a space
 #: (a ``:`` after a digit is a time or a port, not a phrase; ``://`` is a URL)
