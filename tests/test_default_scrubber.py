@@ -224,3 +224,19 @@ def test_no_planted_secret_survives(case: tuple[dict[str, Any], list[str]]) -> N
         assert secret not in text
     assert chain(once, {}) == once  # scrubbing twice equals once
     assert event == before  # the input is not changed
+
+
+@pytest.mark.parametrize(
+    ("text", "once"),
+    [
+        ("connect 10.0.0.1:8080", "connect [ip]:8080"),
+        ("::a.::", "[ip].::"),
+        ("from jane@example.com: hello", "from [email]: hello"),
+        ("user[email]=jane&x=1", "user[email]=[Filtered]&x=1"),  # a form field, not a marker
+    ],
+)
+def test_a_marker_is_not_read_as_a_key_the_second_time(text: str, once: str) -> None:
+    """Breadcrumbs are scrubbed by before_breadcrumb, then again inside the event."""
+    scrub = DefaultScrubber().scrub_text
+    assert scrub(text) == once
+    assert DefaultScrubber().scrub_text(once) == once

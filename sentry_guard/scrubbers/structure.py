@@ -28,6 +28,8 @@ _KEY_CHARS = (
     + "_.-[]"
 )
 _MAX_KEY = 128
+#: what a detector leaves in place of a value: ``[ip]``, ``[email]``, ``[Filtered]``
+_MARKER = re.compile(r"\[[A-Za-z]+\]")
 #: where an unquoted value ends: ``=`` values (query, cookie, form) stop at white space too,
 #: ``:`` values (headers, log lines) run to the end of the line
 _VALUE_AFTER_EQUALS = re.compile(r"[^&;#\s\"'<>,)}\]]*")
@@ -100,6 +102,9 @@ def find_pair_values(text: str, is_sensitive: Callable[[str], bool]) -> Iterator
         if head[-1:] in ("'", '"'):
             head = head[:-1]
         key = head[len(head.rstrip(_KEY_CHARS)) :]
+        if key[:1] == "[":  # a value a detector already replaced (``[ip]:8080``) names nothing
+            marker = _MARKER.match(key)
+            key = key[marker.end() :] if marker else key
         if not key or not is_sensitive(key):
             continue
         colon = text[at] == ":"
