@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from sentry_guard import ConfigError, load_settings
+from sentry_guard.scrubbers.detectors import uses_compiled_scanner
 
 from .conftest import SECRET_DSN, SECRET_KEY, SECRET_SECRET
 
@@ -41,6 +42,13 @@ def test_check_valid_prints_masked_settings() -> None:
     assert "OK" in result.stdout
     assert SECRET_KEY not in result.stdout + result.stderr
     assert SECRET_SECRET not in result.stdout + result.stderr
+
+
+def test_check_says_which_scanner_runs() -> None:
+    """In a Docker build step, ``sentry-guard check`` shows whether the image got the compiled part."""
+    assert "scrubbing runs in pure Python" in run("check", env={"SENTRY_GUARD_PURE_PYTHON": "1"}).stdout
+    installed = "the compiled scanner" if uses_compiled_scanner() else "in pure Python"
+    assert f"scrubbing runs {installed}" in run("check").stdout
 
 
 def test_check_invalid_exits_nonzero_with_the_configure_message(monkeypatch: pytest.MonkeyPatch) -> None:
