@@ -124,8 +124,27 @@ init_triggers(void)
     }
 #define SAME(c) ((Py_UCS4)(c))
 
+/* Address groups, once per string width: are there `count` groups from *at, each of 1 to
+ * 3 digits (1 to 4 hex digits with `hex`) followed by `end`? *at is then after the last. */
+#define DEFINE_GROUPS(NAME, T)                                                                 \
+    static inline int NAME(const T *s, Py_ssize_t n, Py_ssize_t *at, int count, Py_UCS4 end, \
+                           int hex)                                                          \
+    {                                                                                        \
+        Py_ssize_t j = *at, most = hex ? 4 : 3;                                              \
+        for (int group = 0; group < count; group++) {                                        \
+            Py_ssize_t k = 0;                                                                \
+            while (k <= most && j + k < n && (hex ? IS_HEX(s[j + k]) : IS_DIGIT(s[j + k])))  \
+                k++;                                                                         \
+            if (k == 0 || k > most || j + k >= n || s[j + k] != end)                         \
+                return 0;                                                                    \
+            j += k + 1;                                                                      \
+        }                                                                                    \
+        *at = j;                                                                             \
+        return 1;                                                                            \
+    }
+
 /* The scanner, once per string width (PyUnicode's 1, 2 and 4 bytes per code point). */
-#define DEFINE_SCAN(NAME, HAS, IHAS, T)                                                        \
+#define DEFINE_SCAN(NAME, HAS, IHAS, GROUPS, T)                                                        \
     static int NAME(const T *s, Py_ssize_t n, Py_ssize_t index, PairState *state,            \
                     unsigned *out)                                                           \
     {                                                                                        \
@@ -198,40 +217,18 @@ init_triggers(void)
             case '.':                                                                        \
                 if (HAS(s, n, i - 2, "SG") || HAS(s, n, i - 5, "hooks.slack"))               \
                     f |= 1u << F_TOKEN;                                                      \
-                else if (i >= 1 && IS_DIGIT(s[i - 1])) {                                     \
-                    /* 0.0{1,3}.0{1,3}.0 from its first dot */                               \
-                    Py_ssize_t j = i + 1, groups = 0;                                        \
-                    while (groups < 2) {                                                     \
-                        Py_ssize_t k = 0;                                                    \
-                        while (k < 4 && j + k < n && IS_DIGIT(s[j + k]))                     \
-                            k++;                                                             \
-                        if (k == 0 || k > 3 || j + k >= n || s[j + k] != '.')                \
-                            break;                                                           \
-                        j += k + 1;                                                          \
-                        groups++;                                                            \
-                    }                                                                        \
-                    if (groups == 2 && j < n && IS_DIGIT(s[j]))                              \
+                else if (i >= 1 && IS_DIGIT(s[i - 1])) { /* 0.0{1,3}.0{1,3}.0 */             \
+                    Py_ssize_t j = i + 1;                                                    \
+                    if (GROUPS(s, n, &j, 2, '.', 0) && j < n && IS_DIGIT(s[j]))              \
                         f |= 1u << F_IPV4;                                                   \
                 }                                                                            \
                 break;                                                                       \
-            case ':': /* "::" or three hex groups of 1-4 each followed by ":" */             \
-                if (next == ':')                                                             \
+            case ':': { /* "::" or three hex groups of 1-4 each followed by ":" */           \
+                Py_ssize_t j = i + 1;                                                        \
+                if (next == ':' || GROUPS(s, n, &j, 3, ':', 1))                              \
                     f |= 1u << F_IPV6;                                                       \
-                else {                                                                       \
-                    Py_ssize_t j = i + 1, groups = 0;                                        \
-                    while (groups < 3) {                                                     \
-                        Py_ssize_t k = 0;                                                    \
-                        while (k < 5 && j + k < n && IS_HEX(s[j + k]))                       \
-                            k++;                                                             \
-                        if (k == 0 || k > 4 || j + k >= n || s[j + k] != ':')                \
-                            break;                                                           \
-                        j += k + 1;                                                          \
-                        groups++;                                                            \
-                    }                                                                        \
-                    if (groups == 3)                                                         \
-                        f |= 1u << F_IPV6;                                                   \
-                }                                                                            \
                 break;                                                                       \
+            }                                                                                \
             }                                                                                \
             if (IS_UPPER(c) && IS_UPPER(next) && i + 3 < n && IS_DIGIT(s[i + 2]) &&          \
                 IS_DIGIT(s[i + 3]))                                                          \
@@ -274,9 +271,12 @@ DEFINE_HAS(has_ucs4, SAME, Py_UCS4)
 DEFINE_HAS(ihas_ucs1, LOWER, Py_UCS1)
 DEFINE_HAS(ihas_ucs2, LOWER, Py_UCS2)
 DEFINE_HAS(ihas_ucs4, LOWER, Py_UCS4)
-DEFINE_SCAN(scan_ucs1, has_ucs1, ihas_ucs1, Py_UCS1)
-DEFINE_SCAN(scan_ucs2, has_ucs2, ihas_ucs2, Py_UCS2)
-DEFINE_SCAN(scan_ucs4, has_ucs4, ihas_ucs4, Py_UCS4)
+DEFINE_GROUPS(groups_ucs1, Py_UCS1)
+DEFINE_GROUPS(groups_ucs2, Py_UCS2)
+DEFINE_GROUPS(groups_ucs4, Py_UCS4)
+DEFINE_SCAN(scan_ucs1, has_ucs1, ihas_ucs1, groups_ucs1, Py_UCS1)
+DEFINE_SCAN(scan_ucs2, has_ucs2, ihas_ucs2, groups_ucs2, Py_UCS2)
+DEFINE_SCAN(scan_ucs4, has_ucs4, ihas_ucs4, groups_ucs4, Py_UCS4)
 
 PyDoc_STRVAR(scan_doc,
 "scan(texts, sensitive, judged) -> (features, fresh)\n\n"
