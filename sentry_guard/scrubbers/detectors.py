@@ -3,7 +3,9 @@
 A detector is a small named unit: ``locate`` finds, in many strings joined into one `Blob`,
 the few strings that may hold a match (``str.find`` and literal-led patterns: C-speed
 passes over the whole payload at once); ``find(text, context) -> spans`` then runs on those
-strings alone. Only the matched span is replaced, so the rest of the text stays readable.
+strings alone. With the compiled scanner installed, one C pass per string flags the
+`FEATURES` that stand for every ``locate`` at once. Only the matched span is replaced, so
+the rest of the text stays readable.
 Every detector is linear in the length of its input: no pattern can backtrack catastrophically.
 """
 

@@ -2,8 +2,9 @@
 
 Copy-on-write: only containers on a path to a change are copied, so untouched parts cost
 nothing and objects the SDK still holds elsewhere (scope breadcrumbs) are never changed.
-Recursive while shallow (fast), iterative below `DEEP` levels (10,000 levels are fine),
-and cycle-safe there for unserialised data.
+Recursive while shallow (fast; in C when the compiled module is installed, with the same
+rules), iterative below `DEEP` levels (10,000 levels are fine), and cycle-safe there for
+unserialised data.
 """
 
 from __future__ import annotations
