@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sentry_guard.scrubbers import default as default_module
 from sentry_guard.scrubbers.credentials import _TOKEN_FORMATS
 from sentry_guard.scrubbers.default import DefaultScrubber
-from sentry_guard.scrubbers.detectors import Blob, detectors
+from sentry_guard.scrubbers.detectors import Blob, PairKeys, detectors
 from sentry_guard.scrubbers.keys import KeyMatcher
 from sentry_guard.scrubbers.structure import find_pair_values, locate_pairs
 
@@ -53,14 +53,15 @@ def test_locate_flags_every_string_a_detector_matches_in(strings: list[str]) -> 
     blob = Blob(strings)
     for detector in DETECTORS.values():
         matched = {i for i, text in enumerate(strings) if list(detector.find(text, None))}
-        assert matched <= detector.locate(blob), detector.name
+        assert matched <= detector.candidates(blob), detector.name  # the compiled scan, or locate
 
 
 @given(texts)
 def test_locate_pairs_flags_every_string_with_a_sensitive_pair(strings: list[str]) -> None:
     matcher = KeyMatcher()
     matched = {i for i, text in enumerate(strings) if list(find_pair_values(text, matcher))}
-    assert matched <= locate_pairs(Blob(strings), matcher, (set(), set()))
+    memo: PairKeys = (set(), set())
+    assert matched <= locate_pairs(Blob(strings, memo), matcher, memo)
 
 
 @given(st.lists(st.text(), max_size=6), secrets, st.integers(0, 6))
