@@ -26,6 +26,15 @@ print(json.dumps([sentry_guard.__file__, detectors.uses_compiled_scanner(), out]
 """
 
 
+def _pip(command: str, *args: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", command, "--no-deps", "-q", *args],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+
+
 def test_the_wheel_holds_every_module_and_works_installed_alone(tmp_path: Path) -> None:
     # built from a clean copy: the checkout gets no build/ folder, and a stale egg-info of the
     # editable install (its SOURCES.txt) cannot make up for a package the wheel leaves out
@@ -38,12 +47,7 @@ def test_the_wheel_holds_every_module_and_works_installed_alone(tmp_path: Path) 
         ),
     )
     wheels = tmp_path / "wheels"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(source)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    _pip("wheel", "-w", str(wheels), str(source))
     (wheel,) = wheels.glob("sentry_guard-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     modules = {path.relative_to(ROOT).as_posix() for path in (ROOT / "sentry_guard").rglob("*.py")}
@@ -51,12 +55,7 @@ def test_the_wheel_holds_every_module_and_works_installed_alone(tmp_path: Path) 
     assert {"sentry_guard/py.typed", "sentry_guard/_speedups.pyi"} <= names
 
     target = tmp_path / "installed"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    _pip("install", "--target", str(target), str(wheel))
     # -S: no .pth files, so the editable install's finder cannot answer for sentry_guard;
     # and not from the checkout, whose folder would come first on the path
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(target), *site.getsitepackages()])}
