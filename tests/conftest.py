@@ -35,8 +35,13 @@ SECRET_DSN = f"https://{SECRET_KEY}:{SECRET_SECRET}@o1.ingest.example.com/42"
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """No test sees the developer's or CI's SENTRY_* / commit variables or /run/secrets."""
+    """No test sees the developer's or CI's SENTRY_* / commit variables or /run/secrets.
+
+    SENTRY_GUARD_PURE_PYTHON stays (``tox -e pure``): it chose the scanner at import, and
+    the subprocesses a test starts must run the same one."""
     for name in list(os.environ):
+        if name == "SENTRY_GUARD_PURE_PYTHON":
+            continue
         if name.upper().startswith("SENTRY_") or name in COMMIT_SHA_VARIABLES:
             monkeypatch.delenv(name)
     monkeypatch.setenv("SENTRY_GUARD_SECRETS_DIR", str(tmp_path_factory.mktemp("no-secrets")))

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sentry_guard.scrubbers.detectors import uses_compiled_scanner
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -20,10 +22,11 @@ def test_benchmark_smoke_run() -> None:
     assert result.returncode == 0, result.stderr
     for needle in (
         "EventScrubber(recursive=True)",
-        "compiled: warm",
         "pure Python: new strings, known keys",
         "Relay pii_strip_event",
         "configure()",
         "µs/MB",
     ):
         assert needle in result.stdout
+    # the compiled chain is timed where it is installed (not in `tox -e pure`)
+    assert ("compiled: warm" in result.stdout) == uses_compiled_scanner()
