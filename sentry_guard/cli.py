@@ -38,7 +38,9 @@ def _show(value: Any) -> str:
 def _scanner() -> str:
     if uses_compiled_scanner():
         return "the compiled scanner"
-    return "in pure Python (no compiled scanner: about 3 times slower on new strings; see Install in the README)"
+    return (
+        "in pure Python (no compiled scanner: about 3 times slower on new strings; see Install in the README)"
+    )
 
 
 def _check(out: TextIO, err: TextIO) -> int:
