@@ -1,0 +1,93 @@
+"""The catalogue's unit: one plain record per format of secret or personal data.
+
+A format is found in two steps. The scanner finds, in one pass over every string of a
+payload, where any format's *anchors* (short ASCII literals: a token prefix such as
+``ghp_``, a context word such as ``accountkey=``) occur; only there is the format's
+*pattern* tried, with ``re.match`` at the anchor, so adding a format adds no pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Optional
+
+__all__ = ["Format", "Span"]
+
+Span = tuple[int, int]
+
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+@dataclass(frozen=True)
+class Format:
+    """A documented format: where to look (`anchors`), what to match, what to remove.
+
+    The pattern is tried with ``match`` at every occurrence of an anchor, so it must begin
+    with that anchor (in any ASCII case when `ignore_case`). A match counts only at word
+    boundaries: no ASCII letter or digit right before the match or right after it. Of the
+    match, `group` is removed (0: all of it), after `validate` (checksums, length rules,
+    decodes to JSON, ...) accepts that text. `examples` must be found and `counterexamples`
+    not: the tests run both on every position of a real event.
+    """
+
+    name: str
+    kind: str
+    anchors: tuple[str, ...]
+    pattern: str
+    examples: tuple[str, ...]
+    counterexamples: tuple[str, ...]
+    #: where the format is documented (the provider's page, or the scanner rule it follows)
+    source: str
+    group: int = 0
+    ignore_case: bool = False
+    validate: Optional[Callable[[str], bool]] = None
+    default: bool = True
+    #: what it might be mistaken for, and why it is not (precision notes)
+    note: str = ""
+    _compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for anchor in self.anchors:
+            if not anchor or not anchor.isascii() or "\x00" in anchor:
+                raise ValueError(f"{self.name}: an anchor is a non-empty ASCII literal without NUL")
+        object.__setattr__(self, "_compiled", re.compile(self.pattern))
+
+    @property
+    def marker(self) -> str:
+        """What replaces a match in ``replace`` mode."""
+        return f"[{self.kind}]"
+
+    def finditer(self, text: str) -> Iterator[Span]:
+        """Spans of the removed part of every match in `text` (linear: each anchor occurrence
+        is tried once, and occurrences inside an earlier match are skipped)."""
+        hay = text.lower() if self.ignore_case else text
+        if len(hay) != len(text):  # case folding that changes length: compare as it is
+            hay = text
+        starts = sorted({at for anchor in self.anchors for at in _occurrences(hay, anchor)})
+        pattern, group, validate = self._compiled, self.group, self.validate
+        resume = 0
+        for at in starts:
+            if at < resume:
+                continue
+            match = pattern.match(text, at)
+            if match is None:
+                continue
+            start, end = match.span()
+            # an anchor inside this match starts no other one (and re-reading it could be
+            # quadratic), whether or not this one is accepted
+            resume = end
+            if text[start - 1 : start] in _ALNUM or text[end : end + 1] in _ALNUM:
+                continue
+            span = match.span(group)
+            if span[0] < 0 or (validate is not None and not validate(text[span[0] : span[1]])):
+                continue
+            yield span
+
+
+def _occurrences(hay: str, anchor: str) -> Iterator[int]:
+    at = hay.find(anchor)
+    while at != -1:
+        yield at
+        at = hay.find(anchor, at + 1)
