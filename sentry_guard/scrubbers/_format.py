@@ -9,7 +9,7 @@ payload, where any format's *anchors* (short ASCII literals: a token prefix such
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -46,9 +46,17 @@ class Format:
     default: bool = True
     #: what it might be mistaken for, and why it is not (precision notes)
     note: str = ""
+    #: scanner shapes (see above) that flag a string for `find`, besides the anchors
+    requires: tuple[str, ...] = ()
+    #: spans to remove in a flagged string, instead of the anchored `pattern`; linear in the text
+    find: Optional[Callable[[str], Iterable[Span]]] = None
     _compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if not self.anchors and not self.requires:
+            raise ValueError(f"{self.name}: a format needs anchors or required shapes")
+        if self.requires and self.find is None:
+            raise ValueError(f"{self.name}: a format found by shape brings its own find")
         for anchor in self.anchors:
             if not anchor or not anchor.isascii() or "\x00" in anchor:
                 raise ValueError(f"{self.name}: an anchor is a non-empty ASCII literal without NUL")
@@ -62,6 +70,9 @@ class Format:
     def finditer(self, text: str) -> Iterator[Span]:
         """Spans of the removed part of every match in `text` (linear: each anchor occurrence
         is tried once, and occurrences inside an earlier match are skipped)."""
+        if self.find is not None:
+            yield from self.find(text)
+            return
         hay = text.lower() if self.ignore_case else text
         if len(hay) != len(text):  # case folding that changes length: compare as it is
             hay = text
@@ -81,9 +92,18 @@ class Format:
             if text[start - 1 : start] in _ALNUM or text[end : end + 1] in _ALNUM:
                 continue
             span = match.span(group)
-            if span[0] < 0 or (validate is not None and not validate(text[span[0] : span[1]])):
+            secret = text[span[0] : span[1]]
+            if span[0] < 0 or _placeholder(secret) or (validate is not None and not validate(secret)):
                 continue
             yield span
+
+
+def _placeholder(secret: str) -> bool:
+    """``ghp_xxxxxxxx…``, ``sk_live_00000000…``: a template's stand-in, not a secret. Past
+    a prefix that ends in ``_``, ``-`` or ``.``, the rest is one character repeated."""
+    cut = max(secret.rfind("_", 0, 16), secret.rfind("-", 0, 16), secret.rfind(".", 0, 16)) + 1
+    body = secret[cut:]
+    return len(body) >= 8 and len(set(body.lower())) == 1
 
 
 def _occurrences(hay: str, anchor: str) -> Iterator[int]:
