@@ -33,7 +33,7 @@ import sentry_sdk
 from sentry_sdk.scrubber import EventScrubber
 
 import sentry_guard
-from sentry_guard.scrubbers import detectors, walk
+from sentry_guard.scrubbers import compiled, scan
 from sentry_guard.sdk import detach_client
 
 HERE = Path(__file__).resolve().parent
@@ -92,18 +92,18 @@ def _cold(chain: sentry_guard.Chain, keys: bool = True) -> Callable[[], None]:
 @contextlib.contextmanager
 def _pure_python() -> Iterator[None]:
     """Scrubbers built inside use the pure-Python scanner and walker (as without a compiler)."""
-    saved = detectors._compiled_scan, walk._compiled_walk
-    detectors._compiled_scan, walk._compiled_walk = None, None
+    saved = compiled.SPEEDUPS
+    compiled.SPEEDUPS = None
     try:
         yield
     finally:
-        detectors._compiled_scan, walk._compiled_walk = saved
+        compiled.SPEEDUPS = saved
 
 
 def _chains() -> list[tuple[str, sentry_guard.Chain]]:
     """The default chain as installed (compiled when built) and in pure Python."""
     chains = []
-    if detectors.uses_compiled_scanner():
+    if scan.uses_compiled_scanner():
         chains.append(("compiled", sentry_guard.default_chain(sentry_guard.load_settings())))
     with _pure_python():
         chains.append(("pure Python", sentry_guard.default_chain(sentry_guard.load_settings())))

@@ -12,19 +12,15 @@
 
 /* The order of the lists `scan` returns (FEATURES in detectors.py). */
 enum {
-    F_BRACKET, /* "{" or "[": JSON text or a repr */
-    F_AT,      /* "@": emails, URL userinfo */
-    F_JWT,     /* "eyJ" */
-    F_AUTH,    /* bearer, basic, token, digest, apikey, api-key, in any case */
-    F_PEM,     /* "PRIVATE KEY" */
-    F_TOKEN,   /* a well-known token prefix */
-    F_CARD,    /* 13 digits in a row, spaces and dashes aside, in a string that is not a decimal */
-    F_IBAN,    /* two capitals, two digits */
-    F_SSN,     /* "-00-0000" */
-    F_IPV4,    /* "0.0.0.0" with 1-3 digits in the middle groups */
-    F_IPV6,    /* "::" or ":h:h:h:" */
-    F_DIGITS,  /* two digits in a row (phones) */
-    F_PAIR,    /* a sensitive key before "=" or ":" */
+    F_BRACKET,  /* the string starts with "{", "[" or "(" and ends with "}", "]" or ")" */
+    F_AT,       /* "@": emails, URL userinfo */
+    F_AUTH,     /* bearer, basic, token, digest, apikey, api-key, in any case, then a blank */
+    F_CARD,     /* 13 digits in a row, spaces and dashes aside, in a string that is not a decimal */
+    F_IBAN,     /* two capitals, two digits */
+    F_IPV4,     /* "0.0.0.0" with 1-3 digits in the middle groups */
+    F_IPV6,     /* "::" or ":h:h:h:" */
+    F_HEXPAIRS, /* "hh:hh:" or "hh-hh-" or "hhhh.hhhh." (MAC addresses) */
+    F_PAIR,     /* a sensitive key before "=" or ":" (and the other pair syntaxes) */
     N_FEATURES
 };
 
@@ -52,8 +48,6 @@ compat_new_ref(PyObject *object)
                       (p) == '"' || (p) == '\'' || (p) == ' ')
 #define SEPARATES(c, p, n1, n2)                                                                \
     (AFTER_KEY(p) && ((c) == '=' || (!IS_DIGIT(p) && !((n1) == '/' && (n2) == '/'))))
-#define LOWER(c) (IS_UPPER(c) ? (Py_UCS4)(c) | 0x20 : (Py_UCS4)(c))
-
 typedef struct {
     PyObject *sensitive; /* set of keys judged sensitive */
     PyObject *judged;    /* set of keys judged at all */
@@ -93,36 +87,182 @@ pair_key(PairState *state, Py_ssize_t index, const char *buffer, Py_ssize_t size
     return result;
 }
 
-/* The ASCII characters where some feature is decided: digits, capitals (IBANs, "AKIA",
- * "PRIVATE KEY", "eyJ"), the blanks after an Authorization scheme, and the punctuation the
- * patterns hinge on. Every other character only ends a digit run and a decimal. */
-static unsigned char TRIGGERS[128];
+/* ---- Anchors: the catalogue's literals, found in the same pass ----
+ *
+ * Each anchor is checked only where its *pivot* stands: the character of the anchor that is
+ * rarest in ordinary text (punctuation, a digit, a capital, else the rarest letter). A table
+ * by character lists the (anchor, offset of its pivot) pairs; most characters of a text
+ * pivot nothing and cost one table look-up. Adding an anchor adds no pass. */
+
+typedef struct {
+    Py_ssize_t anchor;
+    Py_ssize_t offset; /* of the pivot inside the anchor */
+} Pivot;
+
+typedef struct {
+    Py_ssize_t count;       /* anchors */
+    char **text;            /* each anchor's bytes (lower case when it ignores case) */
+    Py_ssize_t *length;
+    unsigned char *icase;
+    Py_ssize_t first[129];  /* pivots of character c: entries[first[c]:first[c + 1]] */
+    Pivot *entries;
+} Anchors;
+
+#define ANCHORS_CAPSULE "sentry_guard._speedups.Anchors"
 
 static void
-init_triggers(void)
+anchors_free(Anchors *table)
 {
-    const char *marks = " \t-{[@_.:=";
-    for (int c = '0'; c <= '9'; c++)
-        TRIGGERS[c] = 1;
-    for (int c = 'A'; c <= 'Z'; c++)
-        TRIGGERS[c] = 1;
-    for (const char *m = marks; *m; m++)
-        TRIGGERS[(unsigned char)*m] = 1;
+    if (table == NULL)
+        return;
+    if (table->text != NULL) {
+        for (Py_ssize_t k = 0; k < table->count; k++)
+            PyMem_Free(table->text[k]);
+    }
+    PyMem_Free(table->text);
+    PyMem_Free(table->length);
+    PyMem_Free(table->icase);
+    PyMem_Free(table->entries);
+    PyMem_Free(table);
 }
+
+static void
+anchors_destroy(PyObject *capsule)
+{
+    anchors_free(PyCapsule_GetPointer(capsule, ANCHORS_CAPSULE));
+}
+
+/* How rare a character is in ordinary text (higher: rarer, a better pivot). */
+static int
+rarity(char c)
+{
+    static const char *letters = "etaoinshrdlcumwfgypbvkjxqz"; /* English, most frequent first */
+    if (c >= 'A' && c <= 'Z')
+        return 60;
+    if (c >= '0' && c <= '9')
+        return 50;
+    if (c >= 'a' && c <= 'z')
+        return (int)(strchr(letters, c) - letters);
+    return c == ' ' ? 0 : 70;
+}
+
+#define LOWER(c) (IS_UPPER(c) ? (Py_UCS4)(c) | 0x20 : (Py_UCS4)(c))
+
+PyDoc_STRVAR(compile_anchors_doc,
+"compile_anchors(anchors) -> table\n\n"
+"The pivot table of `anchors`, a list of (ASCII bytes, ignore_case) pairs (bytes in lower\n"
+"case when they ignore case), for `scan`; anchor k is reported as k.");
+
+static PyObject *
+compile_anchors(PyObject *module, PyObject *anchors)
+{
+    if (!PyList_Check(anchors)) {
+        PyErr_SetString(PyExc_TypeError, "compile_anchors(anchors: list[tuple[bytes, bool]])");
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(anchors);
+    Anchors *table = PyMem_Calloc(1, sizeof(Anchors));
+    Py_ssize_t *pivot_of = PyMem_Calloc(count + 1, sizeof(Py_ssize_t));
+    Py_ssize_t *entries_of = PyMem_Calloc(129, sizeof(Py_ssize_t));
+    if (table == NULL || pivot_of == NULL || entries_of == NULL)
+        goto fail;
+    table->count = count;
+    table->text = PyMem_Calloc(count + 1, sizeof(char *));
+    table->length = PyMem_Calloc(count + 1, sizeof(Py_ssize_t));
+    table->icase = PyMem_Calloc(count + 1, 1);
+    table->entries = PyMem_Calloc(2 * count + 1, sizeof(Pivot));
+    if (table->text == NULL || table->length == NULL || table->icase == NULL || table->entries == NULL)
+        goto fail;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *item = PyList_GET_ITEM(anchors, k);
+        char *bytes;
+        Py_ssize_t size;
+        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2 ||
+            PyBytes_AsStringAndSize(PyTuple_GET_ITEM(item, 0), &bytes, &size) < 0)
+            goto type_error;
+        int icase = PyObject_IsTrue(PyTuple_GET_ITEM(item, 1));
+        if (icase < 0 || size == 0)
+            goto type_error;
+        if ((table->text[k] = PyMem_Malloc(size)) == NULL)
+            goto fail;
+        Py_ssize_t best = 0;
+        for (Py_ssize_t j = 0; j < size; j++) {
+            unsigned char c = (unsigned char)bytes[j];
+            if (c == 0 || c >= 128 || (icase && IS_UPPER(c)))
+                goto type_error; /* ASCII, no NUL; lower case when it ignores case */
+            table->text[k][j] = bytes[j];
+            if (rarity(bytes[j]) > rarity(bytes[best]))
+                best = j;
+        }
+        table->length[k] = size;
+        table->icase[k] = (unsigned char)icase;
+        pivot_of[k] = best;
+        unsigned char pivot = (unsigned char)bytes[best];
+        entries_of[pivot]++;
+        if (icase && IS_LOWER(pivot))
+            entries_of[pivot ^ 0x20]++;
+    }
+    Py_ssize_t total = 0;
+    for (int c = 0; c < 128; c++) {
+        table->first[c] = total;
+        total += entries_of[c];
+        entries_of[c] = table->first[c]; /* now: where the next entry of c goes */
+    }
+    table->first[128] = total;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        unsigned char pivot = (unsigned char)table->text[k][pivot_of[k]];
+        table->entries[entries_of[pivot]++] = (Pivot){k, pivot_of[k]};
+        if (table->icase[k] && IS_LOWER(pivot))
+            table->entries[entries_of[pivot ^ 0x20]++] = (Pivot){k, pivot_of[k]};
+    }
+    PyMem_Free(pivot_of);
+    PyMem_Free(entries_of);
+    PyObject *capsule = PyCapsule_New(table, ANCHORS_CAPSULE, anchors_destroy);
+    if (capsule == NULL)
+        anchors_free(table);
+    return capsule;
+type_error:
+    if (!PyErr_Occurred())
+        PyErr_SetString(PyExc_ValueError, "an anchor is non-empty ASCII bytes without NUL, in lower case when it ignores case");
+fail:
+    if (!PyErr_Occurred())
+        PyErr_NoMemory();
+    anchors_free(table);
+    PyMem_Free(pivot_of);
+    PyMem_Free(entries_of);
+    return NULL;
+}
+
+/* ---- The scanner ---- */
+
+/* What a scan of one string collects besides its feature bits. */
+typedef struct {
+    PairState *pairs;
+    const Anchors *anchors;
+    Py_ssize_t *seen;   /* per anchor: the last string it was reported for */
+    PyObject *hits;     /* flat list: string index, anchor, string index, anchor, ... */
+} ScanState;
+
+/* The ASCII characters where some feature is decided: digits, capitals (IBANs), the blanks
+ * after an Authorization scheme, the punctuation the patterns hinge on, and every anchor's
+ * pivot (added per table). Every other character only ends the digit runs and a decimal. */
+static const char *BASE_TRIGGERS = " \t-{[(@_.:=>,/)";
 
 /* Literal tests, once per string width: does `lit` stand at `at` (in any ASCII case)? */
 #define DEFINE_HAS(NAME, FOLD, T)                                                              \
-    static inline int NAME(const T *s, Py_ssize_t n, Py_ssize_t at, const char *lit)          \
+    static inline int NAME(const T *s, Py_ssize_t n, Py_ssize_t at, const char *lit,         \
+                           Py_ssize_t size)                                                  \
     {                                                                                        \
-        if (at < 0)                                                                          \
+        if (at < 0 || at + size > n)                                                         \
             return 0;                                                                        \
-        for (Py_ssize_t k = 0; lit[k]; k++) {                                                \
-            if (at + k >= n || FOLD(s[at + k]) != (Py_UCS4)lit[k])                           \
+        for (Py_ssize_t k = 0; k < size; k++) {                                              \
+            if (FOLD(s[at + k]) != (Py_UCS4)(unsigned char)lit[k])                           \
                 return 0;                                                                    \
         }                                                                                    \
         return 1;                                                                            \
     }
 #define SAME(c) ((Py_UCS4)(c))
+#define LIT(s) s, (Py_ssize_t)(sizeof(s) - 1)
 
 /* Address groups, once per string width: are there `count` groups from *at, each of 1 to
  * 3 digits (1 to 4 hex digits with `hex`) followed by `end`? *at is then after the last. */
@@ -143,125 +283,185 @@ init_triggers(void)
         return 1;                                                                            \
     }
 
+/* Judge the key s[start:end] (ASCII key characters) of string `index` for the pair rule:
+ * 1 flags the string, 0 not, -1 on error. A key longer than the rule reads is flagged. */
+#define DEFINE_JUDGE(NAME, T)                                                                  \
+    static int NAME(ScanState *state, Py_ssize_t index, const T *s, Py_ssize_t start,        \
+                    Py_ssize_t end)                                                          \
+    {                                                                                        \
+        if (end - start > MAX_KEY)                                                           \
+            return 1;                                                                        \
+        char buffer[MAX_KEY];                                                                \
+        for (Py_ssize_t k = start; k < end; k++)                                             \
+            buffer[k - start] = (char)s[k];                                                  \
+        return pair_key(state->pairs, index, buffer, end - start);                           \
+    }
+
 /* The scanner, once per string width (PyUnicode's 1, 2 and 4 bytes per code point). */
-#define DEFINE_SCAN(NAME, HAS, IHAS, GROUPS, T)                                                        \
-    static int NAME(const T *s, Py_ssize_t n, Py_ssize_t index, PairState *state,            \
-                    unsigned *out)                                                           \
+#define DEFINE_SCAN(NAME, HAS, IHAS, GROUPS, JUDGE, T)                                          \
+    static int NAME(const T *s, Py_ssize_t n, Py_ssize_t index, ScanState *state,            \
+                    const unsigned char *triggers, unsigned *out, Py_ssize_t *longest)        \
     {                                                                                        \
         unsigned f = 0;                                                                      \
-        Py_ssize_t run = 0; /* digits in a row, spaces and dashes aside */                   \
+        Py_ssize_t run = 0;  /* digits in a row, spaces and dashes aside (cards) */          \
+        Py_ssize_t digits = 0, most = 0; /* digits in a row, " -./()" aside (digits:N) */   \
         int number = 0;     /* a decimal's shape: 0 start, 1 digits, 2 ".", 3 digits; -1 no */ \
+        const Anchors *anchors = state->anchors;                                             \
         for (Py_ssize_t i = 0; i < n; i++) {                                                 \
             Py_UCS4 c = s[i];                                                                \
-            if (c >= 128 || !TRIGGERS[c]) { /* most characters: nothing starts or ends here */ \
+            if (c >= 128 || !triggers[c]) { /* most characters: nothing starts or ends here */ \
                 run = 0;                                                                     \
+                if (digits > most)                                                           \
+                    most = digits;                                                           \
+                digits = 0;                                                                  \
                 number = -1;                                                                 \
                 continue;                                                                    \
+            }                                                                                \
+            for (Py_ssize_t e = anchors->first[c]; e < anchors->first[c + 1]; e++) {        \
+                Py_ssize_t k = anchors->entries[e].anchor, at = i - anchors->entries[e].offset; \
+                if (state->seen[k] != index &&                                               \
+                    (anchors->icase[k] ? IHAS(s, n, at, anchors->text[k], anchors->length[k]) \
+                                       : HAS(s, n, at, anchors->text[k], anchors->length[k]))) { \
+                    state->seen[k] = index;                                                  \
+                    PyObject *pair = Py_BuildValue("(nn)", index, k);                        \
+                    if (pair == NULL)                                                        \
+                        return -1;                                                           \
+                    int failed = PyList_Append(state->hits, pair);                           \
+                    Py_DECREF(pair);                                                         \
+                    if (failed < 0)                                                          \
+                        return -1;                                                           \
+                }                                                                            \
             }                                                                                \
             Py_UCS4 next = i + 1 < n ? s[i + 1] : 0;                                         \
             if (IS_DIGIT(c)) {                                                               \
                 if (++run >= 13)                                                             \
                     f |= 1u << F_CARD;                                                       \
-                if (IS_DIGIT(next))                                                          \
-                    f |= 1u << F_DIGITS;                                                     \
+                digits++;                                                                    \
                 number = number == 0 ? 1 : number == 2 ? 3 : number;                         \
                 continue;                                                                    \
             }                                                                                \
+            if (!(c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')')) {   \
+                if (digits > most)                                                           \
+                    most = digits;                                                           \
+                digits = 0;                                                                  \
+            }                                                                                \
             if ((c == ' ' || c == '\t') && !(f & (1u << F_AUTH)) &&                          \
-                (IHAS(s, n, i - 6, "bearer") || IHAS(s, n, i - 5, "basic") ||                \
-                 IHAS(s, n, i - 5, "token") || IHAS(s, n, i - 6, "digest") ||                \
-                 IHAS(s, n, i - 6, "apikey") || IHAS(s, n, i - 7, "api-key")))               \
+                (IHAS(s, n, i - 6, LIT("bearer")) || IHAS(s, n, i - 5, LIT("basic")) ||      \
+                 IHAS(s, n, i - 5, LIT("token")) || IHAS(s, n, i - 6, LIT("digest")) ||      \
+                 IHAS(s, n, i - 6, LIT("apikey")) || IHAS(s, n, i - 7, LIT("api-key"))))     \
                 f |= 1u << F_AUTH; /* a scheme is always followed by a space or a tab */      \
             if (c == ' ')                                                                    \
                 continue; /* spaces and dashes group digits: they neither count nor break */ \
             if (c == '-') {                                                                  \
-                if (IS_DIGIT(next) && i + 7 < n && IS_DIGIT(s[i + 2]) && s[i + 3] == '-' &&   \
-                    IS_DIGIT(s[i + 4]) && IS_DIGIT(s[i + 5]) && IS_DIGIT(s[i + 6]) &&        \
-                    IS_DIGIT(s[i + 7]))                                                      \
-                    f |= 1u << F_SSN;                                                        \
-                if (HAS(s, n, i - 2, "sk") || HAS(s, n, i - 5, "glpat") ||                    \
-                    HAS(s, n, i - 4, "pypi") || HAS(s, n, i - 4, "xox"))                     \
-                    f |= 1u << F_TOKEN; /* sk-, glpat-, pypi-, xox?- */                      \
+                if (i >= 2 && IS_HEX(s[i - 1]) && IS_HEX(s[i - 2]) && i + 3 < n &&            \
+                    IS_HEX(next) && IS_HEX(s[i + 2]) && s[i + 3] == '-')                     \
+                    f |= 1u << F_HEXPAIRS; /* 00-1a-2b */                                    \
+                if (next == '-' && i + 2 < n && (IS_UPPER(s[i + 2]) || IS_LOWER(s[i + 2])) &&  \
+                    !(f & (1u << F_PAIR)) && (i == 0 || !IS_KEY(s[i - 1]))) {                \
+                    /* "--option value": the option is the key */                            \
+                    Py_ssize_t end = i + 2;                                                  \
+                    while (end < n && end - i <= 64 && IS_KEY(s[end]))                       \
+                        end++;                                                               \
+                    if (end < n && s[end] == ' ') {                                          \
+                        int hit = JUDGE(state, index, s, i, end);                            \
+                        if (hit < 0)                                                         \
+                            return -1;                                                       \
+                        if (hit)                                                             \
+                            f |= 1u << F_PAIR;                                               \
+                    }                                                                        \
+                }                                                                            \
                 continue;                                                                    \
             }                                                                                \
             run = 0;                                                                         \
             number = (c == '.' && number == 1) ? 2 : -1;                                     \
             switch (c) {                                                                     \
-            case '{':                                                                        \
-            case '[':                                                                        \
-                f |= 1u << F_BRACKET;                                                        \
-                break;                                                                       \
             case '@':                                                                        \
                 f |= 1u << F_AT;                                                             \
                 break;                                                                       \
-            case 'J':                                                                        \
-                if (HAS(s, n, i - 2, "ey"))                                                  \
-                    f |= 1u << F_JWT;                                                        \
-                break;                                                                       \
-            case 'P':                                                                        \
-                if (HAS(s, n, i, "PRIVATE KEY"))                                             \
-                    f |= 1u << F_PEM;                                                        \
-                break;                                                                       \
-            case 'A':                                                                        \
-                if (HAS(s, n, i, "AKIA") || HAS(s, n, i, "ASIA") || HAS(s, n, i, "AIza"))    \
-                    f |= 1u << F_TOKEN;                                                      \
-                break;                                                                       \
-            case '_': /* gh?_, github_pat_, sk_, rk_, whsec_, npm_, sntry?_, shp??_, dop_ */ \
-                if (HAS(s, n, i - 3, "gh") || HAS(s, n, i - 6, "github") ||                  \
-                    HAS(s, n, i - 2, "sk") || HAS(s, n, i - 2, "rk") ||                      \
-                    HAS(s, n, i - 5, "whsec") || HAS(s, n, i - 3, "npm") ||                  \
-                    HAS(s, n, i - 6, "sntry") || HAS(s, n, i - 5, "shp") ||                  \
-                    HAS(s, n, i - 3, "dop"))                                                 \
-                    f |= 1u << F_TOKEN;                                                      \
-                break;                                                                       \
             case '.':                                                                        \
-                if (HAS(s, n, i - 2, "SG") || HAS(s, n, i - 5, "hooks.slack"))               \
-                    f |= 1u << F_TOKEN;                                                      \
-                else if (i >= 1 && IS_DIGIT(s[i - 1])) { /* 0.0{1,3}.0{1,3}.0 */             \
+                if (i >= 1 && IS_DIGIT(s[i - 1])) { /* 0.0{1,3}.0{1,3}.0 */                  \
                     Py_ssize_t j = i + 1;                                                    \
                     if (GROUPS(s, n, &j, 2, '.', 0) && j < n && IS_DIGIT(s[j]))              \
                         f |= 1u << F_IPV4;                                                   \
                 }                                                                            \
+                if (i >= 4 && i + 9 < n && s[i + 5] == '.' && IS_HEX(s[i - 1]) &&             \
+                    IS_HEX(s[i - 2]) && IS_HEX(s[i - 3]) && IS_HEX(s[i - 4]) &&              \
+                    IS_HEX(next) && IS_HEX(s[i + 2]) && IS_HEX(s[i + 3]) && IS_HEX(s[i + 4]))  \
+                    f |= 1u << F_HEXPAIRS; /* 001a.2b3c.4d5e */                              \
                 break;                                                                       \
             case ':': { /* "::" or three hex groups of 1-4 each followed by ":" */           \
                 Py_ssize_t j = i + 1;                                                        \
                 if (next == ':' || GROUPS(s, n, &j, 3, ':', 1))                              \
                     f |= 1u << F_IPV6;                                                       \
+                if (i >= 2 && IS_HEX(s[i - 1]) && IS_HEX(s[i - 2]) && i + 3 < n &&            \
+                    IS_HEX(next) && IS_HEX(s[i + 2]) && s[i + 3] == ':')                     \
+                    f |= 1u << F_HEXPAIRS; /* 00:1a:2b */                                    \
                 break;                                                                       \
             }                                                                                \
             }                                                                                \
             if (IS_UPPER(c) && IS_UPPER(next) && i + 3 < n && IS_DIGIT(s[i + 2]) &&          \
                 IS_DIGIT(s[i + 3]))                                                          \
                 f |= 1u << F_IBAN;                                                           \
-            if ((c == '=' || c == ':') && !(f & (1u << F_PAIR)) && i > 0 &&                 \
-                SEPARATES(c, s[i - 1], next, i + 2 < n ? s[i + 2] : 0)) {                      \
-                /* the key before it: key characters, then one quote, then [ \t]* */         \
-                Py_ssize_t end = i;                                                          \
-                while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))                 \
+            if (f & (1u << F_PAIR) || i == 0)                                                \
+                continue;                                                                    \
+            /* the pair rule: the key before "=" (also ":=", "?=", "+=", "=>", "=="), ":",    \
+             * ">" after "<key", and "," after '("key"' */                                   \
+            Py_UCS4 p = s[i - 1];                                                            \
+            Py_ssize_t end = -1;                                                             \
+            if (c == '=' && p != '=' && p != '!' && p != '<' && p != '>') {                  \
+                end = (p == ':' || p == '?' || p == '+') ? i - 1 : i;                         \
+                if (end == 0 || !AFTER_KEY(s[end - 1]))                                      \
+                    end = -1;                                                                \
+            }                                                                                \
+            else if (c == ':' && AFTER_KEY(p) && !IS_DIGIT(p) && next != '=' && next != ':' && \
+                     !(next == '/' && i + 2 < n && s[i + 2] == '/'))                          \
+                end = i;                                                                     \
+            if (end > 0) { /* the key: key characters, then one quote, then [ \t]* */         \
+                while (end > 0 && i - end < MAX_KEY + 8 && (s[end - 1] == ' ' || s[end - 1] == '\t')) \
                     end--;                                                                   \
                 if (end > 0 && (s[end - 1] == '"' || s[end - 1] == '\''))                    \
                     end--;                                                                   \
-                Py_ssize_t start = end;                                                      \
-                while (start > 0 && IS_KEY(s[start - 1]))                                    \
-                    start--;                                                                 \
-                if (start < end) {                                                           \
-                    int hit = 1; /* a key longer than the pair rule reads is judged there */ \
-                    if (end - start <= MAX_KEY) {                                            \
-                        char buffer[MAX_KEY];                                                \
-                        for (Py_ssize_t k = start; k < end; k++)                             \
-                            buffer[k - start] = (char)s[k];                                  \
-                        hit = pair_key(state, index, buffer, end - start);                   \
-                        if (hit < 0)                                                         \
-                            return -1;                                                       \
-                    }                                                                        \
-                    if (hit)                                                                 \
-                        f |= 1u << F_PAIR;                                                   \
-                }                                                                            \
+            }                                                                                \
+            else if (c == '>' && IS_KEY(p))                                                  \
+                end = i;                                                                     \
+            else if (c == ',') { /* ("key", */                                               \
+                Py_ssize_t q = i;                                                            \
+                while (q > 0 && i - q < 8 && (s[q - 1] == ' ' || s[q - 1] == '\t'))          \
+                    q--;                                                                     \
+                if (q > 1 && (s[q - 1] == '"' || s[q - 1] == '\''))                          \
+                    end = q - 1;                                                             \
+            }                                                                                \
+            if (end <= 0)                                                                    \
+                continue;                                                                    \
+            Py_ssize_t start = end;                                                          \
+            while (start > 0 && end - start <= MAX_KEY && IS_KEY(s[start - 1]))              \
+                start--;                                                                     \
+            if (start < end) {                                                               \
+                if (c == '>' && (start == 0 || s[start - 1] != '<'))                         \
+                    continue;                                                                \
+                if (c == ',' && (start == 0 || s[start - 1] != s[end]))                      \
+                    continue;                                                                \
+                int hit = JUDGE(state, index, s, start, end);                                \
+                if (hit < 0)                                                                 \
+                    return -1;                                                               \
+                if (hit)                                                                     \
+                    f |= 1u << F_PAIR;                                                       \
             }                                                                                \
         }                                                                                    \
+        if (digits > most)                                                                   \
+            most = digits;                                                                   \
         if (number == 3)                                                                     \
             f &= ~(1u << F_CARD); /* a decimal number holds no card */                       \
+        Py_ssize_t first = 0, last = n;                                                      \
+        while (first < n && Py_UNICODE_ISSPACE(s[first]))                                    \
+            first++;                                                                         \
+        while (last > first && Py_UNICODE_ISSPACE(s[last - 1]))                              \
+            last--;                                                                          \
+        if (last - first >= 2 && (s[first] == '{' || s[first] == '[' || s[first] == '(') &&  \
+            (s[last - 1] == '}' || s[last - 1] == ']' || s[last - 1] == ')'))                \
+            f |= 1u << F_BRACKET;                                                            \
         *out = f;                                                                            \
+        *longest = most;                                                                     \
         return 0;                                                                            \
     }
 
@@ -274,59 +474,92 @@ DEFINE_HAS(ihas_ucs4, LOWER, Py_UCS4)
 DEFINE_GROUPS(groups_ucs1, Py_UCS1)
 DEFINE_GROUPS(groups_ucs2, Py_UCS2)
 DEFINE_GROUPS(groups_ucs4, Py_UCS4)
-DEFINE_SCAN(scan_ucs1, has_ucs1, ihas_ucs1, groups_ucs1, Py_UCS1)
-DEFINE_SCAN(scan_ucs2, has_ucs2, ihas_ucs2, groups_ucs2, Py_UCS2)
-DEFINE_SCAN(scan_ucs4, has_ucs4, ihas_ucs4, groups_ucs4, Py_UCS4)
+DEFINE_JUDGE(judge_ucs1, Py_UCS1)
+DEFINE_JUDGE(judge_ucs2, Py_UCS2)
+DEFINE_JUDGE(judge_ucs4, Py_UCS4)
+DEFINE_SCAN(scan_ucs1, has_ucs1, ihas_ucs1, groups_ucs1, judge_ucs1, Py_UCS1)
+DEFINE_SCAN(scan_ucs2, has_ucs2, ihas_ucs2, groups_ucs2, judge_ucs2, Py_UCS2)
+DEFINE_SCAN(scan_ucs4, has_ucs4, ihas_ucs4, groups_ucs4, judge_ucs4, Py_UCS4)
 
 PyDoc_STRVAR(scan_doc,
-"scan(texts, sensitive, judged) -> (features, fresh)\n\n"
+"scan(texts, sensitive, judged, anchors, runs_from) -> (features, fresh, hits, runs)\n\n"
 "For each feature (see FEATURES in sentry_guard.scrubbers.detectors), the indices of the\n"
-"strings of `texts` that have it. Keys before '=' and ':' found in the set `sensitive`\n"
-"flag the 'pair' feature; keys in neither set come back in the dict `fresh`, each with\n"
-"the indices of the strings it stands in, for the caller to judge.");
+"strings of `texts` that have it. Keys of pairs found in the set `sensitive` flag the\n"
+"'pair' feature; keys in neither set come back in the dict `fresh`, each with the indices\n"
+"of the strings it stands in, for the caller to judge. `hits` lists (string index, anchor)\n"
+"for each anchor of the table `anchors` (see compile_anchors) found in a string, once per\n"
+"string; `runs` lists (string index, digits) for each string whose longest run of digits\n"
+"(' -./()' between them aside) has at least `runs_from` digits.");
 
 static PyObject *
 scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 3 || !PyList_Check(args[0]) || !PySet_Check(args[1]) || !PySet_Check(args[2])) {
-        PyErr_SetString(PyExc_TypeError, "scan(texts: list[str], sensitive: set, judged: set)");
+    if (nargs != 5 || !PyList_Check(args[0]) || !PySet_Check(args[1]) || !PySet_Check(args[2]) ||
+        !PyCapsule_IsValid(args[3], ANCHORS_CAPSULE)) {
+        PyErr_SetString(PyExc_TypeError,
+                        "scan(texts: list[str], sensitive: set, judged: set, anchors: table, runs_from: int)");
         return NULL;
     }
-    PyObject *texts = args[0];
-    PairState state = {args[1], args[2], PyDict_New()};
-    PyObject *lists[N_FEATURES] = {NULL};
-    PyObject *result = NULL;
-    if (state.fresh == NULL)
+    Py_ssize_t runs_from = PyLong_AsSsize_t(args[4]);
+    if (runs_from == -1 && PyErr_Occurred())
         return NULL;
+    PyObject *texts = args[0];
+    const Anchors *anchors = PyCapsule_GetPointer(args[3], ANCHORS_CAPSULE);
+    PairState pairs = {args[1], args[2], PyDict_New()};
+    ScanState state = {&pairs, anchors, PyMem_Malloc((anchors->count + 1) * sizeof(Py_ssize_t)), PyList_New(0)};
+    PyObject *lists[N_FEATURES] = {NULL}, *runs = PyList_New(0);
+    PyObject *result = NULL;
+    unsigned char triggers[128] = {0};
+    if (pairs.fresh == NULL || state.seen == NULL || state.hits == NULL || runs == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < anchors->count; k++)
+        state.seen[k] = -1;
+    for (int c = '0'; c <= '9'; c++)
+        triggers[c] = 1;
+    for (int c = 'A'; c <= 'Z'; c++)
+        triggers[c] = 1;
+    for (const char *m = BASE_TRIGGERS; *m; m++)
+        triggers[(unsigned char)*m] = 1;
+    for (int c = 0; c < 128; c++) {
+        if (anchors->first[c] < anchors->first[c + 1])
+            triggers[c] = 1;
+    }
     for (int k = 0; k < N_FEATURES; k++) {
         if ((lists[k] = PyList_New(0)) == NULL)
             goto done;
     }
     for (Py_ssize_t index = 0; index < PyList_GET_SIZE(texts); index++) {
-        PyObject *text = PyList_GET_ITEM(texts, index);
+        PyObject *text = Py_NewRef(PyList_GET_ITEM(texts, index));
         if (!PyUnicode_Check(text)) {
+            Py_DECREF(text);
             PyErr_SetString(PyExc_TypeError, "scan() takes a list of str");
             goto done;
         }
 #if PY_VERSION_HEX < 0x030C0000 /* strings made by the legacy C API are not ready before 3.12 */
-        if (PyUnicode_READY(text) < 0)
+        if (PyUnicode_READY(text) < 0) {
+            Py_DECREF(text);
             goto done;
+        }
 #endif
-        Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+        Py_ssize_t size = PyUnicode_GET_LENGTH(text), longest = 0;
         const void *data = PyUnicode_DATA(text);
         unsigned features = 0;
         int failed;
         switch (PyUnicode_KIND(text)) {
         case PyUnicode_1BYTE_KIND:
-            failed = scan_ucs1(data, size, index, &state, &features);
+            failed = scan_ucs1(data, size, index, &state, triggers, &features, &longest);
             break;
         case PyUnicode_2BYTE_KIND:
-            failed = scan_ucs2(data, size, index, &state, &features);
+            failed = scan_ucs2(data, size, index, &state, triggers, &features, &longest);
             break;
         default:
-            failed = scan_ucs4(data, size, index, &state, &features);
+            failed = scan_ucs4(data, size, index, &state, triggers, &features, &longest);
             break;
         }
+        Py_DECREF(text);
         if (failed)
             goto done;
         for (int k = 0; features; k++, features >>= 1) {
@@ -339,6 +572,14 @@ scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 Py_DECREF(number);
             }
         }
+        if (longest >= runs_from) {
+            PyObject *pair = Py_BuildValue("(nn)", index, longest);
+            if (pair == NULL || PyList_Append(runs, pair) < 0) {
+                Py_XDECREF(pair);
+                goto done;
+            }
+            Py_DECREF(pair);
+        }
     }
     {
         PyObject *features = PyTuple_New(N_FEATURES);
@@ -348,18 +589,28 @@ scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             PyTuple_SET_ITEM(features, k, lists[k]);
             lists[k] = NULL;
         }
-        result = PyTuple_Pack(2, features, state.fresh);
+        result = PyTuple_Pack(4, features, pairs.fresh, state.hits, runs);
         Py_DECREF(features);
     }
 done:
     for (int k = 0; k < N_FEATURES; k++)
         Py_XDECREF(lists[k]);
-    Py_DECREF(state.fresh);
+    Py_XDECREF(pairs.fresh);
+    Py_XDECREF(state.hits);
+    Py_XDECREF(runs);
+    PyMem_Free(state.seen);
     return result;
 }
 
 
-/* ---- The walker (walk.py's recursive pair, the same rules; see `Walker`) ---- */
+/* ---- The walker (walk.py's recursive walk, the same rules; see `Walker`) ----
+ *
+ * Every object the walk reads is held by a strong reference while any call that can run
+ * Python code is under way (the key rule, the string rule, `plain`, which may run the
+ * methods of a user's Mapping): such code may change the containers being walked, and a
+ * borrowed pointer into them would then dangle. Exact str, dict, list, tuple, float, bool
+ * and None are read natively (no method of theirs runs); any other value goes through
+ * walk.py's `plain`. */
 
 typedef struct {
     PyObject *decisions; /* dict: key -> bool, the key rule's cache */
@@ -369,6 +620,7 @@ typedef struct {
     PyObject *walk_deep; /* Walker._walk_deep, below `deep` levels */
     PyObject *flag;      /* the --flag pattern's match, for strings that start with "-" */
     PyObject *filtered;  /* "[Filtered]" */
+    PyObject *plain;     /* walk.plain: the form the walk reads for any other value */
     Py_ssize_t deep;
     PyObject *found;   /* list, or NULL */
     PyObject *pending; /* list, or NULL */
@@ -377,13 +629,30 @@ typedef struct {
 static PyObject *walk_dict(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth);
 static PyObject *walk_list(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth);
 
-/* Whether the key rule flags `key`: 1, 0, or -1 on error. */
+/* The text of a str or a str subclass as an exact str (new reference; no method of a
+ * subclass runs), or NULL without an error when `object` is not a str. */
+static PyObject *
+as_text(PyObject *object)
+{
+    if (PyUnicode_CheckExact(object))
+        return Py_NewRef(object);
+    if (!PyUnicode_Check(object))
+        return NULL;
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(object) < 0)
+        return NULL;
+#endif
+    return PyUnicode_FromKindAndData(PyUnicode_KIND(object), PyUnicode_DATA(object),
+                                     PyUnicode_GET_LENGTH(object));
+}
+
+/* Whether the key rule flags `key` (an exact str): 1, 0, or -1 on error. */
 static int
 decision(Walk *w, PyObject *key)
 {
-    PyObject *hit = PyDict_GetItemWithError(w->decisions, key);
+    PyObject *hit = PyDict_GetItemWithError(w->decisions, key); /* borrowed, exact str key */
     if (hit != NULL)
-        return PyObject_IsTrue(hit);
+        return hit == Py_True ? 1 : hit == Py_False ? 0 : PyObject_IsTrue(hit);
     if (PyErr_Occurred())
         return -1;
     hit = PyObject_CallOneArg(w->decide, key);
@@ -394,10 +663,46 @@ decision(Walk *w, PyObject *key)
     return result;
 }
 
+/* walk.nothing_to_hide: None, a bool, "", an empty container, or already "[Filtered]". */
+static int
+nothing_to_hide(Walk *w, PyObject *value)
+{
+    if (PyUnicode_Check(value)) {
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(value) < 0)
+            return -1;
+#endif
+        return PyUnicode_GET_LENGTH(value) == 0 || PyUnicode_Compare(value, w->filtered) == 0;
+    }
+    if (PyDict_CheckExact(value))
+        return PyDict_GET_SIZE(value) == 0;
+    if (PyList_CheckExact(value) || PyTuple_CheckExact(value))
+        return PySequence_Fast_GET_SIZE(value) == 0;
+    return value == Py_None || PyBool_Check(value);
+}
+
 static int
 remember_found(Walk *w, PyObject *value)
 {
-    return (w->found != NULL && PyUnicode_CheckExact(value)) ? PyList_Append(w->found, value) : 0;
+    return w->found == NULL ? 0 : PyList_Append(w->found, value);
+}
+
+/* A value the walk does not look into: float, bool, None, and ints below BIG_INT (10**8). */
+static int
+is_scalar(PyObject *value)
+{
+    if (value == Py_None || PyBool_Check(value) || PyFloat_CheckExact(value))
+        return 1;
+    if (PyLong_CheckExact(value)) {
+        int overflow;
+        long long number = PyLong_AsLongLongAndOverflow(value, &overflow);
+        if (number == -1 && PyErr_Occurred()) {
+            PyErr_Clear();
+            return 0;
+        }
+        return overflow < 0 || (overflow == 0 && number < 100000000LL);
+    }
+    return 0;
 }
 
 static PyObject *
@@ -412,20 +717,52 @@ deep_walk(Walk *w, PyObject *node, PyObject *context)
     return result;
 }
 
-/* A string where the tree holds one: 1 and *new set when it is to be replaced (new ref),
- * 0 when it stays as it is, -1 on error. */
-static int
-walk_string(Walk *w, PyObject *value, PyObject *context, PyObject **new)
+/* An exact str where the tree holds text: the text to keep (new reference; `text` itself
+ * when unchanged), or NULL on error. */
+static PyObject *
+walk_text(Walk *w, PyObject *text, PyObject *context)
 {
-    int known = PySet_Contains(w->clean, value);
-    if (known != 0)
-        return known < 0 ? -1 : 0; /* a clean string stays as it is */
     if (w->pending != NULL)
-        return PyList_Append(w->pending, value);
+        return PyList_Append(w->pending, text) < 0 ? NULL : Py_NewRef(text);
     if (w->strings == Py_None)
-        return 0;
-    *new = PyObject_CallFunctionObjArgs(w->strings, value, context == NULL ? Py_None : context, NULL);
-    return *new == NULL ? -1 : 1;
+        return Py_NewRef(text);
+    int known = PySet_Contains(w->clean, text);
+    if (known != 0)
+        return known < 0 ? NULL : Py_NewRef(text); /* a clean string stays as it is */
+    return PyObject_CallFunctionObjArgs(w->strings, text, context == NULL ? Py_None : context, NULL);
+}
+
+/* Any value under a dict key or in a list (not a pair, not after a --flag): what to keep in
+ * its place (new reference; `value` itself when unchanged), or NULL on error. */
+static PyObject *
+walk_value(Walk *w, PyObject *value, PyObject *context, Py_ssize_t depth)
+{
+    if (PyUnicode_CheckExact(value))
+        return walk_text(w, value, context);
+    if (PyDict_CheckExact(value))
+        return walk_dict(w, value, context, depth + 1);
+    if (PyList_CheckExact(value) || PyTuple_CheckExact(value))
+        return walk_list(w, value, context, depth + 1);
+    if (is_scalar(value))
+        return Py_NewRef(value);
+    PyObject *form = PyObject_CallOneArg(w->plain, value);
+    if (form == NULL || form == Py_None) {
+        Py_XDECREF(form);
+        return form == NULL ? NULL : Py_NewRef(value);
+    }
+    PyObject *new;
+    if (PyUnicode_CheckExact(form))
+        new = walk_text(w, form, context);
+    else if (PyDict_CheckExact(form))
+        new = walk_dict(w, form, context, depth + 1);
+    else
+        new = walk_list(w, form, context, depth + 1);
+    if (new == form) { /* unchanged: the original value stays */
+        Py_DECREF(new);
+        new = Py_NewRef(value);
+    }
+    Py_DECREF(form);
+    return new;
 }
 
 static PyObject *
@@ -436,49 +773,45 @@ walk_dict(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
     PyObject *out = NULL, *key, *value;
     Py_ssize_t position = 0;
     while (PyDict_Next(node, &position, &key, &value)) {
-        PyObject *inner = context, *new = NULL;
-        int replace = 0;
+        PyObject *name = NULL, *new = NULL;
         Py_INCREF(key);
         Py_INCREF(value);
-        if (PyUnicode_CheckExact(key)) {
-            int hit = decision(w, key);
+        if ((name = as_text(key)) == NULL && PyErr_Occurred())
+            goto error;
+        if (name != NULL) {
+            int hit = decision(w, name);
             if (hit < 0)
                 goto error;
             if (hit) {
-                int differs = PyObject_RichCompareBool(value, w->filtered, Py_NE);
-                if (differs < 0)
+                int nothing = nothing_to_hide(w, value);
+                if (nothing < 0)
                     goto error;
-                if (differs) {
+                if (!nothing) {
                     new = Py_NewRef(w->filtered);
-                    replace = 1;
                     if (remember_found(w, value) < 0)
                         goto error;
                 }
                 goto next;
             }
-            inner = key;
         }
-        if (PyUnicode_CheckExact(value))
-            replace = walk_string(w, value, inner, &new);
-        else if (PyDict_CheckExact(value))
-            new = walk_dict(w, value, inner, depth + 1), replace = new == NULL ? -1 : new != value;
-        else if (PyList_CheckExact(value) || PyTuple_CheckExact(value))
-            new = walk_list(w, value, inner, depth + 1), replace = new == NULL ? -1 : new != value;
-        if (replace < 0)
+        new = walk_value(w, value, name == NULL ? context : name, depth);
+        if (new == NULL)
             goto error;
     next:
-        if (replace && new != value) {
+        if (new != NULL && new != value) {
             if (out == NULL && (out = PyDict_Copy(node)) == NULL)
                 goto error;
             if (PyDict_SetItem(out, key, new) < 0)
                 goto error;
         }
         Py_XDECREF(new);
+        Py_XDECREF(name);
         Py_DECREF(key);
         Py_DECREF(value);
         continue;
     error:
         Py_XDECREF(new);
+        Py_XDECREF(name);
         Py_DECREF(key);
         Py_DECREF(value);
         Py_XDECREF(out);
@@ -487,39 +820,43 @@ walk_dict(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
     return out == NULL ? Py_NewRef(node) : out;
 }
 
-/* A [key, value] pair (how Sentry exports headers): the value goes if the key is sensitive. */
+/* A [key, value] pair (how Sentry exports headers), its key's text given: the value goes
+ * if the key is sensitive. New reference, or NULL on error. */
 static PyObject *
-walk_pair(Walk *w, PyObject *pair, Py_ssize_t depth)
+walk_pair(Walk *w, PyObject *pair, PyObject *name, Py_ssize_t depth)
 {
-    PyObject *key = PySequence_Fast_GET_ITEM(pair, 0), *value = PySequence_Fast_GET_ITEM(pair, 1);
-    int hit = decision(w, key);
+    int hit = decision(w, name);
     if (hit <= 0)
-        return hit < 0 ? NULL : walk_list(w, pair, key, depth + 1);
-    int same = PyObject_RichCompareBool(value, w->filtered, Py_EQ);
-    if (same != 0)
-        return same < 0 ? NULL : Py_NewRef(pair);
-    if (remember_found(w, value) < 0)
-        return NULL;
-    PyObject *filtered = PyList_New(2);
-    if (filtered != NULL) {
-        PyList_SET_ITEM(filtered, 0, Py_NewRef(key));
-        PyList_SET_ITEM(filtered, 1, Py_NewRef(w->filtered));
+        return hit < 0 ? NULL : walk_list(w, pair, name, depth + 1);
+    if (PySequence_Fast_GET_SIZE(pair) != 2) /* the key rule may have run code that changed it */
+        return walk_list(w, pair, name, depth + 1);
+    PyObject *key = Py_NewRef(PySequence_Fast_GET_ITEM(pair, 0));
+    PyObject *value = Py_NewRef(PySequence_Fast_GET_ITEM(pair, 1));
+    PyObject *result = NULL;
+    int nothing = nothing_to_hide(w, value);
+    if (nothing > 0)
+        result = Py_NewRef(pair);
+    else if (nothing == 0 && remember_found(w, value) == 0 && (result = PyList_New(2)) != NULL) {
+        PyList_SET_ITEM(result, 0, Py_NewRef(key));
+        PyList_SET_ITEM(result, 1, Py_NewRef(w->filtered));
     }
-    return filtered;
+    Py_DECREF(key);
+    Py_DECREF(value);
+    return result;
 }
 
-/* Whether `value` (a str) is a sensitive --flag: its next item is then its value. */
+/* Whether `text` (an exact str) is a sensitive --flag: its next item is then its value. */
 static int
-sensitive_flag(Walk *w, PyObject *value)
+sensitive_flag(Walk *w, PyObject *text)
 {
-    if (PyUnicode_GET_LENGTH(value) == 0 || PyUnicode_READ_CHAR(value, 0) != '-')
+    if (PyUnicode_GET_LENGTH(text) == 0 || PyUnicode_READ_CHAR(text, 0) != '-')
         return 0;
-    PyObject *match = PyObject_CallOneArg(w->flag, value);
+    PyObject *match = PyObject_CallOneArg(w->flag, text);
     if (match == NULL)
         return -1;
     int is_flag = match != Py_None;
     Py_DECREF(match);
-    return is_flag ? decision(w, value) : 0;
+    return is_flag ? decision(w, text) : 0;
 }
 
 static PyObject *
@@ -529,46 +866,62 @@ walk_list(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
         return deep_walk(w, node, context);
     PyObject *out = NULL;
     int flag = 0; /* the previous item was a sensitive --flag: this one is its value */
+    /* the size is read again each time: code the walk runs may have changed the list */
     for (Py_ssize_t index = 0; index < PySequence_Fast_GET_SIZE(node); index++) {
-        PyObject *value = Py_NewRef(PySequence_Fast_GET_ITEM(node, index)), *new = NULL;
-        int replace = 0;
-        if (PyUnicode_CheckExact(value)) {
-            if (flag) {
-                flag = 0;
-                int same = PyObject_RichCompareBool(value, w->filtered, Py_EQ);
-                replace = same < 0 ? -1 : !same;
-                if (replace == 1) {
-                    new = Py_NewRef(w->filtered);
-                    if (remember_found(w, value) < 0)
-                        replace = -1;
+        PyObject *value = Py_NewRef(PySequence_Fast_GET_ITEM(node, index));
+        PyObject *new = NULL, *text = NULL, *name = NULL;
+        if (flag) { /* the value of a sensitive --flag, whatever it is */
+            flag = 0;
+            int nothing = nothing_to_hide(w, value);
+            if (nothing < 0 || (!nothing && remember_found(w, value) < 0))
+                goto error;
+            new = Py_NewRef(nothing ? value : w->filtered);
+        }
+        else if ((text = as_text(value)) == NULL && PyErr_Occurred())
+            goto error;
+        else if (text != NULL) {
+            if ((flag = sensitive_flag(w, text)) != 0) {
+                if (flag < 0)
+                    goto error;
+                new = Py_NewRef(value);
+            }
+            else {
+                if ((new = walk_text(w, text, context)) == NULL)
+                    goto error;
+                if (new == text) { /* unchanged: the original item stays */
+                    Py_DECREF(new);
+                    new = Py_NewRef(value);
                 }
             }
-            else if ((flag = sensitive_flag(w, value)) != 0)
-                replace = flag < 0 ? -1 : 0;
-            else
-                replace = walk_string(w, value, context, &new);
         }
-        else if (PyDict_CheckExact(value))
-            new = walk_dict(w, value, context, depth + 1), replace = new == NULL ? -1 : new != value;
-        else if (PyList_CheckExact(value) || PyTuple_CheckExact(value)) {
-            if (PySequence_Fast_GET_SIZE(value) == 2 && PyUnicode_CheckExact(PySequence_Fast_GET_ITEM(value, 0)))
-                new = walk_pair(w, value, depth);
-            else
-                new = walk_list(w, value, context, depth + 1);
-            replace = new == NULL ? -1 : new != value;
+        else if ((PyList_CheckExact(value) || PyTuple_CheckExact(value)) &&
+                 PySequence_Fast_GET_SIZE(value) == 2) {
+            if ((name = as_text(PySequence_Fast_GET_ITEM(value, 0))) == NULL && PyErr_Occurred())
+                goto error;
+            new = name != NULL ? walk_pair(w, value, name, depth) : walk_list(w, value, context, depth + 1);
         }
-        if (replace == 1 && new != value) {
+        else
+            new = walk_value(w, value, context, depth);
+        if (new == NULL)
+            goto error;
+        if (new != value) {
             if (out == NULL && (out = PySequence_List(node)) == NULL)
-                replace = -1;
-            else if (PyList_SetItem(out, index, Py_NewRef(new)) < 0)
-                replace = -1;
+                goto error;
+            if (PyList_SetItem(out, index, Py_NewRef(new)) < 0)
+                goto error;
         }
-        Py_XDECREF(new);
+        Py_DECREF(new);
+        Py_XDECREF(text);
+        Py_XDECREF(name);
         Py_DECREF(value);
-        if (replace < 0) {
-            Py_XDECREF(out);
-            return NULL;
-        }
+        continue;
+    error:
+        Py_XDECREF(new);
+        Py_XDECREF(text);
+        Py_XDECREF(name);
+        Py_DECREF(value);
+        Py_XDECREF(out);
+        return NULL;
     }
     return out == NULL ? Py_NewRef(node) : out;
 }
@@ -576,15 +929,15 @@ walk_list(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
 PyDoc_STRVAR(walk_doc,
 "walk(config, tree, found, pending) -> tree\n\n"
 "Walker's recursive walk in C: the same rules, copy-on-write. `config` is (decisions,\n"
-"decide, strings, clean, walk_deep, flag_match, FILTERED, deep); `found` and `pending`\n"
-"are lists or None.");
+"decide, strings, clean, walk_deep, flag_match, FILTERED, deep, plain); `found` and\n"
+"`pending` are lists or None.");
 
 static PyObject *
 walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     Walk w;
-    if (nargs != 4 || !PyTuple_CheckExact(args[0]) || PyTuple_GET_SIZE(args[0]) != 8) {
-        PyErr_SetString(PyExc_TypeError, "walk(config: tuple of 8, tree, found, pending)");
+    if (nargs != 4 || !PyTuple_CheckExact(args[0]) || PyTuple_GET_SIZE(args[0]) != 9) {
+        PyErr_SetString(PyExc_TypeError, "walk(config: tuple of 9, tree, found, pending)");
         return NULL;
     }
     PyObject *config = args[0];
@@ -596,10 +949,11 @@ walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     w.flag = PyTuple_GET_ITEM(config, 5);
     w.filtered = PyTuple_GET_ITEM(config, 6);
     w.deep = PyLong_AsSsize_t(PyTuple_GET_ITEM(config, 7));
+    w.plain = PyTuple_GET_ITEM(config, 8);
     if (w.deep == -1 && PyErr_Occurred())
         return NULL;
-    if (!PyDict_CheckExact(w.decisions) || !PyAnySet_Check(w.clean)) {
-        PyErr_SetString(PyExc_TypeError, "walk(): decisions must be a dict and clean a set");
+    if (!PyDict_CheckExact(w.decisions) || !PyAnySet_CheckExact(w.clean) || !PyUnicode_CheckExact(w.filtered)) {
+        PyErr_SetString(PyExc_TypeError, "walk(): decisions must be a dict, clean a set, FILTERED a str");
         return NULL;
     }
     w.found = args[2] == Py_None ? NULL : args[2];
@@ -619,6 +973,7 @@ walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 }
 
 static PyMethodDef methods[] = {
+    {"compile_anchors", (PyCFunction)compile_anchors, METH_O, compile_anchors_doc},
     {"walk", (PyCFunction)(void (*)(void))walk, METH_FASTCALL, walk_doc},
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL, scan_doc},
     {NULL, NULL, 0, NULL},
@@ -635,7 +990,6 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
-    init_triggers();
     PyObject *m = PyModule_Create(&module);
     if (m != NULL && PyModule_AddIntConstant(m, "FEATURE_COUNT", N_FEATURES) < 0) {
         Py_DECREF(m);

@@ -16,8 +16,8 @@ from .hooks import default_chain
 from .loading import is_strict, try_load_settings
 from .names import parse_release, release_advice
 from .scrubbers.chain import ScrubberError
-from .scrubbers.detectors import uses_compiled_scanner
 from .scrubbers.plugins import resolve
+from .scrubbers.scan import uses_compiled_scanner
 from .settings import Settings, env_name
 
 __all__ = ["main"]

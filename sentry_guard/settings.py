@@ -131,7 +131,7 @@ def _importable_all(value: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _detectors(value: tuple[str, ...]) -> tuple[str, ...]:
-    from .scrubbers.detectors import parse_detectors
+    from .scrubbers.catalogue import parse_detectors
 
     return parse_detectors(value)
 

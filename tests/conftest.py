@@ -74,12 +74,11 @@ def implementation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
 
     Both must pass the same tests. Without the compiled module (no C compiler at install
     time) its half is skipped on a developer's machine and fails in CI."""
-    from sentry_guard.scrubbers import detectors, walk
+    from sentry_guard.scrubbers import compiled, scan, walk
 
     if request.param == "python":
-        monkeypatch.setattr(detectors, "_compiled_scan", None)
-        monkeypatch.setattr(walk, "_compiled_walk", None)
-    elif not (detectors.uses_compiled_scanner() and walk.uses_compiled_walker()):
+        monkeypatch.setattr(compiled, "SPEEDUPS", None)
+    elif not (scan.uses_compiled_scanner() and walk.uses_compiled_walker()):
         message = "the compiled scanner is off: not built (no C compiler) or SENTRY_GUARD_PURE_PYTHON set"
         if os.environ.get("CI") == "true":
             pytest.fail(message)

@@ -9,14 +9,14 @@ import sys
 
 import pytest
 
-from sentry_guard.scrubbers import detectors, walk
+from sentry_guard.scrubbers import scan, walk
 
 _PROBE = """
 import json
 from sentry_guard import DefaultScrubber
-from sentry_guard.scrubbers import detectors, walk
+from sentry_guard.scrubbers import scan, walk
 event = {"extra": {"note": "card 4111 1111 1111 1111", "password": "hunter2", "a": ["--token", "t0k"]}}
-print(json.dumps([detectors.uses_compiled_scanner(), walk.uses_compiled_walker(), DefaultScrubber()(event, {})]))
+print(json.dumps([scan.uses_compiled_scanner(), walk.uses_compiled_walker(), DefaultScrubber()(event, {})]))
 """
 
 
@@ -30,7 +30,7 @@ def _probe(**env: str) -> list[object]:
 def test_the_compiled_module_is_built_where_ci_runs() -> None:
     if os.environ.get("CI") != "true":
         pytest.skip("checked in CI, where a C compiler is always present")
-    assert detectors.uses_compiled_scanner() and walk.uses_compiled_walker()
+    assert scan.uses_compiled_scanner() and walk.uses_compiled_walker()
 
 
 def test_pure_python_at_run_time_gives_the_same_event() -> None:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from sentry_guard.scrubbers.detectors import Blob, Redactor, detectors, parse_detectors, parse_modes
+from sentry_guard.scrubbers.catalogue import parse_detectors
+from sentry_guard.scrubbers.detectors import Redactor, parse_modes
 
 #: every test here runs with the compiled scanner and walker, then in pure Python
 pytestmark = pytest.mark.usefixtures("implementation")
 
 
 def found(name: str, text: str, context: str | None = None) -> list[str]:
-    detector = detectors()[name]
-    if not detector.candidates(Blob((text,))):
-        return []
-    return [text[a:b] for a, b in detector.find(text, context)]
+    redactor = Redactor([name])
+    return [
+        text[a:b]
+        for fmt, _, a, b in redactor.scan(redactor.blob((text,)))
+        if fmt.skip is None or not fmt.skip(context)
+    ]
 
 
 CASES = {

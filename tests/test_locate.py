@@ -3,7 +3,6 @@ right index, whatever else the strings hold (non-ASCII, NUL, lone surrogates, lo
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import string
 import threading
@@ -13,10 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sentry_guard.scrubbers import default as default_module
+from sentry_guard.scrubbers._format import Format
+from sentry_guard.scrubbers.catalogue import CATALOGUE
 from sentry_guard.scrubbers.credentials import _TOKEN_FORMATS
 from sentry_guard.scrubbers.default import DefaultScrubber
-from sentry_guard.scrubbers.detectors import Blob, PairKeys, detectors
+from sentry_guard.scrubbers.detectors import Redactor
 from sentry_guard.scrubbers.keys import KeyMatcher
+from sentry_guard.scrubbers.scan import PairKeys, Scanner
 from sentry_guard.scrubbers.structure import find_pair_values, locate_pairs
 
 from .strategies import benign, filler, secrets
@@ -24,7 +26,7 @@ from .strategies import benign, filler, secrets
 #: every test here runs with the compiled scanner and walker, then in pure Python
 pytestmark = pytest.mark.usefixtures("implementation")
 
-DETECTORS = detectors()
+EVERY = Redactor([fmt.name for fmt in CATALOGUE])
 #: every well-known token format, generated from the pattern the detector confirms it with
 tokens = st.one_of(*(st.from_regex(pattern, fullmatch=True) for pattern in _TOKEN_FORMATS))
 #: characters the locators' views treat specially, and some that make the text non-ASCII
@@ -42,6 +44,14 @@ snippets = st.sampled_from(
         "::",
         "https://u:",
         "@db.internal",
+        ":= ",
+        " ?= ",
+        "<password>",
+        '("DB_PASSWORD", "',
+        "--password ",
+        "'token' => '",
+        "00:1a:2b:3c:4d:5e",
+        "+49 (30) 1234-5678",
     ]
 )
 pieces = st.one_of(secrets, tokens, benign, filler, nasty, snippets)
@@ -50,10 +60,10 @@ texts = st.lists(st.lists(pieces, max_size=6).map("".join), max_size=8)
 
 @given(texts)
 def test_locate_flags_every_string_a_detector_matches_in(strings: list[str]) -> None:
-    blob = Blob(strings)
-    for detector in DETECTORS.values():
-        matched = {i for i, text in enumerate(strings) if list(detector.find(text, None))}
-        assert matched <= detector.candidates(blob), detector.name  # the compiled scan, or locate
+    candidates = EVERY.scanner.candidates(EVERY.blob(strings))
+    for fmt in EVERY.formats:
+        matched = {i for i, text in enumerate(strings) if list(fmt.finditer(text))}
+        assert matched <= candidates.get(fmt, set()), fmt.name  # the compiled scan, or the pure one
 
 
 @given(texts)
@@ -61,7 +71,7 @@ def test_locate_pairs_flags_every_string_with_a_sensitive_pair(strings: list[str
     matcher = KeyMatcher()
     matched = {i for i, text in enumerate(strings) if list(find_pair_values(text, matcher))}
     memo: PairKeys = (set(), set())
-    assert matched <= locate_pairs(Blob(strings, memo), matcher, memo)
+    assert matched <= locate_pairs(EVERY.blob(strings, memo), matcher, memo)
 
 
 @given(st.lists(st.text(), max_size=6), secrets, st.integers(0, 6))
@@ -129,8 +139,18 @@ def test_shared_caches_are_safe_across_threads(monkeypatch: pytest.MonkeyPatch) 
     assert (leaks, errors) == ([], [])
 
 
-def test_a_detector_without_compiled_features_still_locates() -> None:
-    """A detector the compiled scanner knows nothing about falls back to its own `locate`."""
-    email = dataclasses.replace(DETECTORS["email"], features=())
-    blob = Blob(["none here", "mail jane@example.com"])
-    assert email.candidates(blob) == {1}
+def test_a_format_is_located_by_its_anchors_alone() -> None:
+    """Formats are data: a new one is found through its anchors, with no code of its own."""
+    fmt = Format(
+        "test-zzq",
+        "token",
+        anchors=("zzq_", "qq.zz"),
+        pattern=r"(?:zzq_|qq\.zz)[a-z]{8}",
+        examples=(),
+        counterexamples=(),
+        source="test",
+    )
+    scanner = Scanner([fmt])
+    strings = ["none here", "x zzq_abcdefgh y", "é qq.zzabcdefgh", "zzq_ short"]
+    assert scanner.candidates(scanner.scan(strings, (set(), set()))) == {fmt: {1, 2, 3}}
+    assert [list(fmt.finditer(s)) for s in strings] == [[], [(2, 14)], [(2, 15)], []]

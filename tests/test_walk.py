@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import collections
 import copy
+import enum
 import json
+import types
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -142,18 +146,65 @@ def test_never_mutates_and_is_idempotent(tree: Any) -> None:
     assert walker(once) == once
 
 
-#: trees with everything the walk rules look at: pairs, --flags, tuples, non-str keys, FILTERED
+class Safe(str):
+    """Like Django's SafeString: a str subclass, here with methods that lie about its text."""
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __str__(self) -> str:
+        return "nothing to see"
+
+    def __getitem__(self, index: Any) -> str:
+        return "z"
+
+
+class Colour(str, enum.Enum):
+    RED = "xred"
+    KEY = "password"
+
+
+def _as_mapping(items: dict[Any, Any]) -> Mapping[Any, Any]:
+    return types.MappingProxyType(items)
+
+
+#: the kinds of text a payload holds: str, subclasses, enum members, bytes, a card kept as an int
+texts = st.sampled_from([FILTERED, "x", "", "-", "--db-password", "--verbose", "éx", "password"]) | st.text(
+    max_size=4
+)
+text_like = (
+    texts
+    | texts.map(Safe)
+    | st.sampled_from(list(Colour))
+    | texts.map(lambda t: t.encode())
+    | st.sampled_from([4111111111111111, 10**8, 10**8 - 1, 10**20, -(10**9), True])
+)
+#: trees with everything the walk rules look at: pairs, --flags, tuples, non-str keys, FILTERED,
+#: str subclasses, other mappings and sequences, big ints
 rich_trees = st.recursive(
-    st.none() | st.integers() | st.sampled_from([FILTERED, "x", "-", "--db-password", "--verbose", "éx"]),
+    st.none() | st.integers() | text_like,
     lambda children: (
         st.lists(children, max_size=5)
         | st.lists(children, max_size=4).map(tuple)
-        | st.tuples(st.sampled_from(["Authorization", "Host", "password", "x"]), children).map(list)
+        | st.lists(children, max_size=3).map(collections.deque)
+        | st.tuples(
+            st.sampled_from(["Authorization", "Host", "password", "x", Safe("password")]), children
+        ).map(list)
         | st.dictionaries(
-            st.sampled_from(["a", "password", "x_token", "Cookie", "n", 1, None]) | st.text(max_size=4),
+            st.sampled_from(
+                ["a", "password", "x_token", "Cookie", "n", 1, None, Safe("password"), Colour.KEY]
+            )
+            | st.text(max_size=4),
             children,
             max_size=4,
         )
+        | st.dictionaries(st.sampled_from(["a", "password", "n"]), children, max_size=3).map(
+            collections.OrderedDict
+        )
+        | st.dictionaries(st.sampled_from(["b", "secret"]), children, max_size=2).map(_as_mapping)
     ),
     max_leaves=40,
 )

@@ -20,7 +20,7 @@ Span = tuple[int, int]
 _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Format:
     """A documented format: where to look (`anchors`), what to match, what to remove.
 
@@ -50,6 +50,10 @@ class Format:
     requires: tuple[str, ...] = ()
     #: spans to remove in a flagged string, instead of the anchored `pattern`; linear in the text
     find: Optional[Callable[[str], Iterable[Span]]] = None
+    #: what replaces a match in ``replace`` mode, when not ``[kind]``
+    replace_with: str = ""
+    #: keys under which a match is not this kind of value (a version is not an IP address)
+    skip: Optional[Callable[[Optional[str]], bool]] = None
     _compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -65,7 +69,7 @@ class Format:
     @property
     def marker(self) -> str:
         """What replaces a match in ``replace`` mode."""
-        return f"[{self.kind}]"
+        return self.replace_with or f"[{self.kind}]"
 
     def finditer(self, text: str) -> Iterator[Span]:
         """Spans of the removed part of every match in `text` (linear: each anchor occurrence

@@ -24,5 +24,6 @@ def _load() -> Optional[ModuleType]:
     return _speedups
 
 
-#: the compiled module, or None
+#: the compiled module, or None; read when a `Walker` or a `Scanner` is built (tests and the
+#: benchmark set it to None to build pure-Python ones)
 SPEEDUPS = _load()

@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Optional
 
-from .detectors import Detector, Span, lower, needles, patterns
+from ._format import Format, Span
 
-__all__ = ["CREDENTIAL_DETECTORS"]
+__all__ = ["CREDENTIAL_FORMATS"]
 
 _B64URL = re.compile(r"[A-Za-z0-9_-]*")
 _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
@@ -62,10 +62,6 @@ _AUTH = re.compile(
 
 
 _SCHEMES = ("bearer", "basic", "token", "digest", "apikey", "api-key")
-#: the schemes in three passes: two led by a letter they share, ``digest`` alone
-_locate_schemes = patterns(
-    r"b(?:earer|asic)", r"k(?:(?<=tok)en|(?<=apik)ey|(?<=api-k)ey)", "digest", view=lower
-)
 
 
 def find_auth_credentials(text: str, context: Optional[str] = None) -> Iterator[Span]:
@@ -176,23 +172,72 @@ def find_tokens(text: str, context: Optional[str] = None) -> Iterator[Span]:
             yield start, end
 
 
-#: where each token format can start: led by a literal (``_``, ``-``, ``A``, ``.``) so each is
-#: one fast pass, the prefix checked behind it (``find_tokens`` confirms the whole format)
-_locate_token_prefixes = patterns(
-    r"_(?:(?<=gh[pousr]_)|(?<=whsec_)|(?<=npm_)|(?<=sntry[su]_)|(?<=shp(?:at|ca|pa|ss)_)"
-    r"|(?<=[sr]k_)(?:live|test)_|(?<=github_)pat_|(?<=dop_)v1_)",
-    # a one-character look-behind first: most dashes and dots fail it at once
-    r"-(?<=[tabposrki]-)(?:(?<=glpat-)|(?<=xox[abposr]-)|(?<=sk-)|(?<=pypi-))",
-    r"A(?:KIA|SIA|Iza)",
-    r"\.(?<=[Gs]\.)(?:(?<=SG\.)|(?<=hooks\.)slack\.com)",
-)
+_JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+_PEM_BODY = "MIIEpAIBAAKCAQEA7bq98Yx2QkVbGm3uTzYQ"
 
-
-CREDENTIAL_DETECTORS = (
-    # led by the rarer "J" (a look-behind for "ey"): faster than searching for "eyJ"
-    Detector("jwt", find_jwts, patterns(r"J(?<=eyJ)"), ("jwt",)),
-    Detector("auth", find_auth_credentials, _locate_schemes, ("auth",), marker="[token]"),
-    Detector("urlauth", find_url_passwords, needles("@"), ("at",), marker="[Filtered]"),
-    Detector("privatekey", find_private_keys, needles("PRIVATE KEY"), ("privatekey",)),
-    Detector("token", find_tokens, _locate_token_prefixes, ("token",)),
+CREDENTIAL_FORMATS = (
+    Format(
+        "jwt",
+        "jwt",
+        anchors=("eyJ",),
+        pattern="",
+        find=find_jwts,
+        examples=(_JWT, "eyJhbGciOiJub25lIn0.eyJzdWIiOiJib2IifQ.sig_part"),
+        counterexamples=("eyJub3RhbGciOjF9.eyJzdWIiOiJ4In0.abc", "eyJhbGciOiJIUzI1NiJ9 alone"),
+        source="https://datatracker.ietf.org/doc/html/rfc7519",
+        note="a JSON Web Token: the decoded header must be a JSON object with 'alg'",
+    ),
+    Format(
+        "auth",
+        "token",
+        anchors=(),
+        pattern="",
+        requires=("auth",),
+        find=find_auth_credentials,
+        examples=("Bearer abc123def456ghi789", "Authorization: Basic dXNlcjpwYXNzd29yZA=="),
+        counterexamples=("Token expired", "the bearer of this letter"),
+        source="https://datatracker.ietf.org/doc/html/rfc9110#name-authorization",
+        note="the credential after an Authorization scheme; a word alone (Token expired) is no credential",
+    ),
+    Format(
+        "urlauth",
+        "urlauth",
+        anchors=(),
+        pattern="",
+        requires=("at",),
+        find=find_url_passwords,
+        replace_with="[Filtered]",
+        examples=("postgres://shop:Db-Pa55word@db.internal:5432/shop", "https://user:s3cret@example.com/x"),
+        counterexamples=("https://example.com/@user", "mailto:jane@example.com"),
+        source="https://datatracker.ietf.org/doc/html/rfc3986#section-3.2.1",
+        note="the password in URL userinfo; the user stays",
+    ),
+    Format(
+        "privatekey",
+        "privatekey",
+        anchors=("PRIVATE KEY",),
+        pattern="",
+        find=find_private_keys,
+        examples=(
+            f"-----BEGIN RSA PRIVATE KEY-----\n{_PEM_BODY}\n-----END RSA PRIVATE KEY-----",
+            f"-----BEGIN PRIVATE KEY-----\n{_PEM_BODY}",
+        ),
+        counterexamples=(
+            "-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n-----END PUBLIC KEY-----",
+            "set PRIVATE KEY path",
+        ),
+        source="https://datatracker.ietf.org/doc/html/rfc7468",
+        note="PEM private-key blocks to their END line, or to the end of a text cut short",
+    ),
+    Format(
+        "token",
+        "token",
+        anchors=_TOKEN_PREFIXES,
+        pattern="",
+        find=find_tokens,
+        examples=("ghp_a1B2a1B2a1B2a1B2a1B2a1B2a1B2a1B2a1B2", "AKIAIOSFODNN7EXAMPLE"),
+        counterexamples=("github.com/getsentry", "AKIA"),
+        source="https://docs.github.com/en/code-security/secret-scanning/introduction/supported-secret-scanning-patterns",
+        note="well-known service tokens by their documented prefixes",
+    ),
 )

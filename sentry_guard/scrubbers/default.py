@@ -2,62 +2,158 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any, Optional
 
-from .detectors import Blob, Mode, PairKeys, Redactor, parse_detectors, splice, uses_compiled_scanner
+from .catalogue import parse_detectors
+from .detectors import Mode, Redactor, splice
 from .keys import KeyMatcher
+from .literal import unquote
+from .scan import PairKeys
 from .structure import find_pair_values, locate_pairs, parse_structured
-from .walk import FILTERED, Walker
+from .walk import FILTERED, Walker, nothing_to_hide, plain
 
-__all__ = ["USER_IDENTITY", "DefaultScrubber"]
+__all__ = ["USER_IDENTITY", "DefaultScrubber", "echo_spans", "echo_values"]
 
 #: top-level event parts that hold no user data (package lists, SDK metadata)
 _SKIPPED_PARTS = frozenset({"modules", "sdk", "debug_meta"})
 #: the `user` fields a team keeps with SENTRY_SEND_DEFAULT_PII=true
 USER_IDENTITY = ("id", "username", "email", "ip_address")
-#: JSON text and reprs hold a bracket
-_BRACKETS = (b"{", b"[")
 #: the clean-strings cache: how many strings, and how many bytes of them, at most
 _CLEAN_ENTRIES = 16384
 _CLEAN_BYTES = 8 << 20
 #: filtered values also removed where they reappear in text (a password echoed in a message)
 _ECHO_MIN = 6
 _ECHO_MAX_VALUES = 64
+#: how many filtered values (nested ones included) are read for echoes, at most
+_ECHO_MAX_ITEMS = 4096
 _OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>\Z")
 
 
-#: one change to a string: start, end, replacement, and the keys under which it does not hold
-Edit = tuple[int, int, str, Optional[Callable[[Optional[str]], bool]]]
+#: one change to a string: start, end, replacement, what made it, and the keys under which it
+#: does not hold (see `Detector.skip`)
+Edit = tuple[int, int, str, str, Optional[Callable[[Optional[str]], bool]]]
 
 
 def _apply(text: str, edits: list[Edit], context: Optional[str]) -> str:
     """`text` with the edits that hold under its key `context` (a version is not an IP)."""
-    spans = [(start, end, new) for start, end, new, skip in edits if skip is None or not skip(context)]
+    spans = [(start, end, new) for start, end, new, _, skip in edits if skip is None or not skip(context)]
     return splice(text, spans) if spans else text
 
 
+#: values filtered by key that are not worth looking for elsewhere: words any text may hold
+_COMMON = frozenset(
+    [
+        "example",
+        "default",
+        "unknown",
+        "undefined",
+        "anonymous",
+        "localhost",
+        "production",
+        "staging",
+        "development",
+        "testing",
+        "guest",
+        "nobody",
+        "public",
+        "private",
+        "enabled",
+        "disabled",
+        "changeme",
+        "password",
+        "secret",
+    ]
+)
+_MARKER = re.compile(r"\[[A-Za-z]+(?::[0-9a-f]+)?\]")
+#: the parts of a composite value (a cookie header, ``Bearer x``) worth looking for alone
+_PARTS = re.compile(r"[A-Za-z0-9_~+/.-]{8,}")
+
+
 def _specific(value: str) -> bool:
-    """Worth looking for elsewhere: long, not a short number, not an object's default repr."""
+    """Worth looking for elsewhere: long, not a short number, not a common word, not an
+    object's default repr, not a marker."""
     if len(value) < _ECHO_MIN or value.strip() != value or FILTERED in value:
         return False
     if value.isdigit() and len(value) < 8:
         return False
+    if value.lower() in _COMMON or _MARKER.fullmatch(value):
+        return False
     return not _OBJECT_REPR.match(value)
 
 
-def _echo_rule(found: list[str]) -> Optional[Callable[[str, Optional[str]], str]]:
-    """A string rule that filters the values found by key wherever else they appear."""
-    values = sorted({v for v in found if _specific(v)}, key=len, reverse=True)[:_ECHO_MAX_VALUES]
-    if not values:
-        return None
-    pattern = re.compile("|".join(map(re.escape, values)))
+def _secret_like(part: str) -> bool:
+    """A part of a composite value that looks generated: letters mixed with digits (not an
+    address like ``0x7f00aa``)."""
+    return (
+        any(c.isdigit() for c in part)
+        and any(c.isalpha() for c in part)
+        and not part.startswith("0x")
+        and _specific(part)
+    )
 
-    def scrub(text: str, context: Optional[str]) -> str:
-        return pattern.sub(FILTERED, text) if pattern.search(text) else text
 
-    return scrub
+def echo_values(found: list[Any]) -> list[str]:
+    """The texts to look for elsewhere, from the values filtered by key (any type, nested
+    containers too): each as it was and, for a ``repr`` (how sentry-sdk sends locals:
+    ``"'hunter2'"``), the string it stands for; and the generated-looking parts of
+    composite values. Longest first, at most `_ECHO_MAX_VALUES`."""
+    values: set[str] = set()
+    stack = list(found)
+    budget = _ECHO_MAX_ITEMS
+    while stack and budget:
+        budget -= 1
+        value = stack.pop()
+        kind = type(value)
+        if kind is dict:
+            stack += value.values()
+            continue
+        if kind is list or kind is tuple:
+            stack += value
+            continue
+        text = value if kind is str else str(value) if kind is int else plain(value)
+        if text is None:
+            continue
+        if type(text) is not str:
+            stack.append(text)
+            continue
+        inner = unquote(text)
+        for candidate in (text,) if inner is None else (text, inner):
+            if _specific(candidate):
+                values.add(candidate)
+            if len(candidate) > _ECHO_MIN * 2 and not _OBJECT_REPR.match(candidate):
+                values.update(part for part in _PARTS.findall(candidate) if _secret_like(part))
+    return sorted(values, key=lambda v: (-len(v), v))[:_ECHO_MAX_VALUES]
+
+
+def _occurrences(text: str, value: str) -> Iterator[int]:
+    at = text.find(value)
+    while at != -1:
+        yield at
+        at = text.find(value, at + len(value))
+
+
+def _token_edge(text: str, at: int, inside: str) -> bool:
+    """Whether a match may end (or start) at `at`, `inside` being its character there: a
+    letter or digit of the match must not be glued to one outside it."""
+    return not (inside.isalnum() and at < len(text) and at >= 0 and text[at].isalnum())
+
+
+def echo_spans(text: str, values: list[str]) -> list[tuple[int, int]]:
+    """Where any of `values` stands in `text` as a whole token (``Example`` is not found
+    in ``SwiftTVOSExample`` or ``Examples``)."""
+    spans = []
+    for value in values:
+        at = text.find(value)
+        while at != -1:
+            end = at + len(value)
+            if _token_edge(text, at - 1, value[0]) and _token_edge(text, end, value[-1]):
+                spans.append((at, end))
+            at = text.find(value, at + 1)
+    return spans
 
 
 #: ``%s``, ``%(name)s``, ``{}``, ``{0}``, ``{name}``, with the word before it
@@ -123,8 +219,6 @@ class DefaultScrubber:
         self._clean_size = 0
         #: pair-rule decisions by key (see `locate_pairs`)
         self._pair_keys: PairKeys = (set(), set())
-        #: whether this scrubber uses the compiled scanner (decided once, like its walkers)
-        self._compiled = uses_compiled_scanner()
         self.walker = Walker(self.matcher, self.scrub_text, clean=self.clean)
 
     def scrub_text(self, text: str, context: Optional[str] = None) -> str:
@@ -132,45 +226,95 @@ class DefaultScrubber:
         edits = self.scrub_many([text]).get(text)
         return text if edits is None else _apply(text, edits, context)
 
-    def scrub_many(self, texts: list[str]) -> dict[str, list[Edit]]:
-        """What to change in each of many strings, by string; clean strings are left out.
+    def scrub_many(self, texts: list[str], found: Optional[list[Any]] = None) -> dict[str, list[Edit]]:
+        """What to change in each of many strings, by string; unchanged strings are left out.
 
-        The strings are joined into one `Blob`: structure, the pair rule and each detector
-        find their few candidate strings in a handful of C-speed passes over all of them,
-        and run on those alone. JSON text and reprs are walked like the payload and written
-        back whole. An edit may hold only under some keys (see `Detector.skip`): `_apply`
-        decides, where the key is known. Strings with no edit are remembered as clean.
+        The strings not known to be clean are joined into one `Blob`: structure, the pair
+        rule and each detector find their few candidate strings in a handful of C-speed
+        passes over all of them, and run on those alone. JSON text and reprs are walked like
+        the payload and written back whole. An edit may hold only under some keys (see
+        `Detector.skip`): `_apply` decides, where the key is known. Then every value filtered
+        by key (in `found`, or by the pair rule in these strings) is removed wherever else it
+        stands as a whole token, in all `texts`. Strings with no edit are remembered as clean.
         """
-        if len(self._pair_keys[0]) > _CLEAN_ENTRIES:
-            self._pair_keys = (set(), set())
-        blob = Blob(texts, self._pair_keys, compiled=self._compiled)
-        edits: dict[int, list[Edit]] = {}
+        found = [] if found is None else found
+        clean = self.clean
+        unique = list(dict.fromkeys(texts))
+        fresh = [text for text in unique if text not in clean]
+        edits: dict[str, list[Edit]] = {}
+        if fresh:
+            if len(self._pair_keys[0]) > _CLEAN_ENTRIES:
+                self._pair_keys = (set(), set())
+            edits = self._scan(fresh, found)
+            self._remember_all(fresh, edits)
+        echoes = echo_values(found)
+        if echoes:
+            self._echo(unique, echoes, edits)
+        return edits
+
+    def _scan(self, texts: list[str], found: list[Any]) -> dict[str, list[Edit]]:
+        blob = self.redactor.blob(texts, self._pair_keys)
+        edits: dict[str, list[Edit]] = {}
         structured: set[int] = set()
-        brackets = blob.containing(_BRACKETS) if blob.features is None else blob.features["bracket"]
-        for index in brackets:
-            parsed = parse_structured(texts[index])
+        for index in self.redactor.scanner.shape(blob, "bracket"):
+            text = texts[index]
+            parsed = parse_structured(text)
             if parsed is not None:
                 structured.add(index)
                 value, dump = parsed
-                new = self.walker(value)
+                new = self.walker(value, found)
                 if new is not value:
-                    edits[index] = [(0, len(texts[index]), dump(new), None)]
+                    try:
+                        edits[text] = [(0, len(text), dump(new), "structure", None)]
+                    except (RecursionError, ValueError):  # cannot be written back: read as text
+                        structured.discard(index)
         for index in locate_pairs(blob, self.matcher, self._pair_keys) - structured:
-            spans: list[Edit] = [
-                (start, end, FILTERED, None) for start, end in find_pair_values(texts[index], self.matcher)
-            ]
+            text = texts[index]
+            spans: list[Edit] = []
+            for start, end in find_pair_values(text, self.matcher):
+                spans.append((start, end, FILTERED, "key", None))
+                found.append(text[start:end])
             if spans:
-                edits[index] = spans
-        for detector, index, start, end in self.redactor.scan(blob):
+                edits[text] = spans
+        for fmt, index, start, end in self.redactor.scan(blob):
             if index not in structured:
-                replacement = self.redactor.replacement(detector, texts[index][start:end])
-                edits.setdefault(index, []).append((start, end, replacement, detector.skip))
-        self._remember_all(texts, edits.keys(), len(blob.data))
-        return {texts[index]: found for index, found in edits.items()}
+                text = texts[index]
+                replacement = self.redactor.replacement(fmt, text[start:end])
+                edits.setdefault(text, []).append((start, end, replacement, fmt.name, fmt.skip))
+        return edits
 
-    def _remember_all(self, texts: list[str], except_at: Collection[int], size: int) -> None:
-        """Note every text but those at `except_at` as clean (bounded in count and size)."""
+    @staticmethod
+    def _echo(texts: list[str], values: list[str], edits: dict[str, list[Edit]]) -> None:
+        """Add the edits that remove every whole-token occurrence of `values` in `texts` (a
+        text rewritten whole, JSON or a repr, is searched in its new form)."""
+        if any("\x00" in value for value in values):
+            hits: Iterable[str] = texts  # a NUL would match across the joined strings
+        else:
+            joined = "\x00".join(texts)
+            starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+            hits = dict.fromkeys(
+                texts[bisect.bisect_right(starts, at) - 1]
+                for value in values
+                for at in _occurrences(joined, value)
+            )
+        for text in hits:
+            spans = echo_spans(text, values)
+            if not spans:
+                continue
+            current = edits.get(text)
+            if current and current[0][3] == "structure":
+                start, end, replacement, kind, skip = current[0]
+                inner = echo_spans(replacement, values)
+                if inner:
+                    replacement = splice(replacement, [(a, b, FILTERED) for a, b in inner])
+                    current[0] = (start, end, replacement, kind, skip)
+                continue
+            edits.setdefault(text, []).extend((a, b, FILTERED, "echo", None) for a, b in spans)
+
+    def _remember_all(self, texts: list[str], dirty: Collection[str]) -> None:
+        """Note every text but the `dirty` ones as clean (bounded in count and size)."""
         clean = self.clean
+        size = sum(map(len, texts))
         if len(clean) + len(texts) > _CLEAN_ENTRIES or self._clean_size + size > _CLEAN_BYTES:
             clean.clear()
             self._clean_size = 0
@@ -179,38 +323,37 @@ class DefaultScrubber:
         self._clean_size += size
         # one update with only clean strings: another thread reading the cache meanwhile
         # must never see a string that still needs scrubbing
-        clean.update([t for i, t in enumerate(texts) if i not in except_at] if except_at else texts)
+        clean.update([t for t in texts if t not in dirty] if dirty else texts)
 
     def __call__(self, event: dict[str, Any], hint: dict[str, Any], /) -> dict[str, Any]:
         kept = self._set_aside(event) if self.send_default_pii else None
         skipped = {k: event[k] for k in _SKIPPED_PARTS if k in event}
         if skipped:
             event = {k: v for k, v in event.items() if k not in skipped}
-        # 1. keys, and the strings to look at
-        found: list[str] = []
-        pending: list[str] = []
+        # 1. keys, and every string
+        found: list[Any] = []
+        texts: list[str] = []
         event = self._template_parameters(event, found)
-        result: dict[str, Any] = self.walker(event, found, pending)
-        # 2. every pending string at once; 3. put the changes in, where their key allows
-        # (the clean strings are now in `self.clean`: the walk passes them without a call)
-        if pending:
-            changed = self.scrub_many(pending)
-            if changed:
+        result: dict[str, Any] = self.walker(event, found, texts)
+        # 2. every string at once, and the echoes of what was filtered; 3. put the changes
+        # in, where their key allows (clean strings are in `self.clean`: passed without a call)
+        changed = self.scrub_many(texts, found)
+        if changed:
 
-                def rewrite(text: str, context: Optional[str]) -> str:
-                    edits = changed.get(text)
-                    return text if edits is None else _apply(text, edits, context)
+            def rewrite(text: str, context: Optional[str]) -> str:
+                edits = changed.get(text)
+                return text if edits is None else _apply(text, edits, context)
 
-                result = Walker(self.matcher, rewrite, clean=self.clean)(result)
-        echo = _echo_rule(found)
-        if echo is not None:
-            result = Walker(self.matcher, echo)(result)
+            # an echo may stand in a string known to be clean on its own: then no string is skipped
+            clean = self.clean if self.clean.isdisjoint(changed) else set()
+            result = Walker(self.matcher, rewrite, clean=clean)(result)
         if skipped or kept:
             result = {**result, **skipped}
         if kept:
             self._put_back(result, kept)
         elif not self.send_default_pii and isinstance(result.get("user"), dict):
-            result = {**result, "user": {k: FILTERED for k in result["user"]}}
+            user = result["user"]
+            result = {**result, "user": {k: v if nothing_to_hide(v) else FILTERED for k, v in user.items()}}
         return result
 
     def _template_parameters(self, event: dict[str, Any], found: list[str]) -> dict[str, Any]:
@@ -262,5 +405,5 @@ class DefaultScrubber:
             node[path[-1]] = value
 
     def __repr__(self) -> str:
-        detectors = ",".join(d.name for d in self.redactor.detectors)
+        detectors = ",".join(f.name for f in self.redactor.formats)
         return f"DefaultScrubber({self.matcher!r}, detectors={detectors}, send_default_pii={self.send_default_pii})"

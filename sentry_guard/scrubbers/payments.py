@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import Optional
 
-from .detectors import Blob, Detector, Span, needles, shape, squeeze
+from ._format import Format, Span
+from .scan import shape
 
-__all__ = ["PAYMENT_DETECTORS", "iban_valid", "luhn_valid"]
+__all__ = ["PAYMENT_FORMATS", "iban_valid", "luhn_valid"]
 
 #: a run of digit groups joined by single spaces or dashes (unambiguous: no backtracking)
 #: digits, spaces and dashes as ``0``, everything else as ``.``: a card is in a run of 13+ ``0``
@@ -100,20 +101,6 @@ def _in_hex_id(text: str, start: int, end: int) -> bool:
 
 #: a string that is a decimal number (spaces and dashes aside) holds no card: ``repr`` of a float
 _NUMBER = re.compile(r"[0-9]+\.[0-9]+")
-_NUMBER_SQUEEZED = re.compile(rb"0+\.0+")
-
-
-def _locate_cards(blob: Blob) -> set[int]:
-    """Strings with 13 digits in a row once spaces and dashes are dropped, but not numbers."""
-    hay = blob.view(squeeze)
-    positions = []
-    at = hay.find(_THIRTEEN_BYTES)
-    while at != -1:
-        start, end = blob.bounds(hay, at)
-        if not _NUMBER_SQUEEZED.fullmatch(hay, start, end):
-            positions.append(at)
-        at = hay.find(_THIRTEEN_BYTES, end)
-    return blob.indices(hay, positions)
 
 
 def find_cards(text: str, context: Optional[str] = None) -> Iterator[Span]:
@@ -306,7 +293,30 @@ def find_ibans(text: str, context: Optional[str] = None) -> Iterator[Span]:
                 yield start, start + end
 
 
-PAYMENT_DETECTORS = (
-    Detector("creditcard", find_cards, _locate_cards, ("creditcard",)),
-    Detector("iban", find_ibans, needles("AA00", view=squeeze), ("iban",)),
+PAYMENT_FORMATS = (
+    Format(
+        "creditcard",
+        "creditcard",
+        anchors=(),
+        pattern="",
+        requires=("card",),
+        find=find_cards,
+        examples=("4111 1111 1111 1111", "5555555555554444", "3782-822463-10005"),
+        counterexamples=("0.4111111111111111", "4111 1111 1111 1112", "sha a67000000000133"),
+        source="https://www.iso.org/standard/70484.html",
+        note="13-19 digits with a known brand prefix and length that pass Luhn; not the digits of "
+        "a decimal number or of a hex id",
+    ),
+    Format(
+        "iban",
+        "iban",
+        anchors=(),
+        pattern="",
+        requires=("AA00",),
+        find=find_ibans,
+        examples=("DE89 3704 0044 0532 0130 00", "GB82WEST12345698765432"),
+        counterexamples=("DE89 3704 0044 0532 0130 01", "AB12 order"),
+        source="https://www.swift.com/standards/data-standards/iban-international-bank-account-number",
+        note="the country's length and the ISO 13616 mod-97 check",
+    ),
 )

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 from typing import Optional
 
-from .detectors import Detector, Span, needles, patterns, shape, squeeze
+from ._format import Format, Span
+from .scan import shape
 
-__all__ = ["PII_DETECTORS"]
+__all__ = ["PII_FORMATS"]
 
 _LOCAL_CHARS = (
     "".join(map(chr, range(48, 58)))
@@ -53,10 +54,6 @@ def _joined(char: str, extra: str) -> bool:
 
 _IPV6_HINT = re.compile(r":[0-9A-Fa-f]{0,4}:")  # starts with a literal: a fast search
 _IPV4_SHAPE = re.compile(r"0\.0{1,3}\.0{1,3}\.0")  # starts with a literal: a fast search
-_locate_ipv4 = patterns(_IPV4_SHAPE.pattern, view=squeeze)
-#: every IPv6 address has ``::`` or, written out, seven colons: four in a row with hex between
-#: (a time's ``12:30:00`` has neither)
-_locate_ipv6 = patterns(r":(?::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:)")
 
 
 def find_ips(text: str, context: Optional[str] = None) -> Iterator[Span]:
@@ -134,15 +131,55 @@ def find_phones(text: str, context: Optional[str] = None) -> Iterator[Span]:
             yield match.span()
 
 
-PII_DETECTORS = (
-    Detector("email", find_emails, needles("@"), ("at",)),
-    Detector(
-        "ip",
-        find_ips,
-        lambda blob: _locate_ipv4(blob) | _locate_ipv6(blob),
-        ("ipv4", "ipv6"),
-        skip=lambda key: key is not None and _VERSION_CONTEXT.search(key) is not None,
+PII_FORMATS = (
+    Format(
+        "email",
+        "email",
+        anchors=(),
+        pattern="",
+        requires=("at",),
+        find=find_emails,
+        examples=("jane.doe@example.com", "bob+orders@shop-mail.example.org"),
+        counterexamples=("user@localhost", "@decorator"),
+        source="https://datatracker.ietf.org/doc/html/rfc5322#section-3.4.1",
+        note="local part and a domain with a dot; not the user part of URL credentials",
     ),
-    Detector("ssn", find_ssns, patterns(r"-[0-9]{2}-[0-9]{4}"), ("ssn",)),
-    Detector("phone", find_phones, needles("00", view=squeeze), ("digits",), default=False),
+    Format(
+        "ip",
+        "ip",
+        anchors=(),
+        pattern="",
+        requires=("ipv4", "ipv6"),
+        find=find_ips,
+        skip=lambda key: key is not None and _VERSION_CONTEXT.search(key) is not None,
+        examples=("203.0.113.42", "2001:db8::8a2e:370:7334"),
+        counterexamples=("1.2.3.4.5", "999.1.1.1"),
+        source="https://datatracker.ietf.org/doc/html/rfc4291",
+        note="valid IPv4 and IPv6 addresses standing alone; not under a version-like key",
+    ),
+    Format(
+        "ssn",
+        "ssn",
+        anchors=(),
+        pattern="",
+        requires=("digits:9",),
+        find=find_ssns,
+        examples=("078-05-1120", "SSN 123-45-6789 on file"),
+        counterexamples=("000-12-3456", "666-12-3456"),
+        source="https://www.ssa.gov/employer/randomization.html",
+        note="SSA rules: no area 000, 666 or 9xx, no group 00, no serial 0000",
+    ),
+    Format(
+        "phone",
+        "phone",
+        anchors=(),
+        pattern="",
+        requires=("digits:8",),
+        find=find_phones,
+        default=False,
+        examples=("+49 30 1234567", "+1 (415) 555-2671"),
+        counterexamples=("2026-11-27", "v1.2"),
+        source="https://www.itu.int/rec/T-REC-E.164",
+        note="opt-in: numbers look alike",
+    ),
 )

@@ -5,32 +5,51 @@ nothing and objects the SDK still holds elsewhere (scope breadcrumbs) are never 
 Recursive while shallow (fast; in C when the compiled module is installed, with the same
 rules), iterative below `DEEP` levels (10,000 levels are fine), and cycle-safe there for
 unserialised data.
+
+sentry-sdk hands over plain dicts, lists and strings, but not only: ``str`` subclasses
+(Django's ``SafeString``, ``StrEnum`` members, lazy translations) pass its serializer
+unchanged, and breadcrumbs and logs reach their hooks before any serializer. The walk reads
+every value it does not know natively through `plain`, never through the value's own
+methods (``__eq__``, ``__hash__``), so a subclass cannot hide its text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from typing import Any, Optional, Protocol
 
-from .compiled import SPEEDUPS
+from . import compiled
 
-__all__ = ["CYCLE", "DEEP", "FILTERED", "KeyRule", "StringRule", "Walker", "uses_compiled_walker"]
-
-#: the compiled walk, or None for the pure-Python one
-_compiled_walk = None if SPEEDUPS is None else SPEEDUPS.walk
+__all__ = [
+    "BIG_INT",
+    "CYCLE",
+    "DEEP",
+    "FILTERED",
+    "KeyRule",
+    "StringRule",
+    "Walker",
+    "nothing_to_hide",
+    "plain",
+    "uses_compiled_walker",
+]
 
 
 def uses_compiled_walker() -> bool:
     """Whether walkers built from now on run the recursive walk in C (else pure Python)."""
-    return _compiled_walk is not None
+    return compiled.SPEEDUPS is not None
 
 
 FILTERED = "[Filtered]"
 CYCLE = "[cycle]"
 #: depth at which the walker switches from recursion to an explicit stack
 DEEP = 200
+#: ints from here on are read as their digits (a card number kept as an int is still a card)
+BIG_INT = 10**8
+#: up to here (20 digits): larger ints are no identifier anyone types
+_BIGGEST_INT = 10**20
 
 #: (string, nearest dict key above it or None) -> the string to keep (the same object if unchanged)
 StringRule = Callable[[str, Optional[str]], str]
@@ -46,23 +65,68 @@ class KeyRule(Protocol):
     def __call__(self, key: str) -> bool: ...
 
 
+def plain(value: Any) -> Any:
+    """What the walk reads in place of a value of a type it does not walk natively, or None.
+
+    A ``str`` subclass is read as its text (``str.__str__``: an exact copy, no method of the
+    subclass runs); bytes as UTF-8; any other mapping as a dict; other sequences and sets as
+    a list; an int of 9 to 20 digits as its decimal text. The walk replaces the value only
+    if it changes that form.
+    """
+    if isinstance(value, str):
+        return str.__str__(value)
+    if type(value) is int:
+        return str(value) if BIG_INT <= value < _BIGGEST_INT else None
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "replace")
+    if isinstance(value, Mapping):
+        return dict(value.items())
+    if isinstance(value, (list, tuple, set, frozenset, deque)):
+        return list(value)
+    return None
+
+
+def nothing_to_hide(value: Any) -> bool:
+    """``None``, a bool, ``""``, an empty container, or already `FILTERED`: a sensitive key's
+    value that is left as it is (``[Filtered]`` would only say that something was there)."""
+    if isinstance(value, str):
+        return str.__len__(value) == 0 or str.__eq__(value, FILTERED)
+    kind = type(value)
+    if kind is dict or kind is list or kind is tuple:
+        return not value
+    return value is None or kind is bool
+
+
+#: values the walk never looks into (ints below `BIG_INT` too)
+_SCALARS = frozenset({float, bool, type(None)})
+
+
+def _key_text(key: Any) -> Optional[str]:
+    """A dict key as text, if it is one (a ``str`` subclass read as its text)."""
+    if type(key) is str:
+        return key
+    return str.__str__(key) if isinstance(key, str) else None
+
+
 _Path = tuple[Any, ...]
 #: a command-line option name: ``-p``, ``--db-password``
 _FLAG = re.compile(r"--?[A-Za-z][\w-]{0,62}\Z").match
 #: a pending list's bound ``append`` (one attribute lookup per walk, not per string)
 _Add = Optional[Callable[[str], Any]]
-_Walk = Callable[[Any, Optional[str], int, Optional[list[str]], _Add], Any]
+_Walk = Callable[[Any, Optional[str], int, Optional[list[Any]], _Add], Any]
 
 
 class Walker:
     """`walker(tree)` returns `tree` with sensitive keys' values filtered and strings rewritten.
 
-    A dict key the `keys` rule matches gets `FILTERED` as value, whatever it was; so does the
-    second item of a ``[key, value]`` pair (how Sentry exports headers) and the item after a
-    sensitive ``--flag`` in a list (``sys.argv``). Every other string
-    goes through `strings` with the nearest dict key above it, or, when the call is given a
-    `pending` list, is appended to it and left as it is (so a caller can scan all of them
-    at once, then rewrite with a second walk). Returns `tree` itself when nothing changed.
+    A dict key the `keys` rule matches gets `FILTERED` as value, whatever it was (unless
+    there is `nothing_to_hide`); so does the second item of a ``[key, value]`` pair (how
+    Sentry exports headers) and the item after a sensitive ``--flag`` in a list
+    (``sys.argv``). Every other string goes through `strings` with the nearest dict key above
+    it (unless it is in `clean`), or, when the call is given a `pending` list, is appended to
+    it and left as it is (so a caller can scan all of them at once, then rewrite with a
+    second walk). Returns `tree`
+    itself when nothing changed. Values filtered by key go to `found` as they were.
     """
 
     def __init__(
@@ -78,20 +142,21 @@ class Walker:
         #: strings the string rule already found unchanged: skipped without a call
         self.clean: set[str] = set() if clean is None else clean
         self.deep = deep
-        self._walk_dict, self._walk_list = self._compile()
+        self._walk_dict, self._walk_list, self._walk_other = self._compile()
         #: the compiled walk, when it is installed (the same rules, the same results)
+        speedups = compiled.SPEEDUPS
         self._compiled = (
             None
-            if _compiled_walk is None
+            if speedups is None
             else partial(
-                _compiled_walk,
-                (keys.decisions, keys, strings, self.clean, self._walk_deep, _FLAG, FILTERED, deep),
+                speedups.walk,
+                (keys.decisions, keys, strings, self.clean, self._walk_deep, _FLAG, FILTERED, deep, plain),
             )
         )
 
-    def __call__(self, tree: Any, found: list[str] | None = None, pending: Pending = None) -> Any:
-        """Walk `tree`; string values filtered by key are appended to `found` when given, and
-        the other strings to `pending` (instead of going through `strings`) when given."""
+    def __call__(self, tree: Any, found: list[Any] | None = None, pending: Pending = None) -> Any:
+        """Walk `tree`; values filtered by key are appended to `found` when given, and the
+        strings to `pending` (instead of going through `strings`) when given."""
         kind = type(tree)
         if self._compiled is not None and (kind is dict or kind is list or kind is tuple):
             return self._compiled(tree, found, pending)
@@ -100,15 +165,10 @@ class Walker:
             return self._walk_dict(tree, None, 0, found, add)
         if kind is list or kind is tuple:
             return self._walk_list(tree, None, 0, found, add)
-        if kind is str:
-            if pending is not None:
-                pending.append(tree)
-            elif self.strings is not None:
-                return self.strings(tree, None)
-        return tree
+        return self._walk_other(tree, None, 0, found, add)
 
-    def _compile(self) -> tuple[_Walk, _Walk]:
-        """Build the recursive pair as closures: locals are the fastest lookups CPython has."""
+    def _compile(self) -> tuple[_Walk, _Walk, _Walk]:
+        """Build the recursive walk as closures: locals are the fastest lookups CPython has."""
         known = self.keys.decisions.get
         decide = self.keys
         strings = self.strings
@@ -120,7 +180,7 @@ class Walker:
             node: dict[Any, Any],
             context: Optional[str],
             depth: int,
-            found: Optional[list[str]],
+            found: Optional[list[Any]],
             add: _Add,
         ) -> Any:
             if depth > deep:
@@ -128,37 +188,38 @@ class Walker:
             out = None
             inner: Optional[str]
             for key, value in node.items():
-                if type(key) is str:
-                    hit = known(key)
+                name = key if type(key) is str else _key_text(key)
+                if name is not None:
+                    hit = known(name)
                     if hit is None:
-                        hit = decide(key)
+                        hit = decide(name)
                     if hit:
-                        if value != FILTERED:
+                        if not nothing_to_hide(value):
                             if out is None:
                                 out = dict(node)
                             out[key] = FILTERED
-                            if found is not None and type(value) is str:
+                            if found is not None:
                                 found.append(value)
                         continue
-                    inner = key
+                    inner = name
                 else:
                     inner = context
                 kind = type(value)
                 if kind is str:
-                    if value in clean:
-                        continue
                     if add is not None:
                         add(value)
                         continue
-                    if strings is None:
+                    if strings is None or value in clean:
                         continue
                     new = strings(value, inner)
                 elif kind is dict:
                     new = walk_dict(value, inner, depth + 1, found, add)
                 elif kind is list or kind is tuple:
                     new = walk_list(value, inner, depth + 1, found, add)
-                else:
+                elif kind in _SCALARS or (kind is int and value < BIG_INT):
                     continue
+                else:
+                    new = walk_other(value, inner, depth, found, add)
                 if new is not value:
                     if out is None:
                         out = dict(node)
@@ -166,48 +227,74 @@ class Walker:
             return node if out is None else out
 
         def walk_list(
-            node: Any, context: Optional[str], depth: int, found: Optional[list[str]], add: _Add
+            node: Any, context: Optional[str], depth: int, found: Optional[list[Any]], add: _Add
         ) -> Any:
             if depth > deep:
                 return walk_deep(node, context, found, add)
             out = None
             flag = False  # the previous item was a sensitive ``--flag``: this one is its value
             for index, value in enumerate(node):
+                if flag:  # whatever it is
+                    flag = False
+                    if nothing_to_hide(value):
+                        continue
+                    if found is not None:
+                        found.append(value)
+                    if out is None:
+                        out = list(node)
+                    out[index] = FILTERED
+                    continue
                 kind = type(value)
-                if kind is str:
-                    if flag:
-                        flag = False
-                        if value == FILTERED:
-                            continue
-                        if found is not None:
-                            found.append(value)
-                        new = FILTERED
-                    elif value[:1] == "-" and _is_flag(value):
+                text = value if kind is str else plain(value) if isinstance(value, str) else None
+                if text is not None:
+                    if text[:1] == "-" and _is_flag(text):
                         flag = True
                         continue
-                    elif value in clean:
-                        continue
                     elif add is not None:
-                        add(value)
+                        add(text)
                         continue
-                    elif strings is None:
+                    elif strings is None or text in clean:
                         continue
                     else:
-                        new = strings(value, context)
+                        new = strings(text, context)
+                        if new is text:
+                            continue
                 elif kind is dict:
                     new = walk_dict(value, context, depth + 1, found, add)
                 elif kind is list or kind is tuple:
-                    if len(value) == 2 and type(value[0]) is str:
-                        new = _pair(value, depth, found, add)
+                    first = value[0] if len(value) == 2 else None
+                    name = first if type(first) is str else _key_text(first)
+                    if name is not None:
+                        new = _pair(value, name, depth, found, add)
                     else:
                         new = walk_list(value, context, depth + 1, found, add)
-                else:
+                elif kind in _SCALARS or (kind is int and value < BIG_INT):
                     continue
+                else:
+                    new = walk_other(value, context, depth, found, add)
                 if new is not value:
                     if out is None:
                         out = list(node)
                     out[index] = new
             return node if out is None else out
+
+        def walk_other(
+            value: Any, context: Optional[str], depth: int, found: Optional[list[Any]], add: _Add
+        ) -> Any:
+            """A value of another type, read through `plain`; replaced only if that changes."""
+            form = plain(value)
+            if form is None:
+                return value
+            if type(form) is str:
+                if add is not None:
+                    add(form)
+                    return value
+                new = form if strings is None or form in clean else strings(form, context)
+            elif type(form) is dict:
+                new = walk_dict(form, context, depth + 1, found, add)
+            else:
+                new = walk_list(form, context, depth + 1, found, add)
+            return value if new is form else new
 
         def _is_flag(item: str) -> bool:
             if _FLAG(item) is None:
@@ -217,27 +304,29 @@ class Walker:
                 hit = decide(item)
             return hit
 
-        def _pair(pair: Any, depth: int, found: Optional[list[str]], add: _Add) -> Any:
-            hit = known(pair[0])
+        def _pair(pair: Any, name: str, depth: int, found: Optional[list[Any]], add: _Add) -> Any:
+            hit = known(name)
             if hit is None:
-                hit = decide(pair[0])
+                hit = decide(name)
             if not hit:
-                return walk_list(pair, pair[0], depth + 1, found, add)
-            if pair[1] == FILTERED:
+                return walk_list(pair, name, depth + 1, found, add)
+            if nothing_to_hide(pair[1]):
                 return pair
-            if found is not None and type(pair[1]) is str:
+            if found is not None:
                 found.append(pair[1])
             return [pair[0], FILTERED]
 
-        return walk_dict, walk_list
+        return walk_dict, walk_list, walk_other
 
     def _walk_deep(
-        self, tree: Any, context: Optional[str], found: Optional[list[str]] = None, add: _Add = None
+        self, tree: Any, context: Optional[str], found: Optional[list[Any]] = None, add: _Add = None
     ) -> Any:
         """The same rules with an explicit stack: no recursion limit, and cycles become `CYCLE`."""
-        keys, strings = self.keys, self.strings
+        keys, strings, clean = self.keys, self.strings, self.clean
         edits: list[tuple[_Path, Any]] = []
         path: list[Any] = []
+        #: the converted form walked in place of a value read through `plain`, by the value's id
+        forms: dict[int, Any] = {}
         active = {id(tree)}
         stack: list[tuple[Iterator[tuple[Any, Any]], Any, Optional[str], bool]] = [
             (_items(tree), tree, context, type(tree) is dict)
@@ -247,50 +336,59 @@ class Walker:
             items, container, context, is_dict = stack[-1]
             for key, value in items:
                 inner = context
-                if not is_dict and type(value) is str:
-                    if id(container) in flags:
-                        flags.discard(id(container))
-                        if value != FILTERED:
-                            edits.append(((*path, key), FILTERED))
-                            if found is not None:
-                                found.append(value)
-                        continue
-                    if value[:1] == "-" and _FLAG(value) is not None and keys(value):
-                        flags.add(id(container))
-                        continue
-                if is_dict and type(key) is str:
-                    if keys(key):
-                        if value != FILTERED:
-                            edits.append(((*path, key), FILTERED))
-                            if found is not None and type(value) is str:
-                                found.append(value)
-                        continue
-                    inner = key
+                if not is_dict and id(container) in flags:  # the value of a sensitive --flag
+                    flags.discard(id(container))
+                    if not nothing_to_hide(value):
+                        edits.append(((*path, key), FILTERED))
+                        if found is not None:
+                            found.append(value)
+                    continue
+                if is_dict:
+                    name = _key_text(key)
+                    if name is not None:
+                        if keys(name):
+                            if not nothing_to_hide(value):
+                                edits.append(((*path, key), FILTERED))
+                                if found is not None:
+                                    found.append(value)
+                            continue
+                        inner = name
                 kind = type(value)
-                if kind is str:
-                    if add is not None:
-                        add(value)
-                    elif strings is not None:
-                        new = strings(value, inner)
-                        if new is not value:
-                            edits.append(((*path, key), new))
-                    continue
+                walked = value
                 if kind is not dict and kind is not list and kind is not tuple:
-                    continue
-                if kind is not dict and not is_dict and len(value) == 2 and type(value[0]) is str:
-                    if keys(value[0]):
-                        if value[1] != FILTERED:
-                            edits.append(((*path, key, 1), FILTERED))
-                            if found is not None and type(value[1]) is str:
-                                found.append(value[1])
+                    if kind in _SCALARS or (kind is int and value < BIG_INT):
                         continue
-                    inner = value[0]
+                    walked = value if kind is str else plain(value)
+                    if walked is None:
+                        continue
+                    if type(walked) is str:
+                        if not is_dict and walked[:1] == "-" and _FLAG(walked) is not None and keys(walked):
+                            flags.add(id(container))
+                            continue
+                        if add is not None:
+                            add(walked)
+                        elif strings is not None and walked not in clean:
+                            new = strings(walked, inner)
+                            if new is not walked:
+                                edits.append(((*path, key), new))
+                        continue
+                    forms[id(value)] = walked
+                elif kind is not dict and not is_dict and len(value) == 2:
+                    name = _key_text(value[0])
+                    if name is not None:
+                        if keys(name):
+                            if not nothing_to_hide(value[1]):
+                                edits.append(((*path, key, 1), FILTERED))
+                                if found is not None:
+                                    found.append(value[1])
+                            continue
+                        inner = name
                 if id(value) in active:
                     edits.append(((*path, key), CYCLE))
                     continue
                 active.add(id(value))
                 path.append(key)
-                stack.append((_items(value), value, inner, kind is dict))
+                stack.append((_items(walked), value, inner, type(walked) is dict))
                 break
             else:
                 stack.pop()
@@ -298,28 +396,31 @@ class Walker:
                 flags.discard(id(container))
                 if path:
                     path.pop()
-        return _apply(tree, edits) if edits else tree
+        return _apply(tree, edits, forms) if edits else tree
 
 
 def _items(container: Any) -> Iterator[tuple[Any, Any]]:
-    return iter(container.items()) if type(container) is dict else enumerate(container)
+    """A snapshot of the items: what the walk reads cannot change while it reads it."""
+    return iter(list(container.items())) if type(container) is dict else enumerate(list(container))
 
 
-def _copy(container: Any) -> Any:
-    return dict(container) if type(container) is dict else list(container)
+def _apply(tree: Any, edits: list[tuple[_Path, Any]], forms: dict[int, Any]) -> Any:
+    """Copy the containers on each edited path (once each) and set the new values. A value
+    read through `plain` is replaced by a copy of the form that was walked in its place."""
 
+    def copy_of(original: Any) -> Any:
+        walked = forms.get(id(original), original)
+        return dict(walked) if type(walked) is dict else list(walked)
 
-def _apply(tree: Any, edits: list[tuple[_Path, Any]]) -> Any:
-    """Copy the containers on each edited path (once each) and set the new values."""
-    root = _copy(tree)
+    root = copy_of(tree)
     copies: dict[int, Any] = {id(tree): root}
     for edit_path, value in edits:
         node, original = root, tree
         for key in edit_path[:-1]:
-            original = original[key]
+            original = forms.get(id(original), original)[key]
             copy = copies.get(id(original))
             if copy is None:
-                copy = copies[id(original)] = _copy(original)
+                copy = copies[id(original)] = copy_of(original)
             node[key] = copy
             node = copy
         node[edit_path[-1]] = value

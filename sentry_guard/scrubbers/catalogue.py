@@ -1,0 +1,71 @@
+"""The catalogue: every format sentry_guard finds by content, as data (see `Format`).
+
+Families live in their own modules (`credentials`, `payments`, `pii`, ...), each a tuple of
+plain records; this module only gathers them, by name and by kind, and reads the
+``SENTRY_SCRUB_DETECTORS`` selection, which takes names and kinds alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ._format import Format
+from .credentials import CREDENTIAL_FORMATS
+from .payments import PAYMENT_FORMATS
+from .pii import PII_FORMATS
+
+__all__ = ["CATALOGUE", "by_name", "kinds", "parse_detectors"]
+
+#: every format, in the order they are reported
+CATALOGUE: tuple[Format, ...] = (*CREDENTIAL_FORMATS, *PAYMENT_FORMATS, *PII_FORMATS)
+
+
+def by_name() -> dict[str, Format]:
+    """Every format by its name."""
+    return {fmt.name: fmt for fmt in CATALOGUE}
+
+
+def kinds() -> dict[str, tuple[Format, ...]]:
+    """The formats of each kind (the marker's word: ``token``, ``email``, ...)."""
+    found: dict[str, list[Format]] = {}
+    for fmt in CATALOGUE:
+        found.setdefault(fmt.kind, []).append(fmt)
+    return {kind: tuple(formats) for kind, formats in found.items()}
+
+
+def parse_detectors(items: Sequence[str]) -> tuple[str, ...]:
+    """Resolve a selection like ``default,-ip,phone`` (or ``all``) into format names.
+
+    Items are format names or kinds (``token`` stands for every token format); ``-item``
+    drops one. Raises ValueError naming the unknown ones.
+    """
+    names = by_name()
+    groups = kinds()
+    chosen: list[str] = []
+    unknown = []
+    for item in items or ("default",):
+        word = item.strip().lower()
+        drop = word.startswith("-")
+        word = word.lstrip("-+")
+        if word in ("default", "all"):
+            picked = [f.name for f in CATALOGUE if f.default or word == "all"]
+        elif word in names:
+            picked = [word]
+        elif word in groups:
+            picked = [f.name for f in groups[word]]
+        elif word in ("none", ""):
+            picked = []
+        else:
+            unknown.append(word)
+            continue
+        chosen = (
+            [n for n in chosen if n not in picked]
+            if drop
+            else chosen + [n for n in picked if n not in chosen]
+        )
+    if unknown:
+        raise ValueError(
+            f"unknown detector(s) {', '.join(unknown)}; known: default, all, none, the kinds "
+            f"{', '.join(sorted(groups))}, or a format name (`sentry-guard detectors` lists them)"
+        )
+    return tuple(chosen)

@@ -1,0 +1,384 @@
+"""One scan over all the strings of a payload: which strings each format must look at.
+
+Finding a value is two steps (see `Format`): first the strings that may hold one, for every
+format at once, then the format's own matcher on those strings alone. The first step is
+`Scanner.candidates`. With the compiled scanner (``_speedups.c``) it is one C pass per
+string that flags the shapes detectors rely on (an ``@``, 13 digits in a row, ``AA00``, a
+sensitive key before ``=``, ...), the longest run of digits, and every catalogue anchor,
+through a table of each anchor's rarest character. In pure Python the strings are joined
+into one `Blob` of UTF-8 bytes and each shape or group of anchors is one C-speed pass
+(``bytes.find``, ``bytes.translate``, a regular expression led by a literal) over all of
+them. Either way, adding a format with an anchor adds no pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Optional, Union
+
+from . import compiled
+from ._format import Format
+
+__all__ = [
+    "FEATURES",
+    "Blob",
+    "PairKeys",
+    "Scanner",
+    "lower",
+    "needles",
+    "patterns",
+    "shape",
+    "squeeze",
+    "uses_compiled_scanner",
+]
+
+#: what the compiled scanner flags, in the order of its lists (see ``_speedups.c``)
+FEATURES = ("bracket", "at", "auth", "card", "AA00", "ipv4", "ipv6", "hexpairs", "pair")
+#: pair-rule keys judged, and those of them judged sensitive, kept between calls (see
+#: ``structure.locate_pairs``): reversed bytes for the pure-Python scan, str for the compiled one
+PairKeys = tuple[set[Union[bytes, str]], set[Union[bytes, str]]]
+#: a view of the joined bytes: same strings, in the same order, still separated by NUL
+View = Callable[[bytes], bytes]
+_NUL = b"\x00"
+#: digit runs shorter than this are not reported by the compiled scanner
+_RUNS_FROM = 6
+
+
+def uses_compiled_scanner() -> bool:
+    """Whether scanners built from now on use the compiled scanner (else pure Python)."""
+    return compiled.SPEEDUPS is not None
+
+
+class Blob:
+    """Many strings joined by a separator no pattern crosses, scanned in one pass each.
+
+    Python pays per call, not per character, inside ``bytes.find``, ``bytes.translate`` and
+    a regular expression that starts with a literal; so a detector finds its candidate
+    strings across the whole payload with a handful of such passes, instead of a call per
+    string. The scans run on the UTF-8 bytes: ``str.translate`` falls off its fast path at
+    the first non-ASCII character (60 times slower), ``bytes.translate`` never does. Views
+    (`lower`, `squeeze`, ...) are computed once per blob and shared by the detectors.
+    """
+
+    #: NUL ends a string for the detectors; the new lines keep line-anchored patterns apart
+    SEPARATOR = "\n\x00\n"
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self._data: Optional[bytes] = None
+        self._views: dict[View, bytes] = {}
+        #: the compiled scanner's findings (see `Scanner.scan`), when it ran
+        self.features: Optional[dict[str, list[int]]] = None
+        #: pair-rule keys in no set of the memo yet, with the strings they stand in (compiled only)
+        self.fresh_keys: dict[str, list[int]] = {}
+
+    @property
+    def data(self) -> bytes:
+        """The strings as UTF-8, joined by `SEPARATOR` (built on first use)."""
+        if self._data is None:
+            texts = self.texts
+            data = self.SEPARATOR.join(texts).encode("utf-8", "surrogatepass")
+            if texts and data.count(_NUL) != len(texts) - 1:
+                # a NUL of its own in a string would shift every index after it; no detector
+                # looks for one, so it may stand for any other byte that none looks for either
+                data = self.SEPARATOR.join(t.replace("\x00", "\x01") for t in texts).encode(
+                    "utf-8", "surrogatepass"
+                )
+            self._data = data
+        return self._data
+
+    def view(self, make: Optional[View] = None) -> bytes:
+        """The joined bytes, or `make` of them (cached). A view must keep the separator as it
+        is, or at least as three bytes with the NUL in the middle (see `bounds`)."""
+        if make is None:
+            return self.data
+        hay = self._views.get(make)
+        if hay is None:
+            hay = self._views[make] = make(self.data)
+        return hay
+
+    @staticmethod
+    def indices(hay: bytes, positions: Iterable[int]) -> set[int]:
+        """Which strings hold these positions of `hay` (a view): one counting pass in C."""
+        found: set[int] = set()
+        count = last = 0
+        for position in sorted(positions):
+            count += hay.count(_NUL, last, position)
+            last = position
+            found.add(count)
+        return found
+
+    @staticmethod
+    def bounds(hay: bytes, position: int) -> tuple[int, int]:
+        """Where, in `hay` (a view), the string that holds `position` starts and ends."""
+        start = hay.rfind(_NUL, 0, position)
+        end = hay.find(_NUL, position)
+        return (0 if start == -1 else start + 2), (len(hay) if end == -1 else end - 1)
+
+    def containing(self, literals: Iterable[bytes], make: Optional[View] = None) -> set[int]:
+        """Indices of the strings whose view holds one of `literals` (none may hold a NUL)."""
+        hay = self.view(make)
+        positions = []
+        for literal in literals:
+            at = hay.find(literal)
+            while at != -1:
+                positions.append(at)
+                end = hay.find(_NUL, at)  # one hit per string is enough: skip to the next
+                at = -1 if end == -1 else hay.find(literal, end)
+        return self.indices(hay, positions) if positions else set()
+
+    def matching(self, pattern: re.Pattern[bytes], make: Optional[View] = None) -> set[int]:
+        """Indices of the strings whose view `pattern` matches in (lead it with a literal: fast)."""
+        hay = self.view(make)
+        positions = []
+        match = pattern.search(hay)
+        while match is not None:
+            positions.append(match.start())
+            end = hay.find(_NUL, match.start())
+            match = None if end == -1 else pattern.search(hay, end)
+        return self.indices(hay, positions) if positions else set()
+
+
+def lower(data: bytes) -> bytes:
+    """ASCII letters in lower case (the schemes and prefixes detectors look for are ASCII)."""
+    return data.lower()
+
+
+#: ASCII digits as ``0``, capitals as ``A``, ``.`` kept, NUL kept, the rest as ``x``
+_SQUEEZE = bytes.maketrans(
+    bytes(range(256)),
+    bytes(48 if 48 <= c <= 57 else 65 if 65 <= c <= 90 else c if c in (0, 46) else 120 for c in range(256)),
+)
+
+
+def squeeze(data: bytes) -> bytes:
+    """Digits as ``0`` and capitals as ``A`` with spaces and dashes dropped: a card number is
+    13 ``0`` in a row however it is grouped, an IBAN starts ``AA00``, an IPv4 is ``0.0.0.0``."""
+    return data.translate(_SQUEEZE, b" -")
+
+
+#: ASCII digits as ``0``, NUL kept, the rest as ``x``; the run separators are dropped
+_RUNS = bytes.maketrans(
+    bytes(range(256)), bytes(48 if 48 <= c <= 57 else c if c == 0 else 120 for c in range(256))
+)
+
+
+def digit_runs(data: bytes) -> bytes:
+    """Digits as ``0`` with ``' -./()'`` dropped: a run of N digits (``digits:N``) is N ``0``."""
+    return data.translate(_RUNS, b" -./()")
+
+
+Locate = Callable[[Blob], set[int]]
+
+
+def _ascii(literal: str) -> bytes:
+    if "\x00" in literal or not literal.isascii():
+        raise ValueError(f"a needle must be ASCII without NUL (NUL separates the strings): {literal!r}")
+    return literal.encode("ascii")
+
+
+def needles(*literals: str, view: Optional[View] = None) -> Locate:
+    """Locate the strings holding one of `literals` (in `view` of them, when given)."""
+    encoded = tuple(map(_ascii, literals))
+    return lambda blob: blob.containing(encoded, view)
+
+
+def patterns(*regexes: str, view: Optional[View] = None) -> Locate:
+    """Locate the strings one of `regexes` matches in. Lead each with a literal: ``re`` then
+    skips to its occurrences at C speed, where a leading character class costs ~7 ns a character."""
+    compiled_ = tuple(re.compile(_ascii(regex)) for regex in regexes)
+
+    def locate(blob: Blob) -> set[int]:
+        return set().union(*(blob.matching(pattern, view) for pattern in compiled_))
+
+    return locate
+
+
+_SHAPES = str.maketrans({**{str(d): "0" for d in range(10)}, **{chr(c): "A" for c in range(65, 91)}})
+
+
+def shape(text: str) -> str:
+    """`text` with every digit as ``0`` and every capital as ``A`` (same length).
+
+    Digit- and letter-shaped values (SSNs ``000-00-0000``, IBANs ``AA00``, IPs ``0.0.0.0``)
+    are then found by plain substring search, which is far faster than a regex over the
+    original; a regex confirms each hit on the original text.
+    """
+    return text.translate(_SHAPES)
+
+
+#: letters by how common they are in English text, most common first (a pivot should be rare)
+_LETTERS = "etaoinshrdlcumwfgypbvkjxqz"
+
+
+def _rarity(char: str) -> int:
+    """How rare a character is in ordinary text (higher: rarer; see ``rarity`` in the C file)."""
+    if "A" <= char <= "Z":
+        return 60
+    if "0" <= char <= "9":
+        return 50
+    if "a" <= char <= "z":
+        return _LETTERS.index(char)
+    return 0 if char == " " else 70
+
+
+def _pivot(anchor: str) -> int:
+    """The offset of the anchor's rarest character (the first of equals)."""
+    return max(range(len(anchor)), key=lambda k: (_rarity(anchor[k]), -k))
+
+
+#: the pure-Python locators of the shapes the compiled scanner flags (see ``FEATURES``)
+_THIRTEEN = b"0" * 13
+_DECIMAL = re.compile(rb"0+\.0+")
+
+
+def _locate_cards(blob: Blob) -> set[int]:
+    """Strings with 13 digits in a row once spaces and dashes are dropped, but not numbers."""
+    hay = blob.view(squeeze)
+    positions = []
+    at = hay.find(_THIRTEEN)
+    while at != -1:
+        start, end = blob.bounds(hay, at)
+        if not _DECIMAL.fullmatch(hay, start, end):
+            positions.append(at)
+        at = hay.find(_THIRTEEN, end)
+    return blob.indices(hay, positions)
+
+
+def _locate_brackets(blob: Blob) -> set[int]:
+    return blob.containing((b"{", b"[", b"("))
+
+
+_SHAPE_LOCATORS: dict[str, Locate] = {
+    "bracket": _locate_brackets,
+    "at": needles("@"),
+    # the schemes in three passes: two led by a letter they share, ``digest`` alone
+    "auth": patterns(r"b(?:earer|asic)", r"k(?:(?<=tok)en|(?<=apik)ey|(?<=api-k)ey)", "digest", view=lower),
+    "card": _locate_cards,
+    "AA00": needles("AA00", view=squeeze),
+    "ipv4": patterns(r"0\.0{1,3}\.0{1,3}\.0", view=squeeze),
+    # every IPv6 address has ``::`` or, written out, seven colons: four in a row with hex
+    # between (a time's ``12:30:00`` has neither)
+    "ipv6": patterns(r":(?::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:)"),
+    "hexpairs": patterns(
+        r":(?<=[0-9A-Fa-f]{2}:)[0-9A-Fa-f]{2}:",
+        r"-(?<=[0-9A-Fa-f]{2}-)[0-9A-Fa-f]{2}-",
+        r"\.(?<=[0-9A-Fa-f]{4}\.)[0-9A-Fa-f]{4}\.",
+    ),
+}
+
+
+class Scanner:
+    """The candidate strings of each of `formats` in a payload, found in one scan.
+
+    Built once per set of formats (it compiles their anchors); `scan` is then called per
+    payload. `candidates(blob)` gives, per format, the indices of the strings its matcher
+    must run on: every string that holds one of its anchors or one of its `requires` shapes.
+    It may give more (never fewer): a format's matcher confirms each of them.
+    """
+
+    def __init__(self, formats: Sequence[Format]) -> None:
+        self.formats = tuple(formats)
+        anchors: dict[tuple[str, bool], int] = {}
+        #: per anchor (by id): the formats it stands for
+        self._owners: list[list[Format]] = []
+        for fmt in self.formats:
+            for anchor in fmt.anchors:
+                key = (anchor.lower() if fmt.ignore_case else anchor, fmt.ignore_case)
+                if key not in anchors:
+                    anchors[key] = len(self._owners)
+                    self._owners.append([])
+                self._owners[anchors[key]].append(fmt)
+        self._anchors = list(anchors)
+        self._digits = {
+            fmt: int(req[7:]) for fmt in self.formats for req in fmt.requires if req.startswith("digits:")
+        }
+        self._speedups = compiled.SPEEDUPS
+        self._table = (
+            None
+            if self._speedups is None
+            else self._speedups.compile_anchors([(a.encode("ascii"), icase) for a, icase in self._anchors])
+        )
+        self._groups = _pivot_groups(self._anchors, self._owners)
+
+    @property
+    def compiled(self) -> bool:
+        return self._table is not None
+
+    def scan(self, texts: Sequence[str], pair_keys: PairKeys) -> Blob:
+        """A `Blob` of `texts`; with the compiled scanner, already scanned (`pair_keys` is the
+        pair rule's memo, see ``structure.locate_pairs``)."""
+        blob = Blob(texts)
+        if self._table is not None and self._speedups is not None:
+            judged, sensitive = pair_keys
+            found, blob.fresh_keys, hits, runs = self._speedups.scan(
+                list(texts), sensitive, judged, self._table, _RUNS_FROM
+            )
+            blob.features = dict(zip(FEATURES, found))
+            blob.anchor_hits = hits  # type: ignore[attr-defined]
+            blob.runs = runs  # type: ignore[attr-defined]
+        return blob
+
+    def shape(self, blob: Blob, name: str) -> Iterable[int]:
+        """The indices of the strings of `blob` that have the shape `name` (a `FEATURES` name)."""
+        return _locate_shape(blob, name) if blob.features is None else blob.features[name]
+
+    def candidates(self, blob: Blob) -> dict[Format, set[int]]:
+        """The indices of the strings each format must look at (formats with none left out)."""
+        found: dict[Format, set[int]] = defaultdict(set)
+        if blob.features is not None:
+            owners = self._owners
+            for index, anchor in blob.anchor_hits:  # type: ignore[attr-defined]
+                for fmt in owners[anchor]:
+                    found[fmt].add(index)
+            runs: list[tuple[int, int]] = blob.runs  # type: ignore[attr-defined]
+            for fmt in self.formats:
+                for requirement in fmt.requires:
+                    if requirement.startswith("digits:"):
+                        least = self._digits[fmt]
+                        found[fmt].update(index for index, longest in runs if longest >= least)
+                    else:
+                        found[fmt].update(blob.features[requirement])
+            return {fmt: indices for fmt, indices in found.items() if indices}
+        for (view, _), (pattern, formats) in self._groups.items():
+            indices = blob.matching(pattern, view)
+            if indices:
+                for fmt in formats:
+                    found[fmt] |= indices
+        shapes: dict[str, set[int]] = {}
+        for fmt in self.formats:
+            for requirement in fmt.requires:
+                if requirement not in shapes:
+                    shapes[requirement] = _locate_shape(blob, requirement)
+                found[fmt] |= shapes[requirement]
+        return {fmt: indices for fmt, indices in found.items() if indices}
+
+
+def _locate_shape(blob: Blob, requirement: str) -> set[int]:
+    if requirement.startswith("digits:"):
+        return blob.containing((b"0" * int(requirement[7:]),), digit_runs)
+    return _SHAPE_LOCATORS[requirement](blob)
+
+
+def _pivot_groups(
+    anchors: list[tuple[str, bool]], owners: list[list[Format]]
+) -> dict[tuple[Optional[View], bytes], tuple[re.Pattern[bytes], list[Format]]]:
+    """The pure-Python anchor passes: one regular expression per (view, pivot character), led
+    by that character, its anchors as look-arounds (the pivot's rarity keeps the number of
+    places each pattern is tried small; the number of passes is bounded by the alphabet)."""
+    grouped: dict[tuple[Optional[View], bytes], list[tuple[str, int, list[Format]]]] = defaultdict(list)
+    for (anchor, icase), formats in zip(anchors, owners):
+        offset = _pivot(anchor)
+        grouped[(lower if icase else None, anchor[offset].encode())].append((anchor, offset, formats))
+    groups: dict[tuple[Optional[View], bytes], tuple[re.Pattern[bytes], list[Format]]] = {}
+    for key, members in grouped.items():
+        alternatives = []
+        for anchor, offset, _ in members:
+            before = re.escape(anchor[: offset + 1].encode())
+            after = re.escape(anchor[offset + 1 :].encode())
+            alternatives.append(rb"(?<=" + before + rb")" + after if offset else after)
+        pattern = re.compile(re.escape(key[1]) + rb"(?:" + rb"|".join(alternatives) + rb")")
+        groups[key] = (pattern, list(dict.fromkeys(f for _, _, formats in members for f in formats)))
+    return groups
