@@ -21,7 +21,8 @@ enum {
     F_IPV6,     /* "::" or ":h:h:h:" */
     F_HEXPAIRS, /* "hh:hh:" or "hh-hh-" or "hhhh.hhhh." (MAC addresses) */
     F_PAIR,     /* a sensitive key before "=" or ":" (and the other pair syntaxes) */
-    N_FEATURES
+    N_FEATURES,
+    F_FRESH = N_FEATURES /* (not reported) a pair key Python has not judged yet */
 };
 
 #define MAX_KEY 128
@@ -54,9 +55,9 @@ typedef struct {
     PyObject *fresh;     /* dict: key not judged yet -> list of the indices it stands in */
 } PairState;
 
-/* Record the key `buffer[0:size]` of string `index`: 1 if it is known sensitive, 0 if not
- * (a key not judged yet is noted in `fresh` for Python to judge, once per string), -1 on
- * error. */
+/* Record the key `buffer[0:size]` of string `index`: 1 if it is known sensitive, 0 if it is
+ * known not to be, 2 if it was not judged yet (it is noted in `fresh` for Python to judge,
+ * once per string), -1 on error. */
 static int
 pair_key(PairState *state, Py_ssize_t index, const char *buffer, Py_ssize_t size)
 {
@@ -74,6 +75,7 @@ pair_key(PairState *state, Py_ssize_t index, const char *buffer, Py_ssize_t size
             indices = stored < 0 ? NULL : indices;
         }
         Py_ssize_t last = indices == NULL ? 0 : PyList_GET_SIZE(indices);
+        result = 2;
         if (indices == NULL)
             result = -1;
         else if (last == 0 || PyLong_AsSsize_t(PyList_GET_ITEM(indices, last - 1)) != index) {
@@ -233,6 +235,238 @@ fail:
     return NULL;
 }
 
+/* ---- Key words: the words any sensitive key holds one of ----
+ *
+ * keys.split_words in C (the same words: ASCII runs of capitals, capitalised or lower-case
+ * letters, digits), each looked up in the sorted list of trigger words, or searched for
+ * the stems a compound word may hide ("dbpassword"). A key with none is benign: the key
+ * rule would say so too, after splitting it in Python. */
+
+typedef struct {
+    Py_ssize_t count;
+    char **word; /* sorted, lower case */
+    Py_ssize_t *length;
+    Py_ssize_t stems;
+    char **stem;
+    Py_ssize_t *stem_length;
+    Py_ssize_t shortest_stem;
+    unsigned char stem_start[128]; /* the first characters of the stems */
+    unsigned char heads[128][128]; /* the first two characters of the words */
+} KeyWords;
+
+#define KEY_WORDS_CAPSULE "sentry_guard._speedups.KeyWords"
+#define MAX_WORD 64
+
+static void
+key_words_free(KeyWords *table)
+{
+    if (table == NULL)
+        return;
+    for (Py_ssize_t k = 0; table->word != NULL && k < table->count; k++)
+        PyMem_Free(table->word[k]);
+    for (Py_ssize_t k = 0; table->stem != NULL && k < table->stems; k++)
+        PyMem_Free(table->stem[k]);
+    PyMem_Free(table->word);
+    PyMem_Free(table->length);
+    PyMem_Free(table->stem);
+    PyMem_Free(table->stem_length);
+    PyMem_Free(table);
+}
+
+static void
+key_words_destroy(PyObject *capsule)
+{
+    key_words_free(PyCapsule_GetPointer(capsule, KEY_WORDS_CAPSULE));
+}
+
+/* Copy a list of bytes into C strings; -1 on error. */
+static int
+copy_words(PyObject *list, char ***words, Py_ssize_t **lengths, Py_ssize_t *count)
+{
+    if (!PyList_Check(list)) {
+        PyErr_SetString(PyExc_TypeError, "a list of bytes");
+        return -1;
+    }
+    *count = PyList_GET_SIZE(list);
+    *words = PyMem_Calloc(*count + 1, sizeof(char *));
+    *lengths = PyMem_Calloc(*count + 1, sizeof(Py_ssize_t));
+    if (*words == NULL || *lengths == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < *count; k++) {
+        char *bytes;
+        Py_ssize_t size;
+        if (PyBytes_AsStringAndSize(PyList_GET_ITEM(list, k), &bytes, &size) < 0)
+            return -1;
+        if (size == 0 || size > MAX_WORD) {
+            PyErr_SetString(PyExc_ValueError, "a key word is 1 to 64 bytes");
+            return -1;
+        }
+        if (((*words)[k] = PyMem_Malloc(size)) == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        memcpy((*words)[k], bytes, size);
+        (*lengths)[k] = size;
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(compile_key_words_doc,
+"compile_key_words(words, stems) -> table\n\n"
+"The key rule's trigger words (a sorted list of lower-case ASCII bytes) and the stems a\n"
+"word may hide (a list of bytes), for `walk` and `scan` to judge most keys without a call.");
+
+static PyObject *
+compile_key_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "compile_key_words(words, stems)");
+        return NULL;
+    }
+    KeyWords *table = PyMem_Calloc(1, sizeof(KeyWords));
+    if (table == NULL)
+        return PyErr_NoMemory();
+    if (copy_words(args[0], &table->word, &table->length, &table->count) < 0 ||
+        copy_words(args[1], &table->stem, &table->stem_length, &table->stems) < 0) {
+        key_words_free(table);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < table->count; k++) {
+        unsigned char first = (unsigned char)table->word[k][0] & 127;
+        unsigned char second = table->length[k] > 1 ? (unsigned char)table->word[k][1] & 127 : 0;
+        table->heads[first][second] = 1;
+    }
+    table->shortest_stem = MAX_WORD + 1;
+    for (Py_ssize_t k = 0; k < table->stems; k++) {
+        table->stem_start[(unsigned char)table->stem[k][0] & 127] = 1;
+        if (table->stem_length[k] < table->shortest_stem)
+            table->shortest_stem = table->stem_length[k];
+    }
+    PyObject *capsule = PyCapsule_New(table, KEY_WORDS_CAPSULE, key_words_destroy);
+    if (capsule == NULL)
+        key_words_free(table);
+    return capsule;
+}
+
+static int
+compare_word(const char *a, Py_ssize_t a_size, const char *b, Py_ssize_t b_size)
+{
+    Py_ssize_t size = a_size < b_size ? a_size : b_size;
+    for (Py_ssize_t k = 0; k < size; k++) {
+        if (a[k] != b[k])
+            return (unsigned char)a[k] < (unsigned char)b[k] ? -1 : 1;
+    }
+    return (a_size > b_size) - (a_size < b_size);
+}
+
+/* Whether the lower-case word buffer[0:size] is a trigger word or holds a stem. */
+static int
+trigger_word(const KeyWords *table, const char *buffer, Py_ssize_t size)
+{
+    Py_ssize_t low = 0, high = table->heads[(unsigned char)buffer[0] & 127][size > 1 ? (unsigned char)buffer[1] & 127 : 0]
+                                   ? table->count
+                                   : 0; /* no word starts so: no search */
+    while (low < high) {
+        Py_ssize_t middle = (low + high) / 2;
+        int order = compare_word(table->word[middle], table->length[middle], buffer, size);
+        if (order == 0)
+            return 1;
+        if (order < 0)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    if (size < table->shortest_stem)
+        return 0;
+    for (Py_ssize_t at = 0; at + table->shortest_stem <= size; at++) {
+        unsigned char first = (unsigned char)buffer[at];
+        if (first >= 128 || !table->stem_start[first])
+            continue;
+        for (Py_ssize_t k = 0; k < table->stems; k++) {
+            Py_ssize_t length = table->stem_length[k];
+            if (table->stem[k][0] == buffer[at] && table->stem[k][1] == buffer[at + 1] &&
+                at + length <= size && memcmp(buffer + at, table->stem[k], length) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether any word of the key s[0:n] (split as keys.split_words does) is a trigger word. */
+#define DEFINE_KEY_TRIGGERED(NAME, T)                                                          \
+    static int NAME(const KeyWords *table, const T *s, Py_ssize_t n)                         \
+    {                                                                                        \
+        char buffer[MAX_WORD];                                                               \
+        Py_ssize_t i = 0;                                                                    \
+        while (i < n) {                                                                      \
+            Py_UCS4 c = s[i];                                                                \
+            Py_ssize_t start = i, end;                                                       \
+            if (IS_UPPER(c)) {                                                               \
+                Py_ssize_t j = i;                                                            \
+                while (j < n && IS_UPPER(s[j]))                                              \
+                    j++;                                                                     \
+                if (j < n && IS_LOWER(s[j])) {                                               \
+                    if (j - i >= 2)                                                          \
+                        end = j - 1; /* "HTTPServer": "HTTP", then "Server" */               \
+                    else {                                                                   \
+                        end = j;                                                             \
+                        while (end < n && IS_LOWER(s[end]))                                  \
+                            end++;                                                           \
+                    }                                                                        \
+                }                                                                            \
+                else                                                                         \
+                    end = j;                                                                 \
+            }                                                                                \
+            else if (IS_LOWER(c) || IS_DIGIT(c)) {                                           \
+                end = i + 1;                                                                 \
+                while (end < n && (IS_LOWER(c) ? IS_LOWER(s[end]) : IS_DIGIT(s[end])))       \
+                    end++;                                                                   \
+            }                                                                                \
+            else {                                                                           \
+                i++;                                                                         \
+                continue;                                                                    \
+            }                                                                                \
+            i = end;                                                                         \
+            if (IS_DIGIT(c))                                                                 \
+                continue; /* no trigger word is a number */                                  \
+            if (end - start > MAX_WORD) { /* no trigger word is that long: stems only */     \
+                for (Py_ssize_t k = start; k < end; k += MAX_WORD / 2) {                     \
+                    Py_ssize_t stop = k + MAX_WORD < end ? k + MAX_WORD : end;               \
+                    for (Py_ssize_t m = k; m < stop; m++)                                    \
+                        buffer[m - k] = (char)LOWER(s[m]);                                   \
+                    if (trigger_word(table, buffer, stop - k))                               \
+                        return 1;                                                            \
+                }                                                                            \
+                continue;                                                                    \
+            }                                                                                \
+            for (Py_ssize_t m = start; m < end; m++)                                         \
+                buffer[m - start] = (char)LOWER(s[m]);                                       \
+            if (trigger_word(table, buffer, end - start))                                    \
+                return 1;                                                                    \
+        }                                                                                    \
+        return 0;                                                                            \
+    }
+DEFINE_KEY_TRIGGERED(key_triggered_ucs1, Py_UCS1)
+DEFINE_KEY_TRIGGERED(key_triggered_ucs2, Py_UCS2)
+DEFINE_KEY_TRIGGERED(key_triggered_ucs4, Py_UCS4)
+
+static int
+key_triggered(const KeyWords *table, PyObject *key)
+{
+    const void *data = PyUnicode_DATA(key);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(key);
+    switch (PyUnicode_KIND(key)) {
+    case PyUnicode_1BYTE_KIND:
+        return key_triggered_ucs1(table, data, n);
+    case PyUnicode_2BYTE_KIND:
+        return key_triggered_ucs2(table, data, n);
+    default:
+        return key_triggered_ucs4(table, data, n);
+    }
+}
+
 /* ---- The scanner ---- */
 
 /* What a scan of one string collects besides its feature bits. */
@@ -240,13 +474,12 @@ typedef struct {
     PairState *pairs;
     const Anchors *anchors;
     Py_ssize_t *seen;   /* per anchor: the last string it was reported for */
-    PyObject *hits;     /* flat list: string index, anchor, string index, anchor, ... */
+    PyObject *hits;     /* list of (string index, anchor) */
+    const KeyWords *key_words; /* the key rule's trigger words, or NULL */
+    int anchored;        /* an anchor was found in the string being scanned */
 } ScanState;
 
-/* The ASCII characters where some feature is decided: digits, capitals (IBANs), the blanks
- * after an Authorization scheme, the punctuation the patterns hinge on, and every anchor's
- * pivot (added per table). Every other character only ends the digit runs and a decimal. */
-static const char *BASE_TRIGGERS = " \t-{[(@_.:=>,/)";
+
 
 /* Literal tests, once per string width: does `lit` stand at `at` (in any ASCII case)? */
 #define DEFINE_HAS(NAME, FOLD, T)                                                              \
@@ -294,13 +527,56 @@ static const char *BASE_TRIGGERS = " \t-{[(@_.:=>,/)";
         char buffer[MAX_KEY];                                                                \
         for (Py_ssize_t k = start; k < end; k++)                                             \
             buffer[k - start] = (char)s[k];                                                  \
+        if (state->key_words != NULL &&                                                      \
+            !key_triggered_ucs1(state->key_words, (const Py_UCS1 *)buffer, end - start))    \
+            return 0; /* no word a sensitive key holds */                                    \
         return pair_key(state->pairs, index, buffer, end - start);                           \
     }
+
+/* What the scanner does at a character (its class in `actions`; 0 for none); PIVOT marks
+ * the characters some anchor pivots on. */
+enum {
+    A_NONE,
+    A_DIGIT,
+    A_SPACE, /* ' ': groups digits, ends an Authorization scheme */
+    A_TAB,   /* '\t': ends a scheme */
+    A_DASH,  /* '-': groups digits; "00-1a-2b"; "--option value" */
+    A_DOT,   /* '.': groups digit runs; decimals, IPv4, "001a.2b3c" */
+    A_SEP,   /* '/', '(', ')': group digit runs */
+    A_COLON, /* IPv6, "00:1a:2b", the pair rule */
+    A_EQUALS,
+    A_GT,
+    A_COMMA,
+    A_AT,
+    A_PIVOT = 0x80
+};
+
+static void
+init_actions(unsigned char actions[128], const Anchors *anchors)
+{
+    memset(actions, 0, 128);
+    for (int c = '0'; c <= '9'; c++)
+        actions[c] = A_DIGIT;
+    actions[' '] = A_SPACE;
+    actions['\t'] = A_TAB;
+    actions['-'] = A_DASH;
+    actions['.'] = A_DOT;
+    actions['/'] = actions['('] = actions[')'] = A_SEP;
+    actions[':'] = A_COLON;
+    actions['='] = A_EQUALS;
+    actions['>'] = A_GT;
+    actions[','] = A_COMMA;
+    actions['@'] = A_AT;
+    for (int c = 0; c < 128; c++) {
+        if (anchors->first[c] < anchors->first[c + 1])
+            actions[c] |= A_PIVOT;
+    }
+}
 
 /* The scanner, once per string width (PyUnicode's 1, 2 and 4 bytes per code point). */
 #define DEFINE_SCAN(NAME, HAS, IHAS, GROUPS, JUDGE, T)                                          \
     static int NAME(const T *s, Py_ssize_t n, Py_ssize_t index, ScanState *state,            \
-                    const unsigned char *triggers, unsigned *out, Py_ssize_t *longest)        \
+                    const unsigned char *actions, unsigned *out, Py_ssize_t *longest)         \
     {                                                                                        \
         unsigned f = 0;                                                                      \
         Py_ssize_t run = 0;  /* digits in a row, spaces and dashes aside (cards) */          \
@@ -309,7 +585,10 @@ static const char *BASE_TRIGGERS = " \t-{[(@_.:=>,/)";
         const Anchors *anchors = state->anchors;                                             \
         for (Py_ssize_t i = 0; i < n; i++) {                                                 \
             Py_UCS4 c = s[i];                                                                \
-            if (c >= 128 || !triggers[c]) { /* most characters: nothing starts or ends here */ \
+            unsigned action = c < 128 ? actions[c] : 0;                                      \
+            if (!action) { /* most characters: nothing starts here; runs end */              \
+                while (i + 1 < n && (s[i + 1] >= 128 || !actions[s[i + 1]]))                 \
+                    i++;                                                                     \
                 run = 0;                                                                     \
                 if (digits > most)                                                           \
                     most = digits;                                                           \
@@ -317,42 +596,52 @@ static const char *BASE_TRIGGERS = " \t-{[(@_.:=>,/)";
                 number = -1;                                                                 \
                 continue;                                                                    \
             }                                                                                \
-            for (Py_ssize_t e = anchors->first[c]; e < anchors->first[c + 1]; e++) {        \
-                Py_ssize_t k = anchors->entries[e].anchor, at = i - anchors->entries[e].offset; \
-                if (state->seen[k] != index &&                                               \
-                    (anchors->icase[k] ? IHAS(s, n, at, anchors->text[k], anchors->length[k]) \
-                                       : HAS(s, n, at, anchors->text[k], anchors->length[k]))) { \
-                    state->seen[k] = index;                                                  \
-                    PyObject *pair = Py_BuildValue("(nn)", index, k);                        \
-                    if (pair == NULL)                                                        \
-                        return -1;                                                           \
-                    int failed = PyList_Append(state->hits, pair);                           \
-                    Py_DECREF(pair);                                                         \
-                    if (failed < 0)                                                          \
-                        return -1;                                                           \
+            if (action & A_PIVOT) {                                                          \
+                for (Py_ssize_t e = anchors->first[c]; e < anchors->first[c + 1]; e++) {    \
+                    Py_ssize_t k = anchors->entries[e].anchor, at = i - anchors->entries[e].offset; \
+                    if (state->seen[k] != index &&                                           \
+                        (anchors->icase[k] ? IHAS(s, n, at, anchors->text[k], anchors->length[k]) \
+                                           : HAS(s, n, at, anchors->text[k], anchors->length[k]))) { \
+                        state->seen[k] = index;                                              \
+                        state->anchored = 1;                                                 \
+                        PyObject *pair = Py_BuildValue("(nn)", index, k);                    \
+                        if (pair == NULL)                                                    \
+                            return -1;                                                       \
+                        int failed = PyList_Append(state->hits, pair);                       \
+                        Py_DECREF(pair);                                                     \
+                        if (failed < 0)                                                      \
+                            return -1;                                                       \
+                    }                                                                        \
                 }                                                                            \
+                action &= ~A_PIVOT;                                                          \
             }                                                                                \
             Py_UCS4 next = i + 1 < n ? s[i + 1] : 0;                                         \
-            if (IS_DIGIT(c)) {                                                               \
+            if (action == A_DIGIT) {                                                         \
+                if (run == 0 && digits == 0 && i + 1 < n && IS_DIGIT(next) &&                \
+                    ((i >= 2 && IS_UPPER(s[i - 1]) && IS_UPPER(s[i - 2])) ||                  \
+                     (i >= 3 && s[i - 1] == ' ' && IS_UPPER(s[i - 2]) && IS_UPPER(s[i - 3]))))  \
+                    f |= 1u << F_IBAN; /* two capitals, (a space,) two digits */            \
                 if (++run >= 13)                                                             \
                     f |= 1u << F_CARD;                                                       \
                 digits++;                                                                    \
                 number = number == 0 ? 1 : number == 2 ? 3 : number;                         \
                 continue;                                                                    \
             }                                                                                \
-            if (!(c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')')) {   \
-                if (digits > most)                                                           \
-                    most = digits;                                                           \
-                digits = 0;                                                                  \
+            if (action == A_SPACE || action == A_TAB) {                                      \
+                if (!(f & (1u << F_AUTH)) && i >= 5) {                                       \
+                    Py_UCS4 last = LOWER(s[i - 1]);                                          \
+                    if ((last == 'r' && IHAS(s, n, i - 6, LIT("bearer"))) ||                 \
+                        (last == 'c' && IHAS(s, n, i - 5, LIT("basic"))) ||                  \
+                        (last == 'n' && IHAS(s, n, i - 5, LIT("token"))) ||                  \
+                        (last == 't' && IHAS(s, n, i - 6, LIT("digest"))) ||                 \
+                        (last == 'y' && (IHAS(s, n, i - 6, LIT("apikey")) ||                 \
+                                         IHAS(s, n, i - 7, LIT("api-key")))))                \
+                        f |= 1u << F_AUTH; /* a scheme is followed by a space or a tab */    \
+                }                                                                            \
+                if (action == A_SPACE)                                                       \
+                    continue; /* spaces group digits: they neither count nor break */       \
             }                                                                                \
-            if ((c == ' ' || c == '\t') && !(f & (1u << F_AUTH)) &&                          \
-                (IHAS(s, n, i - 6, LIT("bearer")) || IHAS(s, n, i - 5, LIT("basic")) ||      \
-                 IHAS(s, n, i - 5, LIT("token")) || IHAS(s, n, i - 6, LIT("digest")) ||      \
-                 IHAS(s, n, i - 6, LIT("apikey")) || IHAS(s, n, i - 7, LIT("api-key"))))     \
-                f |= 1u << F_AUTH; /* a scheme is always followed by a space or a tab */      \
-            if (c == ' ')                                                                    \
-                continue; /* spaces and dashes group digits: they neither count nor break */ \
-            if (c == '-') {                                                                  \
+            if (action == A_DASH) {                                                          \
                 if (i >= 2 && IS_HEX(s[i - 1]) && IS_HEX(s[i - 2]) && i + 3 < n &&            \
                     IS_HEX(next) && IS_HEX(s[i + 2]) && s[i + 3] == '-')                     \
                     f |= 1u << F_HEXPAIRS; /* 00-1a-2b */                                    \
@@ -366,19 +655,14 @@ static const char *BASE_TRIGGERS = " \t-{[(@_.:=>,/)";
                         int hit = JUDGE(state, index, s, i, end);                            \
                         if (hit < 0)                                                         \
                             return -1;                                                       \
-                        if (hit)                                                             \
-                            f |= 1u << F_PAIR;                                               \
+                        f |= hit == 2 ? 1u << F_FRESH : hit ? 1u << F_PAIR : 0;             \
                     }                                                                        \
                 }                                                                            \
-                continue;                                                                    \
+                continue; /* dashes group digits: they neither count nor break */           \
             }                                                                                \
             run = 0;                                                                         \
-            number = (c == '.' && number == 1) ? 2 : -1;                                     \
-            switch (c) {                                                                     \
-            case '@':                                                                        \
-                f |= 1u << F_AT;                                                             \
-                break;                                                                       \
-            case '.':                                                                        \
+            if (action == A_DOT) {                                                           \
+                number = number == 1 ? 2 : -1;                                               \
                 if (i >= 1 && IS_DIGIT(s[i - 1])) { /* 0.0{1,3}.0{1,3}.0 */                  \
                     Py_ssize_t j = i + 1;                                                    \
                     if (GROUPS(s, n, &j, 2, '.', 0) && j < n && IS_DIGIT(s[j]))              \
@@ -388,33 +672,39 @@ static const char *BASE_TRIGGERS = " \t-{[(@_.:=>,/)";
                     IS_HEX(s[i - 2]) && IS_HEX(s[i - 3]) && IS_HEX(s[i - 4]) &&              \
                     IS_HEX(next) && IS_HEX(s[i + 2]) && IS_HEX(s[i + 3]) && IS_HEX(s[i + 4]))  \
                     f |= 1u << F_HEXPAIRS; /* 001a.2b3c.4d5e */                              \
-                break;                                                                       \
-            case ':': { /* "::" or three hex groups of 1-4 each followed by ":" */           \
+                continue; /* dots group digit runs */                                        \
+            }                                                                                \
+            number = -1;                                                                     \
+            if (action == A_SEP)                                                             \
+                continue; /* "/", "(" and ")" group digit runs */                            \
+            if (digits > most)                                                               \
+                most = digits;                                                               \
+            digits = 0;                                                                      \
+            if (action == A_AT) {                                                            \
+                f |= 1u << F_AT;                                                             \
+                continue;                                                                    \
+            }                                                                                \
+            if (action == A_COLON) { /* "::" or three hex groups of 1-4 each followed by ":" */ \
                 Py_ssize_t j = i + 1;                                                        \
                 if (next == ':' || GROUPS(s, n, &j, 3, ':', 1))                              \
                     f |= 1u << F_IPV6;                                                       \
                 if (i >= 2 && IS_HEX(s[i - 1]) && IS_HEX(s[i - 2]) && i + 3 < n &&            \
                     IS_HEX(next) && IS_HEX(s[i + 2]) && s[i + 3] == ':')                     \
                     f |= 1u << F_HEXPAIRS; /* 00:1a:2b */                                    \
-                break;                                                                       \
             }                                                                                \
-            }                                                                                \
-            if (IS_UPPER(c) && IS_UPPER(next) && i + 3 < n && IS_DIGIT(s[i + 2]) &&          \
-                IS_DIGIT(s[i + 3]))                                                          \
-                f |= 1u << F_IBAN;                                                           \
-            if (f & (1u << F_PAIR) || i == 0)                                                \
+            if (action < A_COLON || f & (1u << F_PAIR) || i == 0)                            \
                 continue;                                                                    \
             /* the pair rule: the key before "=" (also ":=", "?=", "+=", "=>", "=="), ":",    \
              * ">" after "<key", and "," after '("key"' */                                   \
             Py_UCS4 p = s[i - 1];                                                            \
             Py_ssize_t end = -1;                                                             \
-            if (c == '=' && p != '=' && p != '!' && p != '<' && p != '>') {                  \
+            if (action == A_EQUALS && p != '=' && p != '!' && p != '<' && p != '>') {        \
                 end = (p == ':' || p == '?' || p == '+') ? i - 1 : i;                         \
                 if (end == 0 || !AFTER_KEY(s[end - 1]))                                      \
                     end = -1;                                                                \
             }                                                                                \
-            else if (c == ':' && AFTER_KEY(p) && !IS_DIGIT(p) && next != '=' && next != ':' && \
-                     !(next == '/' && i + 2 < n && s[i + 2] == '/'))                          \
+            else if (action == A_COLON && AFTER_KEY(p) && !IS_DIGIT(p) && next != '=' &&     \
+                     next != ':' && !(next == '/' && i + 2 < n && s[i + 2] == '/'))           \
                 end = i;                                                                     \
             if (end > 0) { /* the key: key characters, then one quote, then [ \t]* */         \
                 while (end > 0 && i - end < MAX_KEY + 8 && (s[end - 1] == ' ' || s[end - 1] == '\t')) \
@@ -422,9 +712,9 @@ static const char *BASE_TRIGGERS = " \t-{[(@_.:=>,/)";
                 if (end > 0 && (s[end - 1] == '"' || s[end - 1] == '\''))                    \
                     end--;                                                                   \
             }                                                                                \
-            else if (c == '>' && IS_KEY(p))                                                  \
+            else if (action == A_GT && IS_KEY(p))                                            \
                 end = i;                                                                     \
-            else if (c == ',') { /* ("key", */                                               \
+            else if (action == A_COMMA) { /* ("key", */                                      \
                 Py_ssize_t q = i;                                                            \
                 while (q > 0 && i - q < 8 && (s[q - 1] == ' ' || s[q - 1] == '\t'))          \
                     q--;                                                                     \
@@ -437,15 +727,14 @@ static const char *BASE_TRIGGERS = " \t-{[(@_.:=>,/)";
             while (start > 0 && end - start <= MAX_KEY && IS_KEY(s[start - 1]))              \
                 start--;                                                                     \
             if (start < end) {                                                               \
-                if (c == '>' && (start == 0 || s[start - 1] != '<'))                         \
+                if (action == A_GT && (start == 0 || s[start - 1] != '<'))                   \
                     continue;                                                                \
-                if (c == ',' && (start == 0 || s[start - 1] != s[end]))                      \
+                if (action == A_COMMA && (start == 0 || s[start - 1] != s[end]))             \
                     continue;                                                                \
                 int hit = JUDGE(state, index, s, start, end);                                \
                 if (hit < 0)                                                                 \
                     return -1;                                                               \
-                if (hit)                                                                     \
-                    f |= 1u << F_PAIR;                                                       \
+                f |= hit == 2 ? 1u << F_FRESH : hit ? 1u << F_PAIR : 0;                     \
             }                                                                                \
         }                                                                                    \
         if (digits > most)                                                                   \
@@ -481,96 +770,121 @@ DEFINE_SCAN(scan_ucs1, has_ucs1, ihas_ucs1, groups_ucs1, judge_ucs1, Py_UCS1)
 DEFINE_SCAN(scan_ucs2, has_ucs2, ihas_ucs2, groups_ucs2, judge_ucs2, Py_UCS2)
 DEFINE_SCAN(scan_ucs4, has_ucs4, ihas_ucs4, groups_ucs4, judge_ucs4, Py_UCS4)
 
+
 PyDoc_STRVAR(scan_doc,
-"scan(texts, sensitive, judged, anchors, runs_from) -> (features, fresh, hits, runs)\n\n"
-"For each feature (see FEATURES in sentry_guard.scrubbers.detectors), the indices of the\n"
-"strings of `texts` that have it. Keys of pairs found in the set `sensitive` flag the\n"
-"'pair' feature; keys in neither set come back in the dict `fresh`, each with the indices\n"
-"of the strings it stands in, for the caller to judge. `hits` lists (string index, anchor)\n"
-"for each anchor of the table `anchors` (see compile_anchors) found in a string, once per\n"
-"string; `runs` lists (string index, digits) for each string whose longest run of digits\n"
-"(' -./()' between them aside) has at least `runs_from` digits.");
+"scan(texts, sensitive, judged, anchors, runs_from, key_words, clean, clean_limits)\n"
+"    -> (features, fresh, hits, runs, flagged)\n\n"
+"Scan each string of `texts` not in the set `clean`, once (a repeated string is read the\n"
+"first time). For each feature (see FEATURES in sentry_guard.scrubbers.scan), the indices\n"
+"of the strings that have it. Keys of pairs found in the set `sensitive` flag the 'pair'\n"
+"feature; keys in neither set come back in the dict `fresh`, each with the indices of the\n"
+"strings it stands in, for the caller to judge. `hits` lists (index, anchor) for each\n"
+"anchor of the table `anchors` (see compile_anchors) found in a string, once per string;\n"
+"`runs` lists (index, digits) for each string whose longest run of digits (' -./()'\n"
+"between them aside) has at least `runs_from` digits. A pair key with no word of\n"
+"`key_words` (see compile_key_words; or None) is not sensitive. A string with none of these\n"
+"is clean: it is added to `clean` (clean_limits: at most so many entries, then the set is\n"
+"emptied; strings longer than so many characters are not kept). `flagged` lists the\n"
+"indices of the other strings scanned: the caller decides whether they are clean.");
+
+static int
+append_index(PyObject *list, Py_ssize_t index)
+{
+    PyObject *number = PyLong_FromSsize_t(index);
+    int failed = number == NULL || PyList_Append(list, number) < 0;
+    Py_XDECREF(number);
+    return failed ? -1 : 0;
+}
 
 static PyObject *
 scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 5 || !PyList_Check(args[0]) || !PySet_Check(args[1]) || !PySet_Check(args[2]) ||
-        !PyCapsule_IsValid(args[3], ANCHORS_CAPSULE)) {
-        PyErr_SetString(PyExc_TypeError,
-                        "scan(texts: list[str], sensitive: set, judged: set, anchors: table, runs_from: int)");
+    Py_ssize_t clean_entries, clean_length;
+    if (nargs != 8 || !PyList_Check(args[0]) || !PySet_Check(args[1]) || !PySet_Check(args[2]) ||
+        !PyCapsule_IsValid(args[3], ANCHORS_CAPSULE) ||
+        (args[5] != Py_None && !PyCapsule_IsValid(args[5], KEY_WORDS_CAPSULE)) || !PySet_CheckExact(args[6]) ||
+        !PyArg_ParseTuple(args[7], "nn", &clean_entries, &clean_length)) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "scan(texts: list[str], sensitive: set, judged: set, anchors: table, "
+                                             "runs_from: int, key_words: table | None, clean: set, "
+                                             "clean_limits: (int, int))");
         return NULL;
     }
     Py_ssize_t runs_from = PyLong_AsSsize_t(args[4]);
     if (runs_from == -1 && PyErr_Occurred())
         return NULL;
-    PyObject *texts = args[0];
+    PyObject *texts = args[0], *clean = args[6];
     const Anchors *anchors = PyCapsule_GetPointer(args[3], ANCHORS_CAPSULE);
     PairState pairs = {args[1], args[2], PyDict_New()};
-    ScanState state = {&pairs, anchors, PyMem_Malloc((anchors->count + 1) * sizeof(Py_ssize_t)), PyList_New(0)};
-    PyObject *lists[N_FEATURES] = {NULL}, *runs = PyList_New(0);
+    ScanState state = {&pairs, anchors, PyMem_Malloc((anchors->count + 1) * sizeof(Py_ssize_t)), PyList_New(0),
+                       args[5] == Py_None ? NULL : PyCapsule_GetPointer(args[5], KEY_WORDS_CAPSULE), 0};
+    PyObject *lists[N_FEATURES] = {NULL}, *runs = PyList_New(0), *flagged = PyList_New(0), *seen = PySet_New(NULL);
     PyObject *result = NULL;
-    unsigned char triggers[128] = {0};
-    if (pairs.fresh == NULL || state.seen == NULL || state.hits == NULL || runs == NULL) {
+    unsigned char actions[128];
+    if (pairs.fresh == NULL || state.seen == NULL || state.hits == NULL || runs == NULL || flagged == NULL ||
+        seen == NULL) {
         if (!PyErr_Occurred())
             PyErr_NoMemory();
         goto done;
     }
     for (Py_ssize_t k = 0; k < anchors->count; k++)
         state.seen[k] = -1;
-    for (int c = '0'; c <= '9'; c++)
-        triggers[c] = 1;
-    for (int c = 'A'; c <= 'Z'; c++)
-        triggers[c] = 1;
-    for (const char *m = BASE_TRIGGERS; *m; m++)
-        triggers[(unsigned char)*m] = 1;
-    for (int c = 0; c < 128; c++) {
-        if (anchors->first[c] < anchors->first[c + 1])
-            triggers[c] = 1;
-    }
+    init_actions(actions, anchors);
     for (int k = 0; k < N_FEATURES; k++) {
         if ((lists[k] = PyList_New(0)) == NULL)
             goto done;
     }
     for (Py_ssize_t index = 0; index < PyList_GET_SIZE(texts); index++) {
         PyObject *text = Py_NewRef(PyList_GET_ITEM(texts, index));
-        if (!PyUnicode_Check(text)) {
-            Py_DECREF(text);
+        int skip = -1;
+        if (!PyUnicode_CheckExact(text))
             PyErr_SetString(PyExc_TypeError, "scan() takes a list of str");
-            goto done;
-        }
 #if PY_VERSION_HEX < 0x030C0000 /* strings made by the legacy C API are not ready before 3.12 */
-        if (PyUnicode_READY(text) < 0) {
-            Py_DECREF(text);
-            goto done;
-        }
+        else if (PyUnicode_READY(text) < 0)
+            ;
 #endif
+        else if ((skip = PySet_Contains(clean, text)) == 0 && (skip = PySet_Contains(seen, text)) == 0)
+            skip = PySet_Add(seen, text);
+        if (skip != 0) { /* known clean, or read already in this call; or an error */
+            Py_DECREF(text);
+            if (skip < 0)
+                goto done;
+            continue;
+        }
         Py_ssize_t size = PyUnicode_GET_LENGTH(text), longest = 0;
         const void *data = PyUnicode_DATA(text);
         unsigned features = 0;
         int failed;
+        state.anchored = 0;
         switch (PyUnicode_KIND(text)) {
         case PyUnicode_1BYTE_KIND:
-            failed = scan_ucs1(data, size, index, &state, triggers, &features, &longest);
+            failed = scan_ucs1(data, size, index, &state, actions, &features, &longest);
             break;
         case PyUnicode_2BYTE_KIND:
-            failed = scan_ucs2(data, size, index, &state, triggers, &features, &longest);
+            failed = scan_ucs2(data, size, index, &state, actions, &features, &longest);
             break;
         default:
-            failed = scan_ucs4(data, size, index, &state, triggers, &features, &longest);
+            failed = scan_ucs4(data, size, index, &state, actions, &features, &longest);
             break;
         }
-        Py_DECREF(text);
-        if (failed)
-            goto done;
-        for (int k = 0; features; k++, features >>= 1) {
-            if (features & 1) {
-                PyObject *number = PyLong_FromSsize_t(index);
-                if (number == NULL || PyList_Append(lists[k], number) < 0) {
-                    Py_XDECREF(number);
-                    goto done;
-                }
-                Py_DECREF(number);
+        if (!failed && !features && !state.anchored && longest < runs_from) { /* clean */
+            if (size <= clean_length) {
+                if (PySet_GET_SIZE(clean) >= clean_entries && PySet_Clear(clean) < 0)
+                    failed = 1;
+                else if (PySet_Add(clean, text) < 0)
+                    failed = 1;
             }
+            Py_DECREF(text);
+            if (failed)
+                goto done;
+            continue;
+        }
+        Py_DECREF(text);
+        if (failed || append_index(flagged, index) < 0)
+            goto done;
+        for (int k = 0; k < N_FEATURES; k++) {
+            if ((features >> k) & 1 && append_index(lists[k], index) < 0)
+                goto done;
         }
         if (longest >= runs_from) {
             PyObject *pair = Py_BuildValue("(nn)", index, longest);
@@ -589,7 +903,7 @@ scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             PyTuple_SET_ITEM(features, k, lists[k]);
             lists[k] = NULL;
         }
-        result = PyTuple_Pack(4, features, pairs.fresh, state.hits, runs);
+        result = PyTuple_Pack(5, features, pairs.fresh, state.hits, runs, flagged);
         Py_DECREF(features);
     }
 done:
@@ -598,6 +912,8 @@ done:
     Py_XDECREF(pairs.fresh);
     Py_XDECREF(state.hits);
     Py_XDECREF(runs);
+    Py_XDECREF(flagged);
+    Py_XDECREF(seen);
     PyMem_Free(state.seen);
     return result;
 }
@@ -621,6 +937,8 @@ typedef struct {
     PyObject *flag;      /* the --flag pattern's match, for strings that start with "-" */
     PyObject *filtered;  /* "[Filtered]" */
     PyObject *plain;     /* walk.plain: the form the walk reads for any other value */
+    const KeyWords *triggers; /* words any sensitive key holds (KeyMatcher.triggers), or NULL */
+    Py_ssize_t cache_entries, cache_key; /* decisions cached here: at most this many, this long */
     Py_ssize_t deep;
     PyObject *found;   /* list, or NULL */
     PyObject *pending; /* list, or NULL */
@@ -655,6 +973,13 @@ decision(Walk *w, PyObject *key)
         return hit == Py_True ? 1 : hit == Py_False ? 0 : PyObject_IsTrue(hit);
     if (PyErr_Occurred())
         return -1;
+    if (w->triggers != NULL && !key_triggered(w->triggers, key)) {
+        /* no word a sensitive key holds: benign, without a call (most new keys) */
+        if (PyUnicode_GET_LENGTH(key) <= w->cache_key && PyDict_GET_SIZE(w->decisions) < w->cache_entries &&
+            PyDict_SetItem(w->decisions, key, Py_False) < 0)
+            return -1;
+        return 0;
+    }
     hit = PyObject_CallOneArg(w->decide, key);
     if (hit == NULL)
         return -1;
@@ -929,15 +1254,16 @@ walk_list(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
 PyDoc_STRVAR(walk_doc,
 "walk(config, tree, found, pending) -> tree\n\n"
 "Walker's recursive walk in C: the same rules, copy-on-write. `config` is (decisions,\n"
-"decide, strings, clean, walk_deep, flag_match, FILTERED, deep, plain); `found` and\n"
-"`pending` are lists or None.");
+"decide, strings, clean, walk_deep, flag_match, FILTERED, deep, plain, triggers,\n"
+"(cache_entries, cache_key)): a key with no word of `triggers` (see compile_key_words) is\n"
+"benign without calling `decide`. `found` and `pending` are lists or None.");
 
 static PyObject *
 walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     Walk w;
-    if (nargs != 4 || !PyTuple_CheckExact(args[0]) || PyTuple_GET_SIZE(args[0]) != 9) {
-        PyErr_SetString(PyExc_TypeError, "walk(config: tuple of 9, tree, found, pending)");
+    if (nargs != 4 || !PyTuple_CheckExact(args[0]) || PyTuple_GET_SIZE(args[0]) != 11) {
+        PyErr_SetString(PyExc_TypeError, "walk(config: tuple of 11, tree, found, pending)");
         return NULL;
     }
     PyObject *config = args[0];
@@ -951,6 +1277,12 @@ walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     w.deep = PyLong_AsSsize_t(PyTuple_GET_ITEM(config, 7));
     w.plain = PyTuple_GET_ITEM(config, 8);
     if (w.deep == -1 && PyErr_Occurred())
+        return NULL;
+    PyObject *triggers = PyTuple_GET_ITEM(config, 9);
+    w.triggers = triggers == Py_None ? NULL : PyCapsule_GetPointer(triggers, KEY_WORDS_CAPSULE);
+    if (w.triggers == NULL && triggers != Py_None)
+        return NULL;
+    if (!PyArg_ParseTuple(PyTuple_GET_ITEM(config, 10), "nn", &w.cache_entries, &w.cache_key))
         return NULL;
     if (!PyDict_CheckExact(w.decisions) || !PyAnySet_CheckExact(w.clean) || !PyUnicode_CheckExact(w.filtered)) {
         PyErr_SetString(PyExc_TypeError, "walk(): decisions must be a dict, clean a set, FILTERED a str");
@@ -974,6 +1306,7 @@ walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 
 static PyMethodDef methods[] = {
     {"compile_anchors", (PyCFunction)compile_anchors, METH_O, compile_anchors_doc},
+    {"compile_key_words", (PyCFunction)(void (*)(void))compile_key_words, METH_FASTCALL, compile_key_words_doc},
     {"walk", (PyCFunction)(void (*)(void))walk, METH_FASTCALL, walk_doc},
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL, scan_doc},
     {NULL, NULL, 0, NULL},

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sentry_guard.scrubbers import default as default_module
+from sentry_guard.scrubbers import scan as scan_module
 from sentry_guard.scrubbers._format import Format
 from sentry_guard.scrubbers.catalogue import CATALOGUE
 from sentry_guard.scrubbers.credentials import _TOKEN_FORMATS
@@ -60,18 +61,22 @@ texts = st.lists(st.lists(pieces, max_size=6).map("".join), max_size=8)
 
 @given(texts)
 def test_locate_flags_every_string_a_detector_matches_in(strings: list[str]) -> None:
-    candidates = EVERY.scanner.candidates(EVERY.blob(strings))
+    """By text: a string repeated is scanned once, where it first stands."""
+    blob = EVERY.blob(strings)
+    candidates = EVERY.scanner.candidates(blob)
     for fmt in EVERY.formats:
-        matched = {i for i, text in enumerate(strings) if list(fmt.finditer(text))}
-        assert matched <= candidates.get(fmt, set()), fmt.name  # the compiled scan, or the pure one
+        matched = {text for text in strings if list(fmt.finditer(text))}
+        flagged = {blob.texts[i] for i in candidates.get(fmt, ())}
+        assert matched <= flagged, fmt.name  # the compiled scan, or the pure one
 
 
 @given(texts)
 def test_locate_pairs_flags_every_string_with_a_sensitive_pair(strings: list[str]) -> None:
     matcher = KeyMatcher()
-    matched = {i for i, text in enumerate(strings) if list(find_pair_values(text, matcher))}
+    matched = {text for text in strings if list(find_pair_values(text, matcher))}
     memo: PairKeys = (set(), set())
-    assert matched <= locate_pairs(EVERY.blob(strings, memo), matcher, memo)
+    blob = EVERY.blob(strings, memo)
+    assert matched <= {blob.texts[i] for i in locate_pairs(blob, matcher, memo)}
 
 
 @given(st.lists(st.text(), max_size=6), secrets, st.integers(0, 6))
@@ -108,7 +113,8 @@ def test_a_quoted_value_with_a_nul_is_filtered_whole() -> None:
 def test_shared_caches_are_safe_across_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     """No thread ever sees a dirty string as clean or misses a sensitive key. Tiny bounds make
     every call clear or replace the shared caches while other threads read them."""
-    monkeypatch.setattr(default_module, "_CLEAN_ENTRIES", 8)
+    monkeypatch.setattr(default_module, "CLEAN_ENTRIES", 8)
+    monkeypatch.setattr(scan_module, "CLEAN_ENTRIES", 8)
     scrubber = DefaultScrubber()
     leaks: list[str] = []
     errors: list[BaseException] = []

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Optional
 
+from . import compiled
 from .catalogue import parse_detectors
 from .detectors import Mode, Redactor, splice
 from .keys import KeyMatcher
 from .literal import unquote
-from .scan import PairKeys
+from .scan import CLEAN_ENTRIES, CLEAN_LENGTH, PairKeys
 from .structure import find_pair_values, locate_pairs, parse_structured
 from .walk import FILTERED, Walker, nothing_to_hide, plain
 
@@ -22,12 +22,11 @@ __all__ = ["USER_IDENTITY", "DefaultScrubber", "echo_spans", "echo_values"]
 _SKIPPED_PARTS = frozenset({"modules", "sdk", "debug_meta"})
 #: the `user` fields a team keeps with SENTRY_SEND_DEFAULT_PII=true
 USER_IDENTITY = ("id", "username", "email", "ip_address")
-#: the clean-strings cache: how many strings, and how many bytes of them, at most
-_CLEAN_ENTRIES = 16384
-_CLEAN_BYTES = 8 << 20
 #: filtered values also removed where they reappear in text (a password echoed in a message)
 _ECHO_MIN = 6
 _ECHO_MAX_VALUES = 64
+#: JSON text inside JSON text (inside ...) is parsed this many levels deep; deeper is text
+_STRUCTURE_LEVELS = 4
 #: how many filtered values (nested ones included) are read for echoes, at most
 _ECHO_MAX_ITEMS = 4096
 _OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>\Z")
@@ -71,6 +70,8 @@ _COMMON = frozenset(
 _MARKER = re.compile(r"\[[A-Za-z]+(?::[0-9a-f]+)?\]")
 #: the parts of a composite value (a cookie header, ``Bearer x``) worth looking for alone
 _PARTS = re.compile(r"[A-Za-z0-9_~+/.-]{8,}")
+#: a value made of parts: a separator next to a run of 8 other characters
+_COMPOSITE = re.compile(r"[^\s;,&=]{8}[\s;,&=]|[\s;,&=][^\s;,&=]{8}").search
 
 
 def _specific(value: str) -> bool:
@@ -78,29 +79,31 @@ def _specific(value: str) -> bool:
     object's default repr, not a marker."""
     if len(value) < _ECHO_MIN or value.strip() != value or FILTERED in value:
         return False
-    if value.isdigit() and len(value) < 8:
-        return False
-    if value.lower() in _COMMON or _MARKER.fullmatch(value):
-        return False
-    return not _OBJECT_REPR.match(value)
+    if value.isdigit():
+        return len(value) >= 8
+    if value[0] in "<[":
+        return not (_OBJECT_REPR.match(value) or _MARKER.fullmatch(value))
+    return value.lower() not in _COMMON
+
+
+#: how a string's ``repr`` may start (``'x'``, ``"x"``, ``b'x'``, ``r'x'``)
+_QUOTES = frozenset("'\"bBrRuU")
+_DIGIT = re.compile(r"[0-9]").search
+_LETTER = re.compile(r"[A-Za-z]").search
 
 
 def _secret_like(part: str) -> bool:
     """A part of a composite value that looks generated: letters mixed with digits (not an
     address like ``0x7f00aa``)."""
-    return (
-        any(c.isdigit() for c in part)
-        and any(c.isalpha() for c in part)
-        and not part.startswith("0x")
-        and _specific(part)
-    )
+    return bool(_DIGIT(part) and _LETTER(part)) and not part.startswith("0x") and _specific(part)
 
 
 def echo_values(found: list[Any]) -> list[str]:
     """The texts to look for elsewhere, from the values filtered by key (any type, nested
     containers too): each as it was and, for a ``repr`` (how sentry-sdk sends locals:
     ``"'hunter2'"``), the string it stands for; and the generated-looking parts of
-    composite values. Longest first, at most `_ECHO_MAX_VALUES`."""
+    composite values (``Bearer x``, a cookie header). Longest first, at most
+    `_ECHO_MAX_VALUES`."""
     values: set[str] = set()
     stack = list(found)
     budget = _ECHO_MAX_ITEMS
@@ -108,24 +111,26 @@ def echo_values(found: list[Any]) -> list[str]:
         budget -= 1
         value = stack.pop()
         kind = type(value)
-        if kind is dict:
-            stack += value.values()
+        if kind is not str:
+            if kind is dict:
+                stack += value.values()
+            elif kind is list or kind is tuple:
+                stack += value
+            else:
+                form = str(value) if kind is int else plain(value)
+                if form is not None:
+                    stack.append(form)
             continue
-        if kind is list or kind is tuple:
-            stack += value
+        if len(value) < _ECHO_MIN:
             continue
-        text = value if kind is str else str(value) if kind is int else plain(value)
-        if text is None:
-            continue
-        if type(text) is not str:
-            stack.append(text)
-            continue
-        inner = unquote(text)
-        for candidate in (text,) if inner is None else (text, inner):
-            if _specific(candidate):
-                values.add(candidate)
-            if len(candidate) > _ECHO_MIN * 2 and not _OBJECT_REPR.match(candidate):
-                values.update(part for part in _PARTS.findall(candidate) if _secret_like(part))
+        if value[0] in _QUOTES:
+            inner = unquote(value)
+            if inner is not None:
+                stack.append(inner)
+        if _specific(value):
+            values.add(value)
+        if _COMPOSITE(value) and not _OBJECT_REPR.match(value):
+            values.update(part for part in _PARTS.findall(value) if _secret_like(part))
     return sorted(values, key=lambda v: (-len(v), v))[:_ECHO_MAX_VALUES]
 
 
@@ -216,10 +221,17 @@ class DefaultScrubber:
         self.send_default_pii = send_default_pii
         #: strings known to need no change: the walker skips them without a call
         self.clean: set[str] = set()
-        self._clean_size = 0
         #: pair-rule decisions by key (see `locate_pairs`)
         self._pair_keys: PairKeys = (set(), set())
+        speedups = compiled.SPEEDUPS
+        #: the key rule's trigger words, for the compiled scanner to judge most pair keys
+        self._key_triggers = None if speedups is None else self.matcher.trigger_table(speedups)
         self.walker = Walker(self.matcher, self.scrub_text, clean=self.clean)
+        self._local = threading.local()
+        self._rewriters = (
+            Walker(self.matcher, self._rewrite_text, clean=self.clean),
+            Walker(self.matcher, self._rewrite_text),
+        )
 
     def scrub_text(self, text: str, context: Optional[str] = None) -> str:
         """One string: structure (so keys apply inside it), then the detectors."""
@@ -229,46 +241,41 @@ class DefaultScrubber:
     def scrub_many(self, texts: list[str], found: Optional[list[Any]] = None) -> dict[str, list[Edit]]:
         """What to change in each of many strings, by string; unchanged strings are left out.
 
-        The strings not known to be clean are joined into one `Blob`: structure, the pair
-        rule and each detector find their few candidate strings in a handful of C-speed
-        passes over all of them, and run on those alone. JSON text and reprs are walked like
-        the payload and written back whole. An edit may hold only under some keys (see
-        `Detector.skip`): `_apply` decides, where the key is known. Then every value filtered
-        by key (in `found`, or by the pair rule in these strings) is removed wherever else it
-        stands as a whole token, in all `texts`. Strings with no edit are remembered as clean.
+        The strings not known to be clean are scanned at once (see `Scanner.scan`): the pair
+        rule and each format find their few candidate strings in one pass, and run on those
+        alone. JSON text and reprs are walked like the payload and written back whole. An
+        edit may hold only under some keys (see `Format.skip`): `_apply` decides, where the
+        key is known. Then every value filtered by key (in `found`, or by the pair rule in
+        these strings) is removed wherever else it stands as a whole token, in all `texts`.
+        Strings with no edit are remembered as clean.
         """
         found = [] if found is None else found
-        clean = self.clean
-        unique = list(dict.fromkeys(texts))
-        fresh = [text for text in unique if text not in clean]
-        edits: dict[str, list[Edit]] = {}
-        if fresh:
-            if len(self._pair_keys[0]) > _CLEAN_ENTRIES:
-                self._pair_keys = (set(), set())
-            edits = self._scan(fresh, found)
-            self._remember_all(fresh, edits)
-        echoes = echo_values(found)
+        if len(self._pair_keys[0]) > CLEAN_ENTRIES:
+            self._pair_keys = (set(), set())
+        edits = self._scan(texts, found)
+        echoes = echo_values(found) if found else None
         if echoes:
-            self._echo(unique, echoes, edits)
+            self._echo(texts, echoes, edits)
         return edits
 
-    def _scan(self, texts: list[str], found: list[Any]) -> dict[str, list[Edit]]:
-        blob = self.redactor.blob(texts, self._pair_keys)
+    def _scan(self, texts: list[str], found: list[Any], level: int = 0) -> dict[str, list[Edit]]:
+        """The edits of `texts`. JSON text and reprs are parsed and walked like the payload;
+        the strings inside them are scanned together, one level of nesting per scan (so a
+        blob of JSON strings costs one more scan, not one per string)."""
+        blob = self.redactor.blob(texts, self._pair_keys, self._key_triggers, self.clean)
+        texts = blob.texts
         edits: dict[str, list[Edit]] = {}
-        structured: set[int] = set()
-        for index in self.redactor.scanner.shape(blob, "bracket"):
-            text = texts[index]
-            parsed = parse_structured(text)
-            if parsed is not None:
-                structured.add(index)
-                value, dump = parsed
-                new = self.walker(value, found)
-                if new is not value:
-                    try:
-                        edits[text] = [(0, len(text), dump(new), "structure", None)]
-                    except (RecursionError, ValueError):  # cannot be written back: read as text
-                        structured.discard(index)
-        for index in locate_pairs(blob, self.matcher, self._pair_keys) - structured:
+        structured: dict[int, tuple[Any, Any, Callable[[Any], str]]] = {}
+        inner: list[str] = []
+        pairs = locate_pairs(blob, self.matcher, self._pair_keys)
+        if level < _STRUCTURE_LEVELS and pairs:
+            # JSON text or a repr with a sensitive key in it (else it is text like any other)
+            for index in pairs.intersection(self.redactor.scanner.shape(blob, "bracket")):
+                parsed = parse_structured(texts[index])
+                if parsed is not None:
+                    value, dump = parsed
+                    structured[index] = (value, self.walker(value, found, inner), dump)
+        for index in pairs - structured.keys():
             text = texts[index]
             spans: list[Edit] = []
             for start, end in find_pair_values(text, self.matcher):
@@ -281,7 +288,48 @@ class DefaultScrubber:
                 text = texts[index]
                 replacement = self.redactor.replacement(fmt, text[start:end])
                 edits.setdefault(text, []).append((start, end, replacement, fmt.name, fmt.skip))
+        if structured:
+            inner_edits = self._scan(inner, found, level + 1) if inner else {}
+            for index, (value, new, dump) in structured.items():
+                if inner_edits:
+                    new = self._rewrite(new, inner_edits)
+                if new is not value:
+                    text = texts[index]
+                    try:
+                        replacement = dump(new)
+                    except (RecursionError, ValueError):  # cannot be written back: fail closed
+                        replacement = FILTERED
+                    edits[text] = [(0, len(text), replacement, "structure", None)]
+        self._remember(texts, blob.flagged, edits)
         return edits
+
+    def _remember(self, texts: Sequence[str], flagged: Iterable[int], edits: dict[str, list[Edit]]) -> None:
+        """Note the `flagged` texts with no edit as clean (bounded like the scanner's cache)."""
+        clean = self.clean
+        # one update with only clean strings: another thread reading the cache meanwhile
+        # must never see a string that still needs scrubbing
+        add = [
+            text for text in (texts[i] for i in flagged) if text not in edits and len(text) <= CLEAN_LENGTH
+        ]
+        if len(clean) + len(add) > CLEAN_ENTRIES:
+            clean.clear()
+        clean.update(add)
+
+    def _rewrite(self, tree: Any, changed: dict[str, list[Edit]]) -> Any:
+        """`tree` with the `changed` strings edited, where their key allows. (The walkers are
+        built once; the edits reach their string rule through a thread-local.)"""
+        local = self._local
+        outer = getattr(local, "changed", None)
+        local.changed = changed
+        try:
+            # an echo may stand in a string known to be clean on its own: then none is skipped
+            return self._rewriters[0 if self.clean.isdisjoint(changed) else 1](tree)
+        finally:
+            local.changed = outer
+
+    def _rewrite_text(self, text: str, context: Optional[str]) -> str:
+        edits = self._local.changed.get(text)
+        return text if edits is None else _apply(text, edits, context)
 
     @staticmethod
     def _echo(texts: list[str], values: list[str], edits: dict[str, list[Edit]]) -> None:
@@ -291,11 +339,9 @@ class DefaultScrubber:
             hits: Iterable[str] = texts  # a NUL would match across the joined strings
         else:
             joined = "\x00".join(texts)
-            starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+            # which string holds a hit: the NULs before it, counted in C (hits are rare)
             hits = dict.fromkeys(
-                texts[bisect.bisect_right(starts, at) - 1]
-                for value in values
-                for at in _occurrences(joined, value)
+                texts[joined.count("\x00", 0, at)] for value in values for at in _occurrences(joined, value)
             )
         for text in hits:
             spans = echo_spans(text, values)
@@ -311,20 +357,6 @@ class DefaultScrubber:
                 continue
             edits.setdefault(text, []).extend((a, b, FILTERED, "echo", None) for a, b in spans)
 
-    def _remember_all(self, texts: list[str], dirty: Collection[str]) -> None:
-        """Note every text but the `dirty` ones as clean (bounded in count and size)."""
-        clean = self.clean
-        size = sum(map(len, texts))
-        if len(clean) + len(texts) > _CLEAN_ENTRIES or self._clean_size + size > _CLEAN_BYTES:
-            clean.clear()
-            self._clean_size = 0
-        if size > _CLEAN_BYTES:
-            return
-        self._clean_size += size
-        # one update with only clean strings: another thread reading the cache meanwhile
-        # must never see a string that still needs scrubbing
-        clean.update([t for t in texts if t not in dirty] if dirty else texts)
-
     def __call__(self, event: dict[str, Any], hint: dict[str, Any], /) -> dict[str, Any]:
         kept = self._set_aside(event) if self.send_default_pii else None
         skipped = {k: event[k] for k in _SKIPPED_PARTS if k in event}
@@ -339,14 +371,7 @@ class DefaultScrubber:
         # in, where their key allows (clean strings are in `self.clean`: passed without a call)
         changed = self.scrub_many(texts, found)
         if changed:
-
-            def rewrite(text: str, context: Optional[str]) -> str:
-                edits = changed.get(text)
-                return text if edits is None else _apply(text, edits, context)
-
-            # an echo may stand in a string known to be clean on its own: then no string is skipped
-            clean = self.clean if self.clean.isdisjoint(changed) else set()
-            result = Walker(self.matcher, rewrite, clean=clean)(result)
+            result = self._rewrite(result, changed)
         if skipped or kept:
             result = {**result, **skipped}
         if kept:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from ._format import Format
 from .catalogue import by_name, kinds
@@ -73,9 +73,15 @@ class Redactor:
         digest = hmac.new(self._hash_key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:12]
         return f"[{fmt.kind}:{digest}]"
 
-    def blob(self, texts: Sequence[str], pair_keys: PairKeys | None = None) -> Blob:
+    def blob(
+        self,
+        texts: Sequence[str],
+        pair_keys: PairKeys | None = None,
+        key_words: Any = None,
+        clean: set[str] | None = None,
+    ) -> Blob:
         """`texts` as a `Blob`, scanned once for every format (see `Scanner.scan`)."""
-        return self.scanner.scan(texts, (set(), set()) if pair_keys is None else pair_keys)
+        return self.scanner.scan(texts, (set(), set()) if pair_keys is None else pair_keys, key_words, clean)
 
     def scan(self, blob: Blob) -> Iterable[tuple[Format, int, int, int]]:
         """Every match of every format in the blob's strings: (format, index, start, end).

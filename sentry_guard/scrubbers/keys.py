@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 __all__ = ["KeyMatcher", "split_words"]
 
@@ -98,6 +99,7 @@ _STEMS = (
     "clientsecret",
     "secretkey",
 )
+_STEM = re.compile("|".join(_STEMS)).search
 #: ``token`` is a secret, unless a measure follows it: ``token_count``, ``token_limit``
 _TOKEN_MEASURES = frozenset(
     {
@@ -267,7 +269,7 @@ def _builtin(words: tuple[str, ...]) -> bool:
         elif word == "factor":
             if prev == "two":
                 return True
-        elif any(stem in word for stem in _STEMS):
+        elif _STEM(word):
             return True
     return False
 
@@ -282,25 +284,46 @@ class KeyMatcher:
 
     `extra` adds names (matched as phrases: ``order_notes`` also hits ``customerOrderNotes``);
     `safe` exempts exact names (after word splitting: ``token_type`` exempts ``tokenType``).
+    A key that holds none of the `triggers` (as a substring, in any case) is benign without
+    more ado; the compiled walker uses them to judge most new keys without a call.
     """
 
-    _MAX_CACHE = 65536
+    #: decisions kept: at most this many keys, each at most this long (bounded in bytes)
+    MAX_CACHED = 32768
+    MAX_CACHED_KEY = 128
 
     def __init__(self, extra: Iterable[str] = (), safe: Iterable[str] = ()) -> None:
         self.extra = tuple(p for p in (split_words(e) for e in extra) if p)
         self.safe = frozenset(p for p in (split_words(s) for s in safe) if p)
-        self._may_match = _trigger_pattern(_TRIGGERS.union(*self.extra)).search
+        #: the words every sensitive key holds one of (lower case, ASCII)
+        self.triggers = frozenset(_TRIGGERS.union(*self.extra))
+        self._may_match = _trigger_pattern(self.triggers).search
         #: key -> decision; the walker reads it directly to skip a call per key
         self.decisions: dict[str, bool] = {}
+        self._tables: dict[int, Any] = {}
+        #: a word that long is past what the compiled split reads: then no shortcut
+        self._too_long = any(len(t) > 64 for t in self.triggers)
+
+    def trigger_table(self, speedups: Any) -> Any:
+        """The `triggers` and stems compiled for the compiled walker and scanner (built once)."""
+        if self._too_long:
+            return None
+        table = self._tables.get(id(speedups))
+        if table is None:
+            words = sorted(t.encode("ascii") for t in self.triggers)
+            table = speedups.compile_key_words(words, [stem.encode("ascii") for stem in _STEMS])
+            self._tables = {id(speedups): table}
+        return table
 
     def __call__(self, key: str) -> bool:
         """True when the value under `key` must be filtered."""
         decision = self.decisions.get(key)
         if decision is None:
             decision = self._decide(key)
-            if len(self.decisions) >= self._MAX_CACHE:
-                self.decisions.clear()
-            self.decisions[key] = decision
+            if len(key) <= self.MAX_CACHED_KEY:
+                if len(self.decisions) >= self.MAX_CACHED:
+                    self.decisions.clear()
+                self.decisions[key] = decision
         return decision
 
     def _decide(self, key: str) -> bool:

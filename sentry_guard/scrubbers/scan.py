@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
 from . import compiled
 from ._format import Format
@@ -44,6 +44,9 @@ View = Callable[[bytes], bytes]
 _NUL = b"\x00"
 #: digit runs shorter than this are not reported by the compiled scanner
 _RUNS_FROM = 6
+#: the clean-strings cache: at most this many strings, each at most this long (a bound in bytes)
+CLEAN_ENTRIES = 8192
+CLEAN_LENGTH = 512
 
 
 def uses_compiled_scanner() -> bool:
@@ -73,6 +76,12 @@ class Blob:
         self.features: Optional[dict[str, list[int]]] = None
         #: pair-rule keys in no set of the memo yet, with the strings they stand in (compiled only)
         self.fresh_keys: dict[str, list[int]] = {}
+        #: (string index, anchor id) for each anchor found in a string (compiled only)
+        self.anchor_hits: list[tuple[int, int]] = []
+        #: (string index, longest run of digits) for the strings with a long one (compiled only)
+        self.runs: list[tuple[int, int]] = []
+        #: the indices of the strings that may need a change (the others are known clean)
+        self.flagged: Sequence[int] = range(len(texts))
 
     @property
     def data(self) -> bytes:
@@ -292,9 +301,15 @@ class Scanner:
                     self._owners.append([])
                 self._owners[anchors[key]].append(fmt)
         self._anchors = list(anchors)
-        self._digits = {
-            fmt: int(req[7:]) for fmt in self.formats for req in fmt.requires if req.startswith("digits:")
-        }
+        shapes: dict[str, list[Format]] = defaultdict(list)
+        for fmt in self.formats:
+            for requirement in fmt.requires:
+                shapes[requirement].append(fmt)
+        #: the formats that need each shape, and those that need a run of so many digits
+        self._by_shape = [(name, tuple(fs)) for name, fs in shapes.items() if not name.startswith("digits:")]
+        self._by_digits = sorted(
+            (int(name[7:]), tuple(fs)) for name, fs in shapes.items() if name.startswith("digits:")
+        )
         self._speedups = compiled.SPEEDUPS
         self._table = (
             None
@@ -307,18 +322,37 @@ class Scanner:
     def compiled(self) -> bool:
         return self._table is not None
 
-    def scan(self, texts: Sequence[str], pair_keys: PairKeys) -> Blob:
-        """A `Blob` of `texts`; with the compiled scanner, already scanned (`pair_keys` is the
-        pair rule's memo, see ``structure.locate_pairs``)."""
-        blob = Blob(texts)
+    def scan(
+        self,
+        texts: Sequence[str],
+        pair_keys: PairKeys,
+        key_words: Any = None,
+        clean: Optional[set[str]] = None,
+    ) -> Blob:
+        """A `Blob` of the strings of `texts` not in `clean` (each once); with the compiled
+        scanner, already scanned. `pair_keys` is the pair rule's memo (see
+        ``structure.locate_pairs``), `key_words` the key rule's compiled words (see
+        ``KeyMatcher.trigger_table``) or None. Strings found clean are added to `clean`
+        (at most `CLEAN_ENTRIES` of at most `CLEAN_LENGTH` characters); `Blob.flagged` lists
+        the indices of the others, for the caller to add those it finds clean."""
+        clean = set() if clean is None else clean
         if self._table is not None and self._speedups is not None:
+            blob = Blob(texts if isinstance(texts, list) else list(texts))
             judged, sensitive = pair_keys
-            found, blob.fresh_keys, hits, runs = self._speedups.scan(
-                list(texts), sensitive, judged, self._table, _RUNS_FROM
+            found, blob.fresh_keys, blob.anchor_hits, blob.runs, blob.flagged = self._speedups.scan(
+                blob.texts,
+                sensitive,
+                judged,
+                self._table,
+                _RUNS_FROM,
+                key_words,
+                clean,
+                (CLEAN_ENTRIES, CLEAN_LENGTH),
             )
             blob.features = dict(zip(FEATURES, found))
-            blob.anchor_hits = hits  # type: ignore[attr-defined]
-            blob.runs = runs  # type: ignore[attr-defined]
+            return blob
+        blob = Blob([text for text in dict.fromkeys(texts) if text not in clean])
+        blob.flagged = range(len(blob.texts))
         return blob
 
     def shape(self, blob: Blob, name: str) -> Iterable[int]:
@@ -330,30 +364,31 @@ class Scanner:
         found: dict[Format, set[int]] = defaultdict(set)
         if blob.features is not None:
             owners = self._owners
-            for index, anchor in blob.anchor_hits:  # type: ignore[attr-defined]
+            for index, anchor in blob.anchor_hits:
                 for fmt in owners[anchor]:
                     found[fmt].add(index)
-            runs: list[tuple[int, int]] = blob.runs  # type: ignore[attr-defined]
-            for fmt in self.formats:
-                for requirement in fmt.requires:
-                    if requirement.startswith("digits:"):
-                        least = self._digits[fmt]
-                        found[fmt].update(index for index, longest in runs if longest >= least)
-                    else:
-                        found[fmt].update(blob.features[requirement])
-            return {fmt: indices for fmt, indices in found.items() if indices}
+            for name, formats in self._by_shape:
+                indices = blob.features[name]
+                if indices:
+                    for fmt in formats:
+                        found[fmt].update(indices)
+            if blob.runs:
+                for least, formats in self._by_digits:
+                    indices = [index for index, longest in blob.runs if longest >= least]
+                    for fmt in formats:
+                        found[fmt].update(indices)
+            return found
         for (view, _), (pattern, formats) in self._groups.items():
             indices = blob.matching(pattern, view)
             if indices:
                 for fmt in formats:
                     found[fmt] |= indices
-        shapes: dict[str, set[int]] = {}
-        for fmt in self.formats:
-            for requirement in fmt.requires:
-                if requirement not in shapes:
-                    shapes[requirement] = _locate_shape(blob, requirement)
-                found[fmt] |= shapes[requirement]
-        return {fmt: indices for fmt, indices in found.items() if indices}
+        for requirement, formats in (*self._by_shape, *((f"digits:{n}", fs) for n, fs in self._by_digits)):
+            indices = _locate_shape(blob, requirement)
+            if indices:
+                for fmt in formats:
+                    found[fmt] |= indices
+        return found
 
 
 def _locate_shape(blob: Blob, requirement: str) -> set[int]:

@@ -242,7 +242,7 @@ def parse_structured(text: str) -> Optional[tuple[Any, Callable[[Any], str]]]:
     stripped = text.strip()
     if stripped[:1] not in ("{", "[", "(") or stripped[-1:] not in ("}", "]", ")"):
         return None
-    if stripped[0] != "(":
+    if stripped[0] != "(" and stripped[1:2] != "'":  # JSON has no single quotes
         try:
             value = json.loads(stripped)
         except (ValueError, RecursionError):

@@ -145,14 +145,22 @@ class Walker:
         self._walk_dict, self._walk_list, self._walk_other = self._compile()
         #: the compiled walk, when it is installed (the same rules, the same results)
         speedups = compiled.SPEEDUPS
-        self._compiled = (
-            None
-            if speedups is None
-            else partial(
-                speedups.walk,
-                (keys.decisions, keys, strings, self.clean, self._walk_deep, _FLAG, FILTERED, deep, plain),
+        self._compiled = None
+        if speedups is not None:
+            table = keys.trigger_table(speedups) if hasattr(keys, "trigger_table") else None
+            bounds = (getattr(keys, "MAX_CACHED", 0), getattr(keys, "MAX_CACHED_KEY", 0))
+            config = (
+                keys.decisions,
+                keys,
+                strings,
+                self.clean,
+                self._walk_deep,
+                _FLAG,
+                FILTERED,
+                deep,
+                plain,
             )
-        )
+            self._compiled = partial(speedups.walk, (*config, table, bounds))
 
     def __call__(self, tree: Any, found: list[Any] | None = None, pending: Pending = None) -> Any:
         """Walk `tree`; values filtered by key are appended to `found` when given, and the
