@@ -258,11 +258,11 @@ class DefaultScrubber:
             self._echo(texts, echoes, edits)
         return edits
 
-    def _scan(self, texts: list[str], found: list[Any], level: int = 0) -> dict[str, list[Edit]]:
+    def _scan(self, strings: list[str], found: list[Any], level: int = 0) -> dict[str, list[Edit]]:
         """The edits of `texts`. JSON text and reprs are parsed and walked like the payload;
         the strings inside them are scanned together, one level of nesting per scan (so a
         blob of JSON strings costs one more scan, not one per string)."""
-        blob = self.redactor.blob(texts, self._pair_keys, self._key_triggers, self.clean)
+        blob = self.redactor.blob(strings, self._pair_keys, self._key_triggers, self.clean)
         texts = blob.texts
         edits: dict[str, list[Edit]] = {}
         structured: dict[int, tuple[Any, Any, Callable[[Any], str]]] = {}

@@ -378,16 +378,16 @@ class Scanner:
                     for fmt in formats:
                         found[fmt].update(indices)
             return found
-        for (view, _), (pattern, formats) in self._groups.items():
-            indices = blob.matching(pattern, view)
-            if indices:
-                for fmt in formats:
-                    found[fmt] |= indices
-        for requirement, formats in (*self._by_shape, *((f"digits:{n}", fs) for n, fs in self._by_digits)):
-            indices = _locate_shape(blob, requirement)
-            if indices:
-                for fmt in formats:
-                    found[fmt] |= indices
+        for (view, _), (pattern, group) in self._groups.items():
+            located = blob.matching(pattern, view)
+            if located:
+                for fmt in group:
+                    found[fmt] |= located
+        for requirement, required_by in (*self._by_shape, *((f"digits:{n}", fs) for n, fs in self._by_digits)):
+            located = _locate_shape(blob, requirement)
+            if located:
+                for fmt in required_by:
+                    found[fmt] |= located
         return found
 
 
