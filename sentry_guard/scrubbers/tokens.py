@@ -67,9 +67,9 @@ def _uuid(salt: str) -> str:
 _ASSIGN = r"""[ \t'"\\]{0,8}(?:=>|:=|[:=])[ \t'"\\]{0,8}"""
 
 
-def _ctx(words: str, secret: str, gap: int = 24) -> str:
-    """`words` (any case), up to `gap` more name characters (``_api_key``), an assignment,
-    then `secret` as group 1."""
+def _ctx(words: str, secret: str, gap: int = 8) -> str:
+    """`words`, a name in any case (``heroku_api_key``), up to `gap` more name characters
+    (``_prod``), an assignment, then `secret` as group 1."""
     return f"(?i:{words})[A-Za-z0-9_.-]{{0,{gap}}}{_ASSIGN}({secret})"
 
 
@@ -254,7 +254,7 @@ _AWS = (
     _token(
         "aws-secret-access-key",
         ("aws_secret", "aws-secret", "awssecret", "secret_access", "secret-access", "secretaccess"),
-        _ctx(r"aws[_-]?secret|secret[_-]?access[_-]?key", r"[A-Za-z0-9/+]{40}"),
+        _ctx(r"aws[_-]?secret|secret[_-]?access[_-]?key", r"[A-Za-z0-9/+]{40}", gap=24),
         (
             "AWS_SECRET_ACCESS_KEY=" + _r("aws-secret-1", 40, _B64),
             '"SecretAccessKey": "' + _r("aws-secret-2", 40, _B64) + '"',
@@ -839,7 +839,7 @@ _AZURE = (
     _token(
         "azure-devops-pat-legacy",
         ("azure_devops", "azure-devops", "azuredevops", "ado_pat", "ado-pat", "azdo_", "azdo-"),
-        _ctx(r"azure[_-]?devops|ado[_-]pat|azdo[_-]", r"[a-z2-7]{52}"),
+        _ctx(r"azure[_-]?devops|ado[_-]pat|azdo[_-]", r"[a-z2-7]{52}", gap=16),
         (
             "AZURE_DEVOPS_PAT=" + _r("ado-legacy-1", 52, _LOWER + "234567"),
             "azure-devops-token: " + _r("ado-legacy-2", 52, _LOWER + "234567"),
@@ -1037,7 +1037,7 @@ _AI = (
     _token(
         "cohere-api-key",
         ("cohere", "co_api_key"),
-        _ctx(r"cohere|co_api_key", r"[A-Za-z0-9]{40}"),
+        _ctx(r"cohere[_.-]?(?:api[_.-]?)?key|co_api_key", r"[A-Za-z0-9]{40}"),
         ("COHERE_API_KEY=" + _r("cohere-1", 40), "co_api_key: " + _r("cohere-2", 40)),
         ("COHERE_API_KEY=" + _r("cohere-short", 39), "cohere_model = command-r-plus"),
         _GL.format("cohere"),
@@ -1104,12 +1104,19 @@ _INFRA = (
     _token(
         "heroku-api-key-legacy",
         ("heroku",),
-        _ctx("heroku", r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"),
+        _ctx(
+            r"heroku[_.-]?(?:api[_.-]?)?(?:key|token)",
+            r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}",
+        ),
         (
             "HEROKU_API_KEY=" + _uuid("heroku-legacy-1"),
             '"heroku_api_key": "' + _uuid("heroku-legacy-2") + '"',
         ),
-        ("request_id=" + _uuid("heroku-legacy-3"), "HEROKU_APP_NAME=demo-app"),
+        (
+            "request_id=" + _uuid("heroku-legacy-3"),
+            "HEROKU_APP_ID=" + _uuid("heroku-legacy-4"),
+            "HEROKU_APP_NAME=demo-app",
+        ),
         _GL.format("heroku"),
         note="Old Heroku API keys are bare UUIDs, like request ids: only after the name.",
         group=1,
@@ -1159,7 +1166,10 @@ _INFRA = (
     _token(
         "cloudflare-legacy-key",
         ("cloudflare", "cf_api", "cf-api"),
-        _ctx(r"cloudflare|cf[_-]api[_-]", r"[A-Za-z0-9_-]{40}|[a-f0-9]{37}"),
+        _ctx(
+            r"cloudflare[_.-]?(?:api[_.-]?|global[_.-]?|auth[_.-]?)?(?:token|key)|cf[_-]api[_-](?:token|key)",
+            r"[A-Za-z0-9_-]{40}|[a-f0-9]{37}",
+        ),
         (
             "CLOUDFLARE_API_TOKEN=" + _r("cf-legacy-1", 40, _B64URL),
             "CF_API_KEY=" + _r("cf-legacy-2", 37, _HEX),
@@ -1219,7 +1229,7 @@ _INFRA = (
     _token(
         "vercel-token-legacy",
         ("vercel",),
-        _ctx("vercel", r"[A-Za-z0-9]{24}"),
+        _ctx(r"vercel[_.-]?(?:api[_.-]?|access[_.-]?|auth[_.-]?)?token", r"[A-Za-z0-9]{24}"),
         ("VERCEL_TOKEN=" + _r("vercel-legacy-1", 24), "vercel_api_token: " + _r("vercel-legacy-2", 24)),
         ("VERCEL_TOKEN=" + _r("vercel-legacy-short", 23), "VERCEL_ENV=production"),
         _TH.format("vercel"),
@@ -1244,12 +1254,16 @@ _INFRA = (
     _token(
         "netlify-token-legacy",
         ("netlify",),
-        _ctx("netlify", r"[A-Za-z0-9_-]{40,46}"),
+        _ctx(r"netlify[_.-]?(?:auth[_.-]?|api[_.-]?|access[_.-]?)?token", r"[A-Za-z0-9_-]{40,46}"),
         (
             "NETLIFY_AUTH_TOKEN=" + _r("netlify-legacy-1", 43, _B64URL),
             "netlify_token: " + _r("netlify-legacy-2", 40, _B64URL),
         ),
-        ("NETLIFY_SITE_ID=" + _uuid("netlify-site"), "netlify: deploy preview"),
+        (
+            "NETLIFY_SITE_ID=" + _uuid("netlify-site"),
+            "NETLIFY_COMMIT_REF=" + _r("netlify-ref", 40, _HEX),
+            "netlify: deploy preview",
+        ),
         _GL.format("netlify"),
         group=1,
         ignore_case=True,
@@ -1286,9 +1300,16 @@ _INFRA = (
     _token(
         "railway-token",
         ("railway",),
-        _ctx("railway", r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"),
+        _ctx(
+            r"railway[_.-]?(?:api[_.-]?|project[_.-]?|team[_.-]?)?token",
+            r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}",
+        ),
         ("RAILWAY_TOKEN=" + _uuid("railway-1"), "RAILWAY_API_TOKEN: " + _uuid("railway-2")),
-        ("RAILWAY_TOKEN=" + _uuid("railway-3")[:-1], "RAILWAY_ENVIRONMENT=production"),
+        (
+            "RAILWAY_TOKEN=" + _uuid("railway-3")[:-1],
+            "RAILWAY_PROJECT_ID=" + _uuid("railway-4"),
+            "RAILWAY_ENVIRONMENT=production",
+        ),
         "https://docs.railway.com/guides/public-api",
         note="Railway tokens are UUIDs: only after the name.",
         group=1,
@@ -1485,7 +1506,7 @@ _INFRA = (
     _token(
         "ibm-cloud-api-key",
         ("ibm",),
-        _ctx("ibm", r"[A-Za-z0-9_-]{44}"),
+        _ctx(r"ibm[_.-]?(?:cloud[_.-]?)?api[_.-]?key", r"[A-Za-z0-9_-]{44}"),
         ("IBM_CLOUD_API_KEY=" + _r("ibm-1", 44, _B64URL), "ibmcloud_api_key: " + _r("ibm-2", 44, _B64URL)),
         ("IBM_CLOUD_REGION=us-south", "IBM_CLOUD_API_KEY=" + _r("ibm-short", 43, _B64URL)),
         "https://cloud.ibm.com/docs/account?topic=account-userapikey",
@@ -1503,7 +1524,11 @@ _INFRA = (
     _token(
         "yandex-cloud-credential",
         ("yandex", "yc_"),
-        _ctx(r"yandex|yc_", r"YC[A-Za-z0-9_-]{38}|t1\.[A-Za-z0-9_-]{20,200}={0,2}\.[A-Za-z0-9_-]{86}={0,2}"),
+        _ctx(
+            r"yandex|yc_",
+            r"YC[A-Za-z0-9_-]{38}|t1\.[A-Za-z0-9_-]{20,200}={0,2}\.[A-Za-z0-9_-]{86}={0,2}",
+            gap=16,
+        ),
         (
             "YANDEX_SECRET_KEY=YC" + _r("yc-1", 38, _B64URL),
             "yc_iam_token: t1." + _r("yc-2", 60, _B64URL) + "." + _r("yc-3", 86, _B64URL),
@@ -1724,9 +1749,13 @@ _DEV = (
     _token(
         "travisci-token",
         ("travis",),
-        _ctx("travis", r"[A-Za-z0-9_-]{22}"),
+        _ctx(r"travis[_.-]?(?:ci[_.-]?)?(?:api[_.-]?|access[_.-]?)?token", r"[A-Za-z0-9_-]{22}"),
         ("TRAVIS_API_TOKEN=" + _r("travis-1", 22, _B64URL), "travis_token: " + _r("travis-2", 22, _B64URL)),
-        ("TRAVIS_BRANCH=main", "TRAVIS_API_TOKEN=" + _r("travis-short", 21, _B64URL)),
+        (
+            "TRAVIS_BRANCH=main",
+            "TRAVIS_JOB_WEB_ID=" + _r("travis-id", 22, _B64URL),
+            "TRAVIS_API_TOKEN=" + _r("travis-short", 21, _B64URL),
+        ),
         _GL.format("travisci"),
         group=1,
         ignore_case=True,
@@ -1734,9 +1763,16 @@ _DEV = (
     _token(
         "codecov-token",
         ("codecov",),
-        _ctx("codecov", r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}|[a-f0-9]{32}"),
+        _ctx(
+            r"codecov[_.-]?(?:upload[_.-]?)?token",
+            r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}|[a-f0-9]{32}",
+        ),
         ("CODECOV_TOKEN=" + _uuid("codecov-1"), "codecov_token: " + _r("codecov-2", 32, _HEX)),
-        ("CODECOV_TOKEN=" + _r("codecov-short", 31, _HEX), "codecov: flags"),
+        (
+            "CODECOV_TOKEN=" + _r("codecov-short", 31, _HEX),
+            "CODECOV_COMMIT=" + _r("codecov-sha", 32, _HEX),
+            "codecov: flags",
+        ),
         _GL.format("codecov"),
         group=1,
         ignore_case=True,
@@ -1744,9 +1780,12 @@ _DEV = (
     _token(
         "snyk-token",
         ("snyk",),
-        _ctx("snyk", r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"),
+        _ctx(
+            r"snyk[_.-]?(?:api[_.-]?|oauth[_.-]?)?(?:token|key)",
+            r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}",
+        ),
         ("SNYK_TOKEN=" + _uuid("snyk-1"), "snyk_api_key: " + _uuid("snyk-2")),
-        ("SNYK_ORG_ID=my-org", "snyk test"),
+        ("SNYK_ORG_ID=" + _uuid("snyk-org"), "snyk test"),
         "https://docs.snyk.io/snyk-api/authentication-for-api",
         group=1,
         ignore_case=True,
@@ -1859,7 +1898,10 @@ _DEV = (
     _token(
         "jfrog-token",
         ("jfrog", "artifactory"),
-        _ctx(r"jfrog|artifactory", r"[A-Za-z0-9]{73}|[A-Za-z0-9]{64}"),
+        _ctx(
+            r"(?:jfrog|artifactory)[_.-]?(?:access[_.-]?|api[_.-]?|identity[_.-]?)?(?:token|key)",
+            r"[A-Za-z0-9]{73}|[A-Za-z0-9]{64}",
+        ),
         ("JFROG_ACCESS_TOKEN=" + _r("jfrog-1", 64), "artifactory_api_key: " + _r("jfrog-2", 73)),
         ("ARTIFACTORY_URL=https://example.jfrog.io", "JFROG_ACCESS_TOKEN=" + _r("jfrog-short", 63)),
         _GL.format("jfrog"),
@@ -1905,7 +1947,7 @@ _MESSAGING = (
     _token(
         "twilio-auth-token",
         ("twilio",),
-        _ctx("twilio", r"[a-f0-9]{32}"),
+        _ctx(r"twilio[_.-]?(?:auth[_.-]?token|api[_.-]?secret|secret)", r"[a-f0-9]{32}"),
         (
             "TWILIO_AUTH_TOKEN=" + _r("twilio-at-1", 32, _HEX),
             '"twilio_auth_token": "' + _r("twilio-at-2", 32, _HEX) + '"',
@@ -1949,7 +1991,10 @@ _MESSAGING = (
     _token(
         "mailgun-key",
         ("mailgun",),
-        _ctx("mailgun", r"[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}"),
+        _ctx(
+            r"mailgun[_.-]?(?:api[_.-]?|private[_.-]?|webhook[_.-]?signing[_.-]?|signing[_.-]?)?key",
+            r"[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}",
+        ),
         (
             "MAILGUN_API_KEY="
             + _r("mailgun-4", 32, _HEX)
@@ -2069,7 +2114,7 @@ _MESSAGING = (
     _token(
         "telegram-bot-token",
         ("telegram", "tg_bot", "tg-bot"),
-        _ctx(r"telegram|tg[_-]bot[_-]token", r"[0-9]{5,16}:[A-Za-z0-9_-]{35}"),
+        _ctx(r"telegram|tg[_-]bot[_-]token", r"[0-9]{5,16}:[A-Za-z0-9_-]{35}", gap=16),
         (
             "TELEGRAM_BOT_TOKEN=" + _r("tg-6", 10, _DIGITS) + ":AA" + _r("tg-7", 33, _B64URL),
             "tg_bot_token: " + _r("tg-8", 9, _DIGITS) + ":AA" + _r("tg-9", 33, _B64URL),
@@ -2225,7 +2270,7 @@ _OBSERVABILITY = (
     _token(
         "datadog-api-key",
         ("datadog", "dd_api", "dd-api", "dd.api"),
-        _ctx(r"datadog[_.-]?api[_.-]?key|dd[_.-]api[_.-]?key", r"[a-f0-9]{32}", gap=12),
+        _ctx(r"datadog[_.-]?api[_.-]?key|dd[_.-]api[_.-]?key", r"[a-f0-9]{32}"),
         (
             "DD_API_KEY=" + _r("dd-api-1", 32, _HEX),
             "DD-API-KEY: " + _r("dd-api-2", 32, _HEX),
@@ -2261,7 +2306,10 @@ _OBSERVABILITY = (
     _token(
         "pagerduty-api-key",
         ("pagerduty",),
-        _ctx("pagerduty", r"[A-Za-z0-9_+-]{20}"),
+        _ctx(
+            r"pagerduty[_.-]?(?:api[_.-]?|routing[_.-]?|integration[_.-]?)?(?:key|token)",
+            r"[a-f0-9]{32}|[A-Za-z0-9_+-]{20}",
+        ),
         ("PAGERDUTY_API_KEY=u+" + _r("pd-1", 18, _B64URL), "pagerduty_token: " + _r("pd-2", 20)),
         ("PAGERDUTY_SERVICE_ID=P" + _r("pd-3", 6, _UPPER_DIGITS), "PAGERDUTY_API_KEY=" + _r("pd-short", 19)),
         "https://support.pagerduty.com/main/docs/api-access-keys",
@@ -2271,7 +2319,7 @@ _OBSERVABILITY = (
     _token(
         "sumologic-access-key",
         ("sumo",),
-        _ctx("sumo", r"[A-Za-z0-9]{64}"),
+        _ctx(r"sumo(?:logic)?[_.-]?access[_.-]?key", r"[A-Za-z0-9]{64}"),
         ("SUMO_ACCESS_KEY=" + _r("sumo-1", 64), "sumologic_access_key: " + _r("sumo-2", 64)),
         ("SUMO_ACCESS_ID=su" + _r("sumo-3", 12), "SUMO_ACCESS_KEY=" + _r("sumo-short", 63)),
         _GL.format("sumologic"),
@@ -2292,8 +2340,10 @@ _OBSERVABILITY = (
     ),
     _token(
         "honeycomb-api-key-legacy",
-        ("honeycomb",),
-        _ctx("honeycomb", r"[a-f0-9]{32}|[A-Za-z0-9]{22}"),
+        ("x-honeycomb-team", "honeycomb"),
+        _ctx(
+            r"x-honeycomb-team|honeycomb[_.-]?(?:api[_.-]?|write[_.-]?)?key", r"[a-f0-9]{32}|[A-Za-z0-9]{22}"
+        ),
         ("x-honeycomb-team: " + _r("honeycomb-3", 22), "HONEYCOMB_API_KEY=" + _r("honeycomb-4", 32, _HEX)),
         ("HONEYCOMB_DATASET=production", "x-honeycomb-team: " + _r("honeycomb-5", 21)),
         _GL.format("generic"),
@@ -2304,7 +2354,7 @@ _OBSERVABILITY = (
     _token(
         "lightstep-access-token",
         ("lightstep",),
-        _ctx("lightstep", r"[A-Za-z0-9+/=]{32,256}"),
+        _ctx(r"lightstep[_.-]?access[_.-]?token", r"[A-Za-z0-9+/=]{32,256}"),
         (
             "LIGHTSTEP_ACCESS_TOKEN=" + _r("lightstep-1", 84, _B64),
             "lightstep-access-token: " + _r("lightstep-2", 32),
@@ -2422,7 +2472,7 @@ _SAAS = (
     _token(
         "airtable-api-key",
         ("airtable",),
-        _ctx("airtable", r"key[A-Za-z0-9]{14}"),
+        _ctx(r"airtable[_.-]?(?:api[_.-]?)?key", r"key[A-Za-z0-9]{14}"),
         ("AIRTABLE_API_KEY=key" + _r("airtable-key-1", 14), "airtable_key: key" + _r("airtable-key-2", 14)),
         (
             "AIRTABLE_BASE_ID=app" + _r("airtable-key-3", 14),
@@ -2509,7 +2559,7 @@ _SAAS = (
     _token(
         "gocardless-token",
         ("gocardless",),
-        _ctx("gocardless", r"(?:live|sandbox)_[A-Za-z0-9_=-]{40}"),
+        _ctx(r"gocardless[_.-]?(?:access[_.-]?)?token", r"(?:live|sandbox)_[A-Za-z0-9_=-]{40}"),
         (
             "GOCARDLESS_ACCESS_TOKEN=live_" + _r("gc-1", 40, _B64URL),
             "gocardless_token: sandbox_" + _r("gc-2", 40, _B64URL),
@@ -2523,7 +2573,7 @@ _SAAS = (
     _token(
         "lob-api-key",
         ("lob_", "lob-", "lob."),
-        _ctx(r"lob[_.-]", r"(?:live|test)_[a-f0-9]{35}"),
+        _ctx(r"lob[_.-](?:api[_.-]?)?key", r"(?:live|test)_[a-f0-9]{35}"),
         (
             "LOB_API_KEY=live_" + _r("lob-1", 35, _HEX),
             "lob.api_key: test_" + _r("lob-2", 35, _HEX),
@@ -2579,7 +2629,7 @@ _SAAS = (
     _token(
         "coinbase-api-secret",
         ("coinbase",),
-        _ctx("coinbase", r"[A-Za-z0-9_-]{64}"),
+        _ctx(r"coinbase[_.-]?(?:api[_.-]?)?secret", r"[A-Za-z0-9_-]{64}"),
         (
             "COINBASE_API_SECRET=" + _r("coinbase-1", 64, _B64URL),
             "coinbase_secret: " + _r("coinbase-2", 64, _B64URL),
@@ -2603,14 +2653,18 @@ _SAAS = (
     _token(
         "hubspot-api-key-legacy",
         ("hapikey=", "hubspot"),
-        r"(?i:hapikey=|hubspot[A-Za-z0-9_.-]{0,24}"
+        r"(?i:hapikey=|hubspot[_.-]?(?:api[_.-]?)?key[A-Za-z0-9_.-]{0,8}"
         + _ASSIGN
         + r")([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})",
         (
             "https://api.hubapi.com/contacts/v1/lists?hapikey=" + _uuid("hapikey-1"),
             "HUBSPOT_API_KEY=" + _uuid("hapikey-2"),
         ),
-        ("HUBSPOT_PORTAL_ID=1234567", "hapikey=" + _uuid("hapikey-3")[:-1]),
+        (
+            "HUBSPOT_PORTAL_ID=1234567",
+            "HUBSPOT_CLIENT_ID=" + _uuid("hapikey-4"),
+            "hapikey=" + _uuid("hapikey-3")[:-1],
+        ),
         _GL.format("hubspot"),
         note="Legacy API keys (UUIDs, retired 2022): in the hapikey parameter or after the name.",
         group=1,
@@ -2691,7 +2745,10 @@ _SAAS = (
     _token(
         "twitter-api-secret",
         ("twitter",),
-        _ctx("twitter", r"[A-Za-z0-9]{50}|[A-Za-z0-9]{45}|[0-9]{15,25}-[A-Za-z0-9]{20,40}"),
+        _ctx(
+            r"twitter[_.-]?(?:api[_.-]?|consumer[_.-]?|access[_.-]?)?(?:token[_.-]?)?(?:secret|token|key)",
+            r"[A-Za-z0-9]{50}|[A-Za-z0-9]{45}|[0-9]{15,25}-[A-Za-z0-9]{20,40}",
+        ),
         (
             "TWITTER_API_SECRET=" + _r("twitter-5", 50),
             "twitter_access_token_secret: " + _r("twitter-6", 45),
@@ -2715,7 +2772,7 @@ _SAAS = (
     _token(
         "facebook-app-secret",
         ("facebook", "fb_app", "fb-app"),
-        _ctx(r"facebook|fb[_-]app[_-]secret", r"[a-f0-9]{32}"),
+        _ctx(r"facebook[_.-]?(?:app[_.-]?|client[_.-]?)?secret|fb[_-]app[_-]secret", r"[a-f0-9]{32}"),
         (
             "FACEBOOK_APP_SECRET=" + _r("fb-secret-1", 32, _HEX),
             "fb_app_secret: " + _r("fb-secret-2", 32, _HEX),
@@ -2732,7 +2789,7 @@ _SAAS = (
     _token(
         "linkedin-client-secret",
         ("linkedin", "linked_in", "linked-in"),
-        _ctx(r"linked[_-]?in", r"[A-Za-z0-9]{16}"),
+        _ctx(r"linked[_-]?in[_.-]?(?:client[_.-]?)?secret", r"[A-Za-z0-9]{16}"),
         (
             "LINKEDIN_CLIENT_SECRET=" + _r("linkedin-1", 16),
             "linked_in_secret: " + _r("linkedin-2", 16),
@@ -2746,7 +2803,9 @@ _SAAS = (
     _token(
         "twitch-api-token",
         ("twitch",),
-        _ctx("twitch", r"[A-Za-z0-9]{30}"),
+        _ctx(
+            r"twitch[_.-]?(?:client[_.-]?secret|oauth[_.-]?token|access[_.-]?token|token)", r"[A-Za-z0-9]{30}"
+        ),
         (
             "TWITCH_CLIENT_SECRET=" + _r("twitch-1", 30, _LOWER_DIGITS),
             "twitch_oauth_token: " + _r("twitch-2", 30, _LOWER_DIGITS),
@@ -2759,7 +2818,7 @@ _SAAS = (
     _token(
         "zendesk-api-token",
         ("zendesk",),
-        _ctx("zendesk", r"[A-Za-z0-9]{40}"),
+        _ctx(r"zendesk[_.-]?(?:api[_.-]?)?token", r"[A-Za-z0-9]{40}"),
         ("ZENDESK_API_TOKEN=" + _r("zendesk-1", 40), "zendesk_token: " + _r("zendesk-2", 40)),
         ("ZENDESK_SUBDOMAIN=example", "ZENDESK_API_TOKEN=" + _r("zendesk-short", 39)),
         "https://developer.zendesk.com/api-reference/introduction/security-and-auth/",
@@ -2769,7 +2828,7 @@ _SAAS = (
     _token(
         "okta-api-token",
         ("okta",),
-        _ctx("okta", r"00[A-Za-z0-9_-]{40}"),
+        _ctx(r"okta[_.-]?(?:api[_.-]?)?token", r"00[A-Za-z0-9_-]{40}"),
         ("OKTA_API_TOKEN=00" + _r("okta-1", 40, _B64URL), "okta_token: 00" + _r("okta-2", 40, _B64URL)),
         ("OKTA_ORG_URL=https://dev-123.okta.com", "OKTA_API_TOKEN=01" + _r("okta-3", 40, _B64URL)),
         "https://developer.okta.com/docs/guides/create-an-api-token/",
@@ -2780,7 +2839,7 @@ _SAAS = (
     _token(
         "auth0-client-secret",
         ("auth0",),
-        _ctx("auth0", r"[A-Za-z0-9_-]{64}"),
+        _ctx(r"auth0[_.-]?(?:client[_.-]?)?secret", r"[A-Za-z0-9_-]{64}"),
         ("AUTH0_CLIENT_SECRET=" + _r("auth0-1", 64, _B64URL), "auth0_secret: " + _r("auth0-2", 64, _B64URL)),
         ("AUTH0_DOMAIN=example.us.auth0.com", "AUTH0_CLIENT_ID=" + _r("auth0-3", 32)),
         "https://auth0.com/docs/get-started/applications/application-settings",
@@ -2790,7 +2849,7 @@ _SAAS = (
     _token(
         "segment-write-key",
         ("segment",),
-        _ctx(r"segment[_.-]?(?:write|api)[_.-]?key", r"[A-Za-z0-9]{32}", gap=8),
+        _ctx(r"segment[_.-]?(?:write|api)[_.-]?key", r"[A-Za-z0-9]{32}"),
         ("SEGMENT_WRITE_KEY=" + _r("segment-1", 32), "segment-api-key: " + _r("segment-2", 32)),
         ("segment_count=" + _r("segment-3", 32, _DIGITS), "SEGMENT_WRITE_KEY=" + _r("segment-short", 31)),
         "https://segment.com/docs/connections/find-writekey/",
@@ -2800,7 +2859,7 @@ _SAAS = (
     _token(
         "mixpanel-api-secret",
         ("mixpanel",),
-        _ctx("mixpanel", r"[a-f0-9]{32}"),
+        _ctx(r"mixpanel[_.-]?(?:api[_.-]?|project[_.-]?)?(?:secret|token)", r"[a-f0-9]{32}"),
         (
             "MIXPANEL_API_SECRET=" + _r("mixpanel-1", 32, _HEX),
             "mixpanel_secret: " + _r("mixpanel-2", 32, _HEX),
@@ -2816,7 +2875,7 @@ _SAAS = (
     _token(
         "amplitude-api-key",
         ("amplitude",),
-        _ctx("amplitude", r"[a-f0-9]{32}"),
+        _ctx(r"amplitude[_.-]?(?:api[_.-]?|secret[_.-]?)key", r"[a-f0-9]{32}"),
         (
             "AMPLITUDE_SECRET_KEY=" + _r("amplitude-1", 32, _HEX),
             "amplitude_api_key: " + _r("amplitude-2", 32, _HEX),
@@ -2832,6 +2891,7 @@ _SAAS = (
         _ctx(
             r"launch[_-]?darkly|ld_(?:sdk|api|mobile)",
             r"(?:api|sdk|mob)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}",
+            gap=16,
         ),
         (
             "LAUNCHDARKLY_SDK_KEY=sdk-" + _uuid("ld-1"),
@@ -2851,7 +2911,7 @@ _SAAS = (
     _token(
         "algolia-admin-key",
         ("algolia",),
-        _ctx("algolia", r"[a-f0-9]{32}"),
+        _ctx(r"algolia[_.-]?(?:admin[_.-]?|api[_.-]?|write[_.-]?|search[_.-]?)?key", r"[a-f0-9]{32}"),
         ("ALGOLIA_ADMIN_KEY=" + _r("algolia-1", 32, _HEX), "algolia_api_key: " + _r("algolia-2", 32, _HEX)),
         (
             "ALGOLIA_APP_ID=" + _r("algolia-3", 10, _UPPER_DIGITS),
