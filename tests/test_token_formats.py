@@ -38,7 +38,7 @@ UNBOUNDED = {"pypi-api-token"}
 INFIX = {
     "azure-ad-client-secret",
     "azure-devops-pat",
-    "azure-identifiable-key",
+    "azure-identifiable-key-64",
     "azure-identifiable-key-32",
     "firebase-cloud-messaging-server-key",
     "mailchimp-api-key",
@@ -108,6 +108,8 @@ def test_record_is_complete(fmt: Format) -> None:
     assert len(set(fmt.anchors)) == len(fmt.anchors)
     assert fmt.group <= re.compile(fmt.pattern).groups
     assert (fmt.find is not None) == (fmt.name in INFIX)
+    if fmt.find is not None:  # a find replaces finditer: it removes the whole match, unvalidated
+        assert fmt.group == 0 and fmt.validate is None and not fmt.ignore_case
 
 
 @pytest.mark.parametrize("fmt", TOKEN_FORMATS, ids=IDS)

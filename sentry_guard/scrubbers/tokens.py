@@ -157,6 +157,13 @@ def _azure32(signature: str, salt: str) -> str:
 
 
 _GL = "https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/{}.go"
+
+
+def _gitleaks(rule: str) -> str:
+    """The gitleaks rule a format follows, where the provider documents no format."""
+    return f"https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml (rule {rule})"
+
+
 _TH = "https://github.com/trufflesecurity/trufflehog/tree/main/pkg/detectors/{}"
 _GH_PATTERNS = (
     "https://docs.github.com/en/code-security/secret-scanning/introduction/supported-secret-scanning-patterns"
@@ -507,7 +514,7 @@ _SLACK = (
         r"xox[os]-[0-9]{1,20}-[A-Za-z0-9-]{10,250}",
         ("xoxs-" + _slack_secret("slack-legacy-1"), "xoxo-" + _slack_secret("slack-legacy-2")),
         ("xoxo-gossip-girl-fan-club", "xoxs-123-abc"),
-        _GL.format("slack"),
+        _gitleaks("slack-legacy-token"),
         note="Legacy user/session tokens. Narrower than the old rule: the body must start "
         "with the numeric team id, so ``xoxo-`` in prose (hugs and kisses) is not a token.",
     ),
@@ -797,7 +804,7 @@ _AZURE = (
         find=_infix(_AAD_PATTERN, ("Q~",), 4),
     ),
     _token(
-        "azure-identifiable-key",
+        "azure-identifiable-key-64",
         _AZ64,
         _AZ64_PATTERN,
         tuple(_azure64(sig, f"az64-{i}") for i, sig in enumerate(_AZ64)),
@@ -884,7 +891,7 @@ _AI = (
             "sk-" + _r("oai-legacy-3", 20) + "T3BlbkFJ" + _r("oai-legacy-4", 20),
         ),
         ("sk-" + _r("oai-legacy-5", 20) + "T3BlbkFJ" + _r("oai-legacy-short", 19), "sk-T3BlbkFJ"),
-        _GL.format("openai"),
+        _gitleaks("openai-api-key"),
         note="T3BlbkFJ is base64 of ``OpenAI``.",
     ),
     _token(
@@ -969,7 +976,7 @@ _AI = (
         r"api_org_[A-Za-z]{34}",
         ("api_org_" + _r("hf-org-1", 34, _UPPER + _LOWER), "api_org_" + _r("hf-org-2", 34, _UPPER + _LOWER)),
         ("api_org_" + _r("hf-org-short", 33, _UPPER + _LOWER), "api_org_id"),
-        _GL.format("huggingface"),
+        _gitleaks("huggingface-organization-api-token"),
     ),
     _token(
         "replicate-api-token",
@@ -994,7 +1001,7 @@ _AI = (
         r"pplx-[A-Za-z0-9]{48}",
         ("pplx-" + _r("pplx-1", 48), "pplx-" + _r("pplx-2", 48)),
         ("pplx-" + _r("pplx-short", 47), "pplx-api"),
-        _GL.format("perplexity"),
+        _gitleaks("perplexity-api-key"),
     ),
     _token(
         "xai-api-key",
@@ -1040,7 +1047,7 @@ _AI = (
         _ctx(r"cohere[_.-]?(?:api[_.-]?)?key|co_api_key", r"[A-Za-z0-9]{40}"),
         ("COHERE_API_KEY=" + _r("cohere-1", 40), "co_api_key: " + _r("cohere-2", 40)),
         ("COHERE_API_KEY=" + _r("cohere-short", 39), "cohere_model = command-r-plus"),
-        _GL.format("cohere"),
+        _gitleaks("cohere-api-token"),
         note="Unprefixed 40-character key: only after the name.",
         group=1,
         ignore_case=True,
@@ -1117,7 +1124,7 @@ _INFRA = (
             "HEROKU_APP_ID=" + _uuid("heroku-legacy-4"),
             "HEROKU_APP_NAME=demo-app",
         ),
-        _GL.format("heroku"),
+        _gitleaks("heroku-api-key"),
         note="Old Heroku API keys are bare UUIDs, like request ids: only after the name.",
         group=1,
         ignore_case=True,
@@ -1161,7 +1168,7 @@ _INFRA = (
             "v1.0-" + _r("cf-oca-3", 24, _HEX) + "-" + _r("cf-oca-4", 146, _HEX),
         ),
         ("v1.0-" + _r("cf-oca-5", 24, _HEX) + "-" + _r("cf-oca-short", 100, _HEX), "release v1.0-beta"),
-        _GL.format("cloudflare"),
+        _gitleaks("cloudflare-origin-ca-key"),
     ),
     _token(
         "cloudflare-legacy-key",
@@ -1176,7 +1183,7 @@ _INFRA = (
             "cf-api-token: " + _r("cf-legacy-3", 40, _B64URL),
         ),
         ("CLOUDFLARE_ZONE_ID=" + _r("cf-legacy-4", 32, _HEX), "cloudflare: enabled"),
-        _GL.format("cloudflare"),
+        _gitleaks("cloudflare-api-key"),
         note="Unprefixed tokens (40) and global keys (37 hex) from before the cfut_/cfk_ "
         "formats: only after the name. A zone id (32 hex) is not matched.",
         group=1,
@@ -1264,7 +1271,7 @@ _INFRA = (
             "NETLIFY_COMMIT_REF=" + _r("netlify-ref", 40, _HEX),
             "netlify: deploy preview",
         ),
-        _GL.format("netlify"),
+        _gitleaks("netlify-access-token"),
         group=1,
         ignore_case=True,
     ),
@@ -1274,7 +1281,7 @@ _INFRA = (
         r"fo1_[A-Za-z0-9_-]{43}",
         ("fo1_" + _r("fly-1", 43, _B64URL), "fo1_" + _r("fly-2", 43, _B64URL)),
         ("fo1_" + _r("fly-short", 42, _B64URL), "fo1_ tokens"),
-        _GL.format("flyio"),
+        _gitleaks("flyio-access-token"),
     ),
     _token(
         "flyio-macaroon",
@@ -1286,7 +1293,7 @@ _INFRA = (
             "fm1r_" + _r("fly-m-3", 120, _B64),
         ),
         ("fm2_" + _r("fly-m-short", 80, _B64), "FlyV1 fm2_..."),
-        _GL.format("flyio"),
+        _gitleaks("flyio-access-token"),
         note="``FlyV1 fm2_…,fm2_…``: each comma-separated macaroon is found.",
     ),
     _token(
@@ -1329,7 +1336,7 @@ _INFRA = (
         r"dapi[a-f0-9]{32}(?:-[0-9])?",
         ("dapi" + _r("databricks-1", 32, _HEX), "dapi" + _r("databricks-2", 32, _HEX) + "-2"),
         ("dapi" + _r("databricks-short", 31, _HEX), "dapi-client"),
-        _GL.format("databricks"),
+        _gitleaks("databricks-api-token"),
     ),
     _token(
         "planetscale-token",
@@ -1337,7 +1344,7 @@ _INFRA = (
         r"pscale_tkn_[A-Za-z0-9_=.-]{32,64}",
         ("pscale_tkn_" + _r("pscale-1", 43, _B64URL), "pscale_tkn_" + _r("pscale-2", 32, _B64URL)),
         ("pscale_tkn_" + _r("pscale-short", 31), "pscale_tkn_id"),
-        _GL.format("planetscale"),
+        _gitleaks("planetscale-api-token"),
     ),
     _token(
         "planetscale-password",
@@ -1345,7 +1352,7 @@ _INFRA = (
         r"pscale_pw_[A-Za-z0-9_=.-]{32,64}",
         ("pscale_pw_" + _r("pscale-pw-1", 43, _B64URL), "pscale_pw_" + _r("pscale-pw-2", 43, _B64URL)),
         ("pscale_pw_" + _r("pscale-pw-short", 31), "pscale_pw_"),
-        _GL.format("planetscale"),
+        _gitleaks("planetscale-password"),
     ),
     _token(
         "planetscale-oauth-token",
@@ -1356,7 +1363,7 @@ _INFRA = (
             "pscale_oauth_" + _r("pscale-oauth-2", 40, _B64URL),
         ),
         ("pscale_oauth_" + _r("pscale-oauth-short", 31), "pscale_oauth_"),
-        _GL.format("planetscale"),
+        _gitleaks("planetscale-oauth-token"),
     ),
     _token(
         "hashicorp-vault-service-token",
@@ -1484,7 +1491,7 @@ _INFRA = (
         r"sha256~[A-Za-z0-9_-]{43}",
         ("sha256~" + _r("openshift-1", 43, _B64URL), "sha256~" + _r("openshift-2", 43, _B64URL)),
         ("sha256~" + _r("openshift-short", 42, _B64URL), "sha256:" + _r("openshift-3", 64, _HEX)),
-        _GL.format("openshift"),
+        _gitleaks("openshift-user-token"),
         note="A ``sha256:`` digest (colon) is not a token; the tilde form is an OAuth token.",
     ),
     _token(
@@ -1501,7 +1508,7 @@ _INFRA = (
         r"AKID[A-Za-z0-9]{32}",
         ("AKID" + _r("tencent-1", 32), "AKID" + _r("tencent-2", 32)),
         ("AKID" + _r("tencent-short", 31), "AKIDNAPPING"),
-        _TH.format("tencentcloudkey"),
+        _GH_PATTERNS,
     ),
     _token(
         "ibm-cloud-api-key",
@@ -1519,7 +1526,7 @@ _INFRA = (
         r"AQVN[A-Za-z0-9_-]{35,38}",
         ("AQVN" + _r("yandex-1", 36, _B64URL), "AQVN" + _r("yandex-2", 38, _B64URL)),
         ("AQVN" + _r("yandex-short", 34, _B64URL), "AQVNX"),
-        _GL.format("yandex"),
+        _gitleaks("yandex-api-key"),
     ),
     _token(
         "yandex-cloud-credential",
@@ -1534,7 +1541,7 @@ _INFRA = (
             "yc_iam_token: t1." + _r("yc-2", 60, _B64URL) + "." + _r("yc-3", 86, _B64URL),
         ),
         ("YANDEX_FOLDER_ID=b1g" + _r("yc-4", 17, _LOWER_DIGITS), "yc_region: ru-central1"),
-        _GL.format("yandex"),
+        _gitleaks("yandex-aws-access-token"),
         note="Static access key secrets (YC…) and IAM tokens (t1.…): only after the name.",
         group=1,
         ignore_case=True,
@@ -1545,7 +1552,7 @@ _INFRA = (
         r"tk-us-[A-Za-z0-9_-]{48}",
         ("tk-us-" + _r("scalingo-1", 48, _B64URL), "tk-us-" + _r("scalingo-2", 48, _B64URL)),
         ("tk-us-" + _r("scalingo-short", 47, _B64URL), "tk-us-east"),
-        _GL.format("scalingo"),
+        _gitleaks("scalingo-api-token"),
     ),
     _token(
         "dynatrace-api-token",
@@ -1564,7 +1571,7 @@ _INFRA = (
         r"4b1d[A-Za-z0-9]{38}",
         ("4b1d" + _r("ch-1", 38), "4b1d" + _r("ch-2", 38)),
         ("4b1d" + _r("ch-short", 37), "4b1d" + _r("ch-3", 60, _HEX)),
-        _GL.format("clickhouse"),
+        _gitleaks("clickhouse-cloud-api-secret-key"),
         note="42 characters exactly; a hex digest that happens to start with 4b1d is 40 or 64 long.",
     ),
     _token(
@@ -1576,7 +1583,7 @@ _INFRA = (
             "dnkey-" + _r("dn-3", 26) + "-" + _r("dn-4", 52),
         ),
         ("dnkey-" + _r("dn-5", 26) + "-" + _r("dn-short", 40), "dnkey-"),
-        _GL.format("definednetworking"),
+        _gitleaks("defined-networking-api-token"),
     ),
     _token(
         "harness-api-key",
@@ -1603,7 +1610,7 @@ _INFRA = (
         r"ico-[A-Za-z0-9]{32}",
         ("ico-" + _r("infracost-1", 32), "ico-" + _r("infracost-2", 32)),
         ("ico-" + _r("infracost-short", 31), "ico-arrow-left"),
-        _GL.format("infracost"),
+        _gitleaks("infracost-api-token"),
     ),
 )
 
@@ -1694,7 +1701,7 @@ _DEV = (
         r"AKCp[A-Za-z0-9]{69}",
         ("AKCp" + _r("artifactory-1", 69), "AKCp" + _r("artifactory-2", 69)),
         ("AKCp" + _r("artifactory-short", 68), "AKCp"),
-        _GL.format("artifactory"),
+        _gitleaks("artifactory-api-key"),
     ),
     _token(
         "artifactory-reference-token",
@@ -1702,7 +1709,7 @@ _DEV = (
         r"cmVmdGtu[A-Za-z0-9]{56}",
         ("cmVmdGtu" + _r("artifactory-ref-1", 56), "cmVmdGtu" + _r("artifactory-ref-2", 56)),
         ("cmVmdGtu" + _r("artifactory-ref-short", 55), "cmVmdGtu"),
-        _GL.format("artifactory"),
+        _gitleaks("artifactory-reference-token"),
         note="``cmVmdGtu`` is base64 of ``reftkn``.",
     ),
     _token(
@@ -1756,7 +1763,7 @@ _DEV = (
             "TRAVIS_JOB_WEB_ID=" + _r("travis-id", 22, _B64URL),
             "TRAVIS_API_TOKEN=" + _r("travis-short", 21, _B64URL),
         ),
-        _GL.format("travisci"),
+        _gitleaks("travisci-access-token"),
         group=1,
         ignore_case=True,
     ),
@@ -1773,7 +1780,7 @@ _DEV = (
             "CODECOV_COMMIT=" + _r("codecov-sha", 32, _HEX),
             "codecov: flags",
         ),
-        _GL.format("codecov"),
+        _gitleaks("codecov-access-token"),
         group=1,
         ignore_case=True,
     ),
@@ -1807,7 +1814,7 @@ _DEV = (
         r"lin_api_[A-Za-z0-9]{40}",
         ("lin_api_" + _r("linear-1", 40), "lin_api_" + _r("linear-2", 40)),
         ("lin_api_" + _r("linear-short", 39), "lin_api_key"),
-        _GL.format("linear"),
+        _gitleaks("linear-api-key"),
     ),
     _token(
         "linear-oauth-token",
@@ -1827,7 +1834,7 @@ _DEV = (
             "sgp_" + _r("sg-4", 40, _HEX),
         ),
         ("sgp_" + _r("sg-short", 39, _HEX), "sgp_token"),
-        _GL.format("sourcegraph"),
+        _gitleaks("sourcegraph-access-token"),
     ),
     _token(
         "prefect-api-key",
@@ -1835,7 +1842,7 @@ _DEV = (
         r"pnu_[A-Za-z0-9]{36}",
         ("pnu_" + _r("prefect-1", 36), "pnu_" + _r("prefect-2", 36)),
         ("pnu_" + _r("prefect-short", 35), "pnu_"),
-        _GL.format("prefect"),
+        _gitleaks("prefect-api-token"),
     ),
     _token(
         "readme-api-key",
@@ -1843,7 +1850,7 @@ _DEV = (
         r"rdme_[a-z0-9]{70}",
         ("rdme_" + _r("readme-1", 70, _LOWER_DIGITS), "rdme_" + _r("readme-2", 70, _LOWER_DIGITS)),
         ("rdme_" + _r("readme-short", 69, _LOWER_DIGITS), "rdme_"),
-        _GL.format("readme"),
+        _gitleaks("readme-api-token"),
     ),
     _token(
         "age-secret-key",
@@ -1872,7 +1879,7 @@ _DEV = (
         r"fio-u-[A-Za-z0-9_=-]{64}",
         ("fio-u-" + _r("frameio-1", 64, _B64URL), "fio-u-" + _r("frameio-2", 64, _B64URL)),
         ("fio-u-" + _r("frameio-short", 63, _B64URL), "fio-u-"),
-        _GL.format("frameio"),
+        _gitleaks("frameio-api-token"),
     ),
     _token(
         "contentful-pat",
@@ -1891,7 +1898,7 @@ _DEV = (
             "BUNDLE_GEMS__CONTRIBSYS__COM: " + _r("sidekiq-3", 8, _HEX) + ":" + _r("sidekiq-4", 8, _HEX),
         ),
         ("BUNDLE_GEMS__CONTRIBSYS__COM=" + _r("sidekiq-5", 8, _HEX), "gems.contribsys.com"),
-        _GL.format("sidekiq"),
+        _gitleaks("sidekiq-secret"),
         group=1,
         ignore_case=True,
     ),
@@ -1904,7 +1911,7 @@ _DEV = (
         ),
         ("JFROG_ACCESS_TOKEN=" + _r("jfrog-1", 64), "artifactory_api_key: " + _r("jfrog-2", 73)),
         ("ARTIFACTORY_URL=https://example.jfrog.io", "JFROG_ACCESS_TOKEN=" + _r("jfrog-short", 63)),
-        _GL.format("jfrog"),
+        _gitleaks("jfrog-api-key"),
         note="Identity tokens (64) and API keys (73) named in configuration.",
         group=1,
         ignore_case=True,
@@ -1956,7 +1963,7 @@ _MESSAGING = (
             "TWILIO_ACCOUNT_SID=AC" + _r("twilio-at-3", 32, _HEX),
             "TWILIO_AUTH_TOKEN=" + _r("twilio-at-short", 31, _HEX),
         ),
-        _GL.format("twilio"),
+        "https://www.twilio.com/docs/iam/api/authtoken",
         note="The auth token has no literal: only after the name (an AC… SID after its name is "
         "34 characters and not matched).",
         group=1,
@@ -1984,7 +1991,7 @@ _MESSAGING = (
             "key-" + _r("mailgun-short", 31, _HEX),
             "primary-key-rotation",
         ),
-        _GL.format("mailgun"),
+        _gitleaks("mailgun-private-api-token"),
         note="Private API keys: ``key-`` + 32 hex. The public validation key (pubkey-…) is "
         "preceded by a letter and not matched.",
     ),
@@ -2034,7 +2041,7 @@ _MESSAGING = (
             "xsmtpsib-" + _r("brevo-3", 64, _HEX) + "-" + _r("brevo-4", 16),
         ),
         ("xkeysib-" + _r("brevo-5", 64, _HEX) + "-" + _r("brevo-short", 15), "xkeysib-"),
-        _GL.format("sendinblue"),
+        _gitleaks("sendinblue-api-token"),
         note="Brevo (formerly Sendinblue) API and SMTP keys.",
     ),
     _token(
@@ -2217,7 +2224,7 @@ _OBSERVABILITY = (
         r"glc_[A-Za-z0-9+/]{32,400}={0,3}",
         ("glc_eyJ" + _r("glc-1", 120, _B64) + "==", "glc_" + _r("glc-2", 60, _B64)),
         ("glc_" + _r("glc-short", 31), "glc_"),
-        _GL.format("grafana"),
+        _gitleaks("grafana-cloud-api-token"),
     ),
     _token(
         "grafana-service-account-token",
@@ -2236,7 +2243,7 @@ _OBSERVABILITY = (
         r"eyJrIjoi[A-Za-z0-9+/]{70,400}={0,3}",
         ("eyJrIjoi" + _r("grafana-1", 80) + "=", "eyJrIjoi" + _r("grafana-2", 100, _B64)),
         ("eyJrIjoi" + _r("grafana-short", 60), "eyJhbGciOiJIUzI1NiJ9"),
-        _GL.format("grafana"),
+        _gitleaks("grafana-api-key"),
         note='Legacy API keys: base64 of ``{"k":"…","n":…,"id":…}``.',
     ),
     _token(
@@ -2322,7 +2329,7 @@ _OBSERVABILITY = (
         _ctx(r"sumo(?:logic)?[_.-]?access[_.-]?key", r"[A-Za-z0-9]{64}"),
         ("SUMO_ACCESS_KEY=" + _r("sumo-1", 64), "sumologic_access_key: " + _r("sumo-2", 64)),
         ("SUMO_ACCESS_ID=su" + _r("sumo-3", 12), "SUMO_ACCESS_KEY=" + _r("sumo-short", 63)),
-        _GL.format("sumologic"),
+        _gitleaks("sumologic-access-token"),
         group=1,
         ignore_case=True,
     ),
@@ -2346,7 +2353,7 @@ _OBSERVABILITY = (
         ),
         ("x-honeycomb-team: " + _r("honeycomb-3", 22), "HONEYCOMB_API_KEY=" + _r("honeycomb-4", 32, _HEX)),
         ("HONEYCOMB_DATASET=production", "x-honeycomb-team: " + _r("honeycomb-5", 21)),
-        _GL.format("generic"),
+        "https://docs.honeycomb.io/configure/environments/manage-api-keys/",
         note="Classic keys (22 characters, or 32 hex): only after the name or header.",
         group=1,
         ignore_case=True,
@@ -2379,7 +2386,7 @@ _SAAS = (
             "shppa_" + _r("shopify-3", 32, _HEX),
         ),
         ("shpat_" + _r("shopify-short", 31, _HEX), "shpat_" + _r("shopify-4", 32)),
-        _GL.format("shopify"),
+        _gitleaks("shopify-access-token"),
         note="Admin API access tokens of public, custom and legacy private apps.",
     ),
     _token(
@@ -2388,7 +2395,7 @@ _SAAS = (
         r"shpss_[a-fA-F0-9]{32}",
         ("shpss_" + _r("shopify-ss-1", 32, _HEX), "shpss_" + _r("shopify-ss-2", 32, _HEX)),
         ("shpss_" + _r("shopify-ss-short", 31, _HEX), "shpss_"),
-        _GL.format("shopify"),
+        _gitleaks("shopify-shared-secret"),
     ),
     _token(
         "atlassian-api-token",
@@ -2421,7 +2428,7 @@ _SAAS = (
     _token(
         "bitbucket-app-password",
         ("ATBB",),
-        r"ATBB[A-Za-z0-9]{32,64}",
+        r"ATBB[A-Za-z0-9_=-]{32,64}",
         ("ATBB" + _r("bitbucket-1", 32) + _r("bitbucket-2", 8, _HEX).upper(), "ATBB" + _r("bitbucket-3", 32)),
         ("ATBB" + _r("bitbucket-short", 31), "ATBBQ"),
         _TH.format("bitbucketapppassword"),
@@ -2478,7 +2485,7 @@ _SAAS = (
             "AIRTABLE_BASE_ID=app" + _r("airtable-key-3", 14),
             "AIRTABLE_API_KEY=key" + _r("airtable-key-short", 13),
         ),
-        _GL.format("airtable"),
+        _gitleaks("airtable-api-key"),
         note="Legacy keys (deprecated 2024): ``key`` + 14, after the name.",
         group=1,
         ignore_case=True,
@@ -2580,7 +2587,7 @@ _SAAS = (
             "lob-key=live_" + _r("lob-3", 35, _HEX),
         ),
         ("LOB_API_KEY=test_pub_" + _r("lob-4", 31, _HEX), "global_var=live_" + _r("lob-5", 35, _HEX)),
-        _GL.format("lob"),
+        _gitleaks("lob-api-key"),
         note="Publishable keys (test_pub_/live_pub_) are not matched.",
         group=1,
         ignore_case=True,
@@ -2591,7 +2598,7 @@ _SAAS = (
         r"duffel_(?:test|live)_[A-Za-z0-9_=-]{43}",
         ("duffel_test_" + _r("duffel-1", 43, _B64URL), "duffel_live_" + _r("duffel-2", 43, _B64URL)),
         ("duffel_test_" + _r("duffel-short", 42, _B64URL), "duffel_live_"),
-        _GL.format("duffel"),
+        _gitleaks("duffel-api-token"),
     ),
     _token(
         "easypost-api-key",
@@ -2599,7 +2606,7 @@ _SAAS = (
         r"EZ[AT]K[A-Za-z0-9]{54}",
         ("EZAK" + _r("easypost-1", 54), "EZTK" + _r("easypost-2", 54)),
         ("EZAK" + _r("easypost-short", 53), "EZTK"),
-        _GL.format("easypost"),
+        _gitleaks("easypost-api-token"),
     ),
     _token(
         "shippo-api-token",
@@ -2607,7 +2614,7 @@ _SAAS = (
         r"shippo_(?:live|test)_[a-fA-F0-9]{40}",
         ("shippo_live_" + _r("shippo-1", 40, _HEX), "shippo_test_" + _r("shippo-2", 40, _HEX)),
         ("shippo_live_" + _r("shippo-short", 39, _HEX), "shippo_test_"),
-        _GL.format("shippo"),
+        _gitleaks("shippo-api-token"),
     ),
     _token(
         "flutterwave-secret-key",
@@ -2615,7 +2622,7 @@ _SAAS = (
         r"FLWSECK(?:_TEST)?-[A-Za-z0-9]{32}-X",
         ("FLWSECK-" + _r("flw-1", 32, _HEX) + "-X", "FLWSECK_TEST-" + _r("flw-2", 32, _HEX) + "-X"),
         ("FLWPUBK_TEST-" + _r("flw-3", 32, _HEX) + "-X", "FLWSECK-" + _r("flw-short", 31, _HEX) + "-X"),
-        _GL.format("flutterwave"),
+        _gitleaks("flutterwave-secret-key"),
         note="Public keys (FLWPUBK) are not matched.",
     ),
     _token(
@@ -2638,7 +2645,7 @@ _SAAS = (
             "COINBASE_API_KEY_NAME=organizations/" + _uuid("coinbase-3"),
             "COINBASE_API_SECRET=" + _r("coinbase-short", 63),
         ),
-        _GL.format("coinbase"),
+        _gitleaks("coinbase-access-token"),
         group=1,
         ignore_case=True,
     ),
@@ -2665,7 +2672,7 @@ _SAAS = (
             "HUBSPOT_CLIENT_ID=" + _uuid("hapikey-4"),
             "hapikey=" + _uuid("hapikey-3")[:-1],
         ),
-        _GL.format("hubspot"),
+        _gitleaks("hubspot-api-key"),
         note="Legacy API keys (UUIDs, retired 2022): in the hapikey parameter or after the name.",
         group=1,
         ignore_case=True,
@@ -2688,7 +2695,7 @@ _SAAS = (
         r"tfp_[A-Za-z0-9_.=-]{59}",
         ("tfp_" + _r("typeform-1", 44) + "_" + _r("typeform-2", 14), "tfp_" + _r("typeform-3", 59, _B64URL)),
         ("tfp_" + _r("typeform-short", 58), "tfp_"),
-        _GL.format("typeform"),
+        _gitleaks("typeform-api-token"),
     ),
     _token(
         "intercom-access-token",
@@ -2755,7 +2762,7 @@ _SAAS = (
             "TWITTER_ACCESS_TOKEN=" + _r("twitter-7", 19, _DIGITS) + "-" + _r("twitter-8", 31),
         ),
         ("TWITTER_HANDLE=@example", "TWITTER_API_SECRET=" + _r("twitter-short", 44)),
-        _GL.format("twitter"),
+        _gitleaks("twitter-api-secret"),
         note="Consumer secrets (50), access token secrets (45) and access tokens: only after the name.",
         group=1,
         ignore_case=True,
@@ -2782,7 +2789,7 @@ _SAAS = (
             "FACEBOOK_APP_ID=" + _r("fb-secret-4", 15, _DIGITS),
             "FACEBOOK_APP_SECRET=" + _r("fb-secret-short", 31, _HEX),
         ),
-        _GL.format("facebook"),
+        _gitleaks("facebook-secret"),
         group=1,
         ignore_case=True,
     ),
@@ -2796,7 +2803,7 @@ _SAAS = (
             "linked-in-secret=" + _r("linkedin-3", 16),
         ),
         ("LINKEDIN_CLIENT_ID=" + _r("linkedin-4", 14), "linkedin: https://www.linkedin.com/company/example"),
-        _GL.format("linkedin"),
+        _gitleaks("linkedin-client-secret"),
         group=1,
         ignore_case=True,
     ),
@@ -2811,7 +2818,7 @@ _SAAS = (
             "twitch_oauth_token: " + _r("twitch-2", 30, _LOWER_DIGITS),
         ),
         ("TWITCH_CHANNEL=example", "TWITCH_CLIENT_SECRET=" + _r("twitch-short", 29)),
-        _GL.format("twitch"),
+        _gitleaks("twitch-api-token"),
         group=1,
         ignore_case=True,
     ),
@@ -2953,7 +2960,7 @@ _SAAS = (
         r"p8e-[A-Za-z0-9]{32}",
         ("p8e-" + _r("adobe-1", 32), "p8e-" + _r("adobe-2", 32)),
         ("p8e-" + _r("adobe-short", 31), "p8e-"),
-        _GL.format("adobe"),
+        _gitleaks("adobe-client-secret"),
     ),
     _token(
         "settlemint-token",
@@ -2965,7 +2972,7 @@ _SAAS = (
             "sm_sat_" + _r("settlemint-3", 16),
         ),
         ("sm_pat_" + _r("settlemint-short", 15), "sm_pat_"),
-        _GL.format("settlemint"),
+        _gitleaks("settlemint-personal-access-token"),
     ),
     _token(
         "maxmind-license-key",
@@ -2976,7 +2983,7 @@ _SAAS = (
             _r("maxmind-3", 6) + "_" + _r("maxmind-4", 29) + "_mmk",
         ),
         (_r("maxmind-5", 6) + "_" + _r("maxmind-short", 28) + "_mmk", "geoip_mmk"),
-        _GL.format("maxmind"),
+        _gitleaks("maxmind-license-key"),
         note="The literal is the suffix ``_mmk``.",
         find=_infix(r"[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk", ("_mmk",), 36),
     ),
