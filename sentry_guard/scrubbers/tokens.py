@@ -236,7 +236,7 @@ _AWS = (
         note="AKIA/ASIA are long-term/temporary access key ids, ABIA an STS service bearer "
         "token, ACCA a context-specific credential, A3T the oldest key ids. The id alone "
         "does not sign requests, but it names the account and is half of the credential "
-        "pair. Digits 0/1/8/9 are kept (AWS ids are base32) so planted test ids are found.",
+        "pair. The body takes any digit, not only base32 2-7, so planted test ids are found.",
     ),
     _token(
         "aws-unique-id",
