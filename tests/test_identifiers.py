@@ -702,6 +702,8 @@ def test_context_words_reach_over_fillers_not_over_other_words_or_numbers() -> N
     assert list(find_phones("numéro de téléphone : 06 12 34 56 78")) == [(22, 36)]
     assert list(find_phones("Tel.-Nr.: 030 123456")) == [(10, 20)]
     assert list(find_phones("call me at (201) 555-0123")) == [(11, 25)]
+    assert list(find_phones("fax: +33 (0)1 23 45 67 89")) == [(5, 25)]
+    assert list(find_phones("Tel: +49 (0) 30 123456")) == [(5, 22)]
 
 
 def test_a_phone_followed_by_another_number_is_cut_at_a_space() -> None:

@@ -18,12 +18,14 @@ How every finder works, and what it promises:
   ``1.123.45.6789``, ``123-45-6789:8080``, a group of the same separator on either side).
 * What another kind owns is left to it: a span inside a payment card or an IBAN (as
   ``payments.find_cards`` / ``find_ibans`` see them) is never reported here.
-* All-same-digit numbers (``111-11-1111``) are template stand-ins, not identifiers.
+* All-same-digit numbers (``111-11-1111``, ``000 000 0000``) are template stand-ins, not
+  identifiers, even where a format's rules would let them through.
 
 Context words are read backwards from the candidate over at most `_WINDOW` characters:
 punctuation and spaces are skipped, a few filler words (``number``, ``no``, ``nr``, ``is``,
 ``de``, ...) are passed over, and a digit in between cancels the context. ``phoneNumber``
-and ``phone_number`` both read as context.
+and ``phone_number`` both read as context; a word escaped in JSON (``t\\u00e9l\\u00e9phone``)
+does not.
 
 ``requires``: `_format.py` names the scanner shapes but does not define them, so this is
 the reading used here, chosen so that every form a finder reports has the shape however
@@ -132,9 +134,7 @@ def _owned_elsewhere(text: str, start: int, end: int) -> bool:
     """The span is part of a payment card or an IBAN (bounded windows: linear)."""
     low = max(0, start - 40)
     window = text[low : min(len(text), end + 40)]
-    return _overlaps(iter(find_cards(window)), start, end, low) or _overlaps(
-        iter(find_ibans(window)), start, end, low
-    )
+    return _overlaps(find_cards(window), start, end, low) or _overlaps(find_ibans(window), start, end, low)
 
 
 def _same_digit(digits: str) -> bool:
@@ -998,7 +998,10 @@ def find_phones(text: str) -> Iterator[Span]:
             if count < len(spans) and " " not in run[spans[count - 1][1] : spans[count][0]]:
                 continue
             candidate = run[: spans[count - 1][1]]
-            groups = [run[s:e] for s, e in spans[:count]]
+            # "+33 (0)1 23 45 67 89": the trunk 0 in brackets is not dialled from abroad
+            groups = [
+                run[s:e] for s, e in spans[:count] if not (international and run[s - 1 : e + 1] == "(0)")
+            ]
             if international and not run.startswith(("+", "(+")):
                 groups[0] = groups[0][2:]  # 00 44 ... -> +44 ...
                 if not groups[0]:
