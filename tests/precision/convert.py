@@ -72,7 +72,7 @@ def convert(published: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     for part in ("exception", "breadcrumbs"):
         if isinstance(event.get(part), list):
             event[part] = {"values": event[part]}
-            done.append(f"`{part}` list -> `{{\"values\": [...]}}`")
+            done.append(f'`{part}` list -> `{{"values": [...]}}`')
     return event, done
 
 
