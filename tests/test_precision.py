@@ -11,7 +11,7 @@ import pytest
 
 from tests.precision import harness
 
-#: the benign-altered fraction the current code achieves (92/3104 = 2.964%), rounded up slightly.
+#: the benign-altered fraction the current code achieves (93/3110 = 2.990%), rounded up slightly.
 #: The target is 0.2% (0.002): lower this as the scrubber stops turning versions into [ip],
 #: filtering PublicKeyToken=, echoing filtered names inside words and filtering server addresses.
 MAX_BENIGN_ALTERED_FRACTION = 0.030
