@@ -158,3 +158,24 @@ def test_changes_names_paths_and_containers() -> None:
 def test_paths_quote_keys_that_are_not_plain() -> None:
     found = harness.changes({"tags": {"sentry:user": "id:3"}}, {"tags": {"sentry:user": "id:[Filtered]"}})
     assert [c.path for c in found] == ["$.tags['sentry:user']"]
+
+
+def test_prune_drops_stale_labels_and_fixed_misses(tmp_path) -> None:
+    data = json.loads(harness.LABELS.read_text(encoding="utf-8"))
+    java = data["events"]["java-spring.json"]
+    java["changes"].append(
+        {"path": "$.release", "removed": "3.0.2", "label": "benign", "cause": "x", "why": "no such change"}
+    )
+    email = next(m for m in java["must_remove"] if m["value"] == "user@sentry.io")
+    email["known_miss"] = True
+    labels = tmp_path / "labels.json"
+    labels.write_text(json.dumps(data), encoding="utf-8")
+
+    reports = harness.run(labels)
+    by_name = {r.name: r for r in reports}
+    assert [e["path"] for e in by_name["java-spring.json"].stale_labels] == ["$.release"]
+    assert [m["value"] for m in by_name["java-spring.json"].fixed_misses] == ["user@sentry.io"]
+
+    assert harness.prune(reports, labels) == (1, 1)
+    again = harness.run(labels)
+    assert not any(r.stale_labels or r.fixed_misses for r in again)

@@ -41,6 +41,9 @@ LABELS = HERE / "labels.json"
 #: top-level parts the default scrubber leaves alone by design (package lists, SDK metadata)
 SKIPPED_PARTS = ("modules", "sdk", "debug_meta")
 
+#: past this many markers in one string the alignment falls back to a character diff (the regex
+#: alignment backtracks more with every marker)
+_MAX_MARKERS = 16
 #: what the scrubber writes in place of what it removes: ``[Filtered]``, a detector's marker
 #: (``[email]``, ``[ip]``, ...) or a hashed one (``[email:0123456789ab]``)
 _MARKER = re.compile(r"\[(?:Filtered|[a-z]+(?::[0-9a-f]{12})?)\]")
@@ -93,7 +96,7 @@ def removed_parts(before: str, after: str) -> list[str]:
         pieces.append(f"(?:{marker}|(.+?))")
         position = match.end()
     pieces.append(re.escape(after[position:]))
-    if len(pieces) > 1:
+    if 1 < len(pieces) <= 2 * _MAX_MARKERS + 1:
         matched = re.fullmatch("".join(pieces), before, re.DOTALL)
         if matched is not None:
             parts = [g for g in matched.groups() if g]
@@ -466,8 +469,37 @@ def stubs(reports: list[EventReport]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def prune(reports: list[EventReport], path: Path = LABELS) -> tuple[int, int]:
+    """Drop from the labels file what no longer describes the scrubber: labels of changes it no
+    longer makes, and the ``known_miss`` flag of values it now removes. Adds nothing."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    dropped = fixed = 0
+    for report in reports:
+        entry = data["events"].get(report.name)
+        if entry is None:
+            continue
+        stale = {(e["path"], e["removed"]) for e in report.stale_labels}
+        kept = [e for e in entry["changes"] if (e["path"], e["removed"]) not in stale]
+        dropped += len(entry["changes"]) - len(kept)
+        entry["changes"] = kept
+        for miss in entry["must_remove"]:
+            if miss.get("known_miss") and any(miss is f or miss == f for f in report.fixed_misses):
+                del miss["known_miss"]
+                fixed += 1
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return dropped, fixed
+
+
 def main(argv: list[str]) -> int:
+    """``python -m tests.precision.harness [--quiet | --stubs | --prune]``: the report (exit 1 when
+    a change is unlabelled, a label is stale, or a must-remove value survives unexpectedly or a
+    known miss is now fixed); ``--stubs`` prints label entries to fill in for the unlabelled
+    changes; ``--prune`` drops stale labels and fixed ``known_miss`` flags from labels.json."""
     reports = run()
+    if "--prune" in argv:
+        dropped, fixed = prune(reports)
+        print(f"labels.json: dropped {dropped} stale label(s), cleared {fixed} fixed known_miss flag(s)")
+        return 0
     if "--stubs" in argv:
         print(json.dumps(stubs(reports), indent=2, ensure_ascii=False))
         return 0
