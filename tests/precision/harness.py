@@ -231,6 +231,8 @@ class EventReport:
     benign_altered: int = 0
     benign_altered_outside_skipped: int = 0
     sensitive_values_outside_skipped: int = 0
+    #: benign-altered values by the causes of their changes (a value with two causes counts twice)
+    benign_altered_by_cause: Counter[str] = field(default_factory=Counter)
 
     @property
     def unlabelled(self) -> list[Labelled]:
@@ -306,8 +308,10 @@ def report_event(name: str, before: dict[str, Any], after: Any, labels: dict[str
     for change in found:
         values.setdefault(change.path, change.before or "")
     changed_labels: dict[str, set[Optional[str]]] = {}
+    changed_causes: dict[str, set[str]] = {}
     for item in report.labelled:
         changed_labels.setdefault(item.change.path, set()).add(item.label)
+        changed_causes.setdefault(item.change.path, set()).add(item.cause or "unlabelled")
     report.values = len(values)
     report.values_outside_skipped = sum(1 for p in values if not _in_skipped_part(p))
     for path, text in values.items():
@@ -320,6 +324,7 @@ def report_event(name: str, before: dict[str, Any], after: Any, labels: dict[str
         elif labels_here:
             report.benign_altered += 1
             report.benign_altered_outside_skipped += 0 if skipped else 1
+            report.benign_altered_by_cause.update(changed_causes[path])
     return report
 
 
@@ -350,6 +355,7 @@ class Totals:
     survivors: Counter[str]
     unexpected_survivors: int
     fixed_misses: int
+    benign_altered_by_cause: Counter[str]
 
     @property
     def benign_fraction(self) -> float:
@@ -387,6 +393,7 @@ def totals(reports: list[EventReport]) -> Totals:
         survivors=survivors,
         unexpected_survivors=sum(len(r.unexpected_survivors) for r in reports),
         fixed_misses=sum(len(r.fixed_misses) for r in reports),
+        benign_altered_by_cause=sum((r.benign_altered_by_cause for r in reports), Counter()),
     )
 
 
@@ -447,6 +454,8 @@ def render(reports: list[EventReport], verbose: bool = True) -> str:
         f" (outside {', '.join(SKIPPED_PARTS)}: {t.benign_altered_outside_skipped}/"
         f"{t.clean_values_outside_skipped} = {t.benign_fraction_outside_skipped:.3%})"
     )
+    for cause, count in sorted(t.benign_altered_by_cause.items()):
+        lines.append(f"    benign-altered values by cause, {cause}: {count} ({count / t.clean_values:.3%})")
     return "\n".join(lines)
 
 
