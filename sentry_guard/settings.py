@@ -378,6 +378,18 @@ class Settings(BaseSettings):
         description="Project slug for the web API.",
         json_schema_extra=_meta("api", "use the slug from your Sentry URLs, e.g. 'shop'"),
     )
+    api_deadline: float = Field(
+        30.0,
+        gt=0,
+        le=3600,
+        description="Seconds one web API command may take in all, retries and `Retry-After` waits included.",
+        json_schema_extra=_meta("api", "use a number of seconds, e.g. 30"),
+    )
+    allow_http: bool = Field(
+        False,
+        description="Let the web API send the token over plain `http://` to a host that is not this machine.",
+        json_schema_extra=_meta("api", "use https:// in SENTRY_URL, or true to accept plain http"),
+    )
     # guard
     guard_strict: bool = Field(
         True,
@@ -489,9 +501,12 @@ class Settings(BaseSettings):
 
     def __repr_args__(self) -> Any:
         # Only what differs from the defaults: short, and nothing secret beyond the masked DSN.
+        from .safe_text import mask_url
+
         for name in type(self).model_fields:
             if name in self.model_fields_set:
-                yield name, getattr(self, name)
+                value = getattr(self, name)
+                yield name, mask_url(value) if name == "url" else value
 
 
 _E = TypeVar("_E", bound=InvalidName)
