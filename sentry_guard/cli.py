@@ -9,12 +9,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from pydantic import SecretStr
+
 from . import api_cli
 from ._endpoint import parse_envelope
+from .api import is_loopback, origin
+from .dsn import Dsn
 from .errors import ConfigError, InvalidRelease
 from .hooks import default_chain
 from .loading import is_strict, try_load_settings
 from .names import parse_release, release_advice
+from .safe_text import clean, looks_secret, mask_url
 from .scrubbers.chain import ScrubberError
 from .scrubbers.detectors import uses_compiled_scanner
 from .scrubbers.plugins import resolve
@@ -26,13 +31,20 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def _show(value: Any) -> str:
+    """A setting's value for `check`: URL passwords masked, one clean line, secrets held back."""
     if value is None:
         return "(unset)"
     if isinstance(value, tuple):
-        return ",".join(value) if value else "(empty)"
+        return ",".join(_show(v) for v in value) if value else "(empty)"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    if isinstance(value, (int, float, Path, Dsn, SecretStr)):
+        return str(value)  # the DSN and the secrets print masked
+    text = str(value)
+    shown = clean(mask_url(text), 500)
+    if shown == text and looks_secret(text):
+        return "(looks like a secret, not shown: is it in the right variable?)"
+    return shown
 
 
 def _scanner() -> str:
@@ -62,6 +74,13 @@ def _check(out: TextIO, err: TextIO) -> int:
     print(f"scrubbing runs {_scanner()}", file=out)
     if settings.dsn is None:
         print("Sentry would be off: SENTRY_DSN is not set", file=out)
+    scheme, host, _ = origin(settings.url) or ("", "", 0)
+    if scheme == "http" and not settings.allow_http and not is_loopback(host):
+        print(
+            "warning: SENTRY_URL is plain http:// to another machine: the web API commands refuse "
+            "to send the token there unless SENTRY_ALLOW_HTTP=true (or --insecure)",
+            file=err,
+        )
     if settings.release:
         advice = release_advice(settings.release)
         if advice:

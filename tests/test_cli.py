@@ -118,3 +118,27 @@ def test_usage_error_exits_2() -> None:
 def test_help_exits_0() -> None:
     result = run("--help", module=True)
     assert result.returncode == 0 and "check" in result.stdout
+
+
+def test_check_masks_a_password_in_sentry_url() -> None:
+    result = run("check", env={"SENTRY_URL": "https://admin:pw-5ecret@sentry.example.com/"})
+    assert result.returncode == 0, result.stderr
+    assert "pw-5ecret" not in result.stdout + result.stderr
+    assert "https://***:***@sentry.example.com/" in result.stdout
+
+
+def test_check_does_not_print_a_secret_set_in_the_wrong_variable() -> None:
+    token = "sntryu_" + "5f3a9c1d0b7e" * 5
+    result = run(
+        "check", env={"SENTRY_SERVER_NAME": token, "SENTRY_DIST": "f00dfacecafe4b1d9e7a0c2b5d8e3f71"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert token not in result.stdout and "f00dfacecafe" not in result.stdout
+    assert "looks like a secret, not shown" in result.stdout
+
+
+def test_check_warns_about_plain_http_to_another_machine() -> None:
+    remote = run("check", env={"SENTRY_URL": "http://sentry.example.com"})
+    assert remote.returncode == 0 and "SENTRY_ALLOW_HTTP=true" in remote.stderr
+    local = run("check", env={"SENTRY_URL": "http://127.0.0.1:9000"})
+    assert local.returncode == 0 and "SENTRY_ALLOW_HTTP" not in local.stderr
