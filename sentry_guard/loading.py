@@ -10,11 +10,15 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .errors import ConfigError, InvalidName, Problem
+from .files import UnsafeFile, check_regular_file
+from .safe_text import excerpt
 from .settings import Settings, env_name
 
 __all__ = ["is_strict", "load_settings", "try_load_settings"]
 
 _BOOL: TypeAdapter[bool] = TypeAdapter(bool)
+#: a .env file larger than this is not one
+ENV_FILE_LIMIT = 1024 * 1024
 
 
 def check_override_names(overrides: Mapping[str, Any]) -> None:
@@ -82,15 +86,25 @@ def try_load_settings(
     problems: list[Problem] = []
     env_file_raw = _raw("guard_env_file", overrides)
     env_file = Path(env_file_raw) if env_file_raw else None
-    if env_file is not None and not env_file.is_file():
-        problems.append(
-            Problem(
-                _origin("guard_env_file", overrides),
-                f"the .env file {str(env_file)!r} does not exist",
-                "create it, or unset the variable",
+    if env_file is not None:
+        try:
+            check_regular_file(env_file, ENV_FILE_LIMIT)
+        except (OSError, ValueError) as exc:
+            if isinstance(exc, UnsafeFile):
+                rule = f"the .env file {excerpt(env_file)} cannot be read: {exc.reason}"
+            elif isinstance(exc, FileNotFoundError):
+                rule = f"the .env file {excerpt(env_file)} does not exist"
+            else:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "an unusable path"
+                rule = f"the .env file {excerpt(env_file)} cannot be read ({reason})"
+            problems.append(
+                Problem(
+                    _origin("guard_env_file", overrides),
+                    rule,
+                    "point it at a regular .env file of at most 1 MiB, or unset the variable",
+                )
             )
-        )
-        env_file = None
+            env_file = None
     try:
         settings = Settings(_env_file=env_file, **overrides)
     except ValidationError as exc:

@@ -19,7 +19,7 @@ EXCERPT_CHARS = 24
 MESSAGE_CHARS = 200
 
 _USERINFO = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://)([^/?#\s]*)@")
-#: a run of key-like characters with letters and digits: a DSN key, an API token, a hash
+#: a run of key-like characters; with a few letters and digits: a DSN key, an API token, a hash
 _TOKEN_RUN = re.compile(r"[A-Za-z0-9_+=-]{16,}")
 _BLANKS = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
 
@@ -65,8 +65,10 @@ def looks_secret(text: str) -> bool:
     with a user part (a DSN), or a long run of letters and digits (a key, a token)."""
     if mask_url(text) != text:
         return True
-    if any(re.search(r"\d", run) and re.search(r"[A-Za-z]", run) for run in _TOKEN_RUN.findall(text)):
-        return True
+    for run in _TOKEN_RUN.findall(text):
+        digits = sum(c.isdigit() for c in run)
+        if digits >= 2 and sum(c.isalpha() for c in run) >= 2:
+            return True
     return scrub(text) != text
 
 

@@ -28,7 +28,9 @@ from pydantic_settings import (
 
 from .dsn import Dsn, validate_dsn
 from .errors import InvalidDsn, InvalidName, InvalidRelease
+from .files import UnsafeFile, read_small_file
 from .names import trim, validate_dist, validate_environment, validate_release
+from .safe_text import excerpt
 
 __all__ = ["COMMIT_SHA_VARIABLES", "DEFAULT_SECRETS_DIR", "Settings", "env_name"]
 
@@ -81,23 +83,29 @@ def _split_list(value: Any) -> Any:
     return value
 
 
+#: a DSN is about 100 characters; a DSN file larger than this is not one
+DSN_FILE_LIMIT = 4096
+
+
 class UnreadableFile:
     """Stands in for a DSN file that could not be read, so validation reports it with the rest."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, variable: str = "SENTRY_DSN_FILE") -> None:
         self.path = path
         self.reason = reason
+        self.variable = variable
 
 
 def _to_dsn(value: Any) -> Any:
     if isinstance(value, UnreadableFile):
         raise _blame(
             InvalidDsn(
-                f"cannot read the DSN file {str(value.path)!r} ({value.reason})",
-                "mount the secret there, or point SENTRY_DSN_FILE / SENTRY_GUARD_SECRETS_DIR at it",
+                f"cannot read the DSN file {excerpt(value.path)} ({value.reason})",
+                "point SENTRY_DSN_FILE (or SENTRY_GUARD_SECRETS_DIR) at a small regular file "
+                "holding only the DSN, or mount the secret there",
                 kind="unreadable",
             ),
-            "SENTRY_DSN_FILE",
+            value.variable,
         )
     return validate_dsn(value) if isinstance(value, str) else value
 
@@ -537,19 +545,27 @@ class DsnFileSource(PydanticBaseSettingsSource):
         path = dsn_file_path(self.current_state)
         if path is None:
             return {}
+        variable = "SENTRY_DSN_FILE" if self.current_state.get("dsn_file") else "SENTRY_GUARD_SECRETS_DIR"
         try:
-            return {"dsn": path.read_text(encoding="utf-8").strip()}
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-            return {"dsn": UnreadableFile(path, reason)}
+            return {"dsn": read_small_file(path, DSN_FILE_LIMIT).decode("utf-8").strip()}
+        except UnsafeFile as exc:
+            reason = exc.reason
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+        except UnicodeDecodeError:
+            reason = "it is not UTF-8 text"
+        return {"dsn": UnreadableFile(path, reason, variable)}
 
 
 def dsn_file_path(state: Mapping[str, Any]) -> Path | None:
-    """Which file provides the DSN, given what the higher-priority sources found."""
+    """Which file provides the DSN, given what the higher-priority sources found.
+
+    A ``sentry_dsn`` in the secrets directory counts when anything is there (a FIFO or a
+    directory by that name is reported, not skipped); nothing there means no DSN."""
     if state.get("dsn") is not None:
         return None
     explicit = state.get("dsn_file")
     if explicit:
         return Path(explicit)
     secret = Path(state.get("guard_secrets_dir") or DEFAULT_SECRETS_DIR) / "sentry_dsn"
-    return secret if secret.is_file() else None
+    return secret if secret.exists() else None
