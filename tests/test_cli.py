@@ -142,3 +142,10 @@ def test_check_warns_about_plain_http_to_another_machine() -> None:
     assert remote.returncode == 0 and "SENTRY_ALLOW_HTTP=true" in remote.stderr
     local = run("check", env={"SENTRY_URL": "http://127.0.0.1:9000"})
     assert local.returncode == 0 and "SENTRY_ALLOW_HTTP" not in local.stderr
+
+
+def test_check_refuses_a_dsn_sentry_sdk_cannot_read() -> None:
+    """A 5000-digit project id passed check, then sentry_sdk.init raised BadDsn."""
+    result = run("check", env={"SENTRY_DSN": f"https://{SECRET_KEY}@o1.ingest.example.com/{'4' * 5000}"})
+    assert result.returncode == 1 and "more than sentry-sdk can read" in result.stderr
+    assert SECRET_KEY not in result.stdout + result.stderr
