@@ -11,8 +11,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from .errors import ConfigError, InvalidName, Problem
 from .files import UnsafeFile, check_regular_file
-from .safe_text import excerpt
+from .safe_text import EXCERPT_CHARS, excerpt
 from .settings import Settings, env_name
+from .user_scrubbers import PATH_CHARS
 
 __all__ = ["is_strict", "load_settings", "try_load_settings"]
 
@@ -61,18 +62,32 @@ def _origin(field: str, overrides: Mapping[str, Any], env_file: Path | None = No
     return name
 
 
+def _unechoed(rule: str, value: Any, limit: int) -> str:
+    """`rule` without the value in it: a long value (or list item) becomes a short excerpt.
+
+    The validators already echo at most an excerpt; this keeps it so for any message."""
+    values = value if isinstance(value, (list, tuple)) else (value,)
+    for item in values:
+        if isinstance(item, str):
+            for text in {item, item.strip()}:
+                if len(text) > limit and text in rule:
+                    rule = rule.replace(text, excerpt(text, limit))
+    return rule
+
+
 def _problems(exc: ValidationError, overrides: Mapping[str, Any], env_file: Path | None) -> list[Problem]:
     problems = []
-    for error in exc.errors(include_url=False, include_input=False):
+    for error in exc.errors(include_url=False, include_input=True):
         field = str(error["loc"][0]) if error["loc"] else "release"
         cause = error.get("ctx", {}).get("error")
         extra = Settings.model_fields[field].json_schema_extra if field in Settings.model_fields else None
         default_fix = str(extra.get("fix", "")) if isinstance(extra, dict) else ""
+        limit = PATH_CHARS if field in ("scrubbers", "before_send") else EXCERPT_CHARS
         if isinstance(cause, InvalidName):
             variable = cause.variable or _origin(field, overrides, env_file)
-            problems.append(Problem(variable, cause.rule, cause.fix))
+            problems.append(Problem(variable, _unechoed(cause.rule, error.get("input"), limit), cause.fix))
             continue
-        rule = str(error["msg"]).removeprefix("Value error, ")
+        rule = _unechoed(str(error["msg"]).removeprefix("Value error, "), error.get("input"), limit)
         problems.append(Problem(_origin(field, overrides, env_file), rule, default_fix))
     return problems
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import Any
 
-__all__ = ["clean", "excerpt", "looks_secret", "mask_url", "safe_error_text", "scrub"]
+__all__ = ["clean", "excerpt", "looks_secret", "mask_url", "safe_error_text", "safe_message", "scrub"]
 
 #: how much of a value an error message may show
 EXCERPT_CHARS = 24
@@ -34,17 +34,20 @@ def mask_url(text: str) -> str:
     return _USERINFO.sub(masked, text)
 
 
-def _printable(char: str) -> bool:
-    # Cc: C0/C1 controls, ESC and CSI among them; Cf: bidi overrides and other invisible
-    # formatting that can make a terminal line read differently; Cs: lone surrogates.
-    return unicodedata.category(char) not in ("Cc", "Cf", "Cs")
+def _printable(char: str) -> str:
+    # Not printable: Cc (C0/C1 controls, ESC and CSI among them), Cf (bidi overrides and
+    # other invisible formatting that can make a line read differently), Cs (lone
+    # surrogates), Co and Cn (private and unassigned), and separators other than a space.
+    if char.isprintable():
+        return char
+    return " " if unicodedata.category(char) == "Zs" else ""
 
 
 def clean(text: str, limit: int = MESSAGE_CHARS) -> str:
-    """`text` on one line without control characters, at most `limit` characters (``…`` marks a cut)."""
+    """`text` on one line of printable characters, at most `limit` of them (``…`` marks a cut)."""
     text = _BLANKS.sub(" ", text)
     if not text.isprintable():
-        text = "".join(c for c in text if c == " " or _printable(c))
+        text = "".join(_printable(c) for c in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -65,11 +68,16 @@ def looks_secret(text: str) -> bool:
     with a user part (a DSN), or a long run of letters and digits (a key, a token)."""
     if mask_url(text) != text:
         return True
-    for run in _TOKEN_RUN.findall(text):
-        digits = sum(c.isdigit() for c in run)
-        if digits >= 2 and sum(c.isalpha() for c in run) >= 2:
-            return True
+    if any(_token_like(run) for run in _TOKEN_RUN.findall(text)):
+        return True
     return scrub(text) != text
+
+
+def _token_like(run: str) -> bool:
+    """Letters with two digits, or with one and capitals: a key, not a snake_case name like `test_x0`."""
+    digits = sum(c.isdigit() for c in run)
+    upper = any(c.isupper() for c in run)
+    return (digits >= 2 or (digits == 1 and upper)) and sum(c.isalpha() for c in run) >= 2
 
 
 def excerpt(value: Any, limit: int = EXCERPT_CHARS) -> str:
@@ -84,10 +92,17 @@ def excerpt(value: Any, limit: int = EXCERPT_CHARS) -> str:
 
 def safe_error_text(exc: BaseException, *, replace: tuple[str, ...] = ()) -> str:
     """``Type: message`` of someone else's exception, fit to print: every string in `replace`
-    (a DSN, a token) removed, URL passwords masked, secrets scrubbed, one short line."""
+    (a DSN, a token) removed, URL passwords masked, secrets scrubbed (key-like runs of
+    letters and digits too), one short line."""
     message = str(exc)
     for secret in replace:
         if secret:
             message = message.replace(secret, "***")
-    text = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
-    return clean(scrub(mask_url(clean(text, limit=4 * MESSAGE_CHARS))))
+    return safe_message(f"{type(exc).__name__}: {message}" if message else type(exc).__name__)
+
+
+def safe_message(text: str) -> str:
+    """Someone else's message, fit to print: URL user parts masked, what the detectors find and
+    key-like runs of letters and digits replaced, one short line."""
+    text = scrub(mask_url(clean(text, limit=4 * MESSAGE_CHARS)))
+    return clean(_TOKEN_RUN.sub(lambda m: "***" if _token_like(m.group()) else m.group(), text))

@@ -114,14 +114,16 @@ StrList = Annotated[tuple[str, ...], NoDecode, BeforeValidator(_split_list)]
 
 
 def _importable(value: Any) -> Any:
-    """An import path must resolve to a callable now, at start-up, not at the first error."""
-    if isinstance(value, str):
-        from .scrubbers.plugins import resolve
+    """An import path must resolve to a callable (event, hint) now, at start-up, not at the
+    first error."""
+    from .user_scrubbers import check_signature, resolve_scrubber
 
-        resolve(value)
+    if isinstance(value, str):
+        resolve_scrubber(value)
         return value
     if not callable(value):
         raise ValueError(f"expected an import path or a callable, got {type(value).__name__}")
+    check_signature(value, "the callable given to configure()")
     return value
 
 
@@ -141,13 +143,44 @@ def _importable_all(value: tuple[str, ...]) -> tuple[str, ...]:
 def _detectors(value: tuple[str, ...]) -> tuple[str, ...]:
     from .scrubbers.detectors import parse_detectors
 
-    return parse_detectors(value)
+    try:
+        return parse_detectors(value)
+    except ValueError:
+        pass
+    # Told item by item, each only as a short excerpt: a token pasted here is not printed.
+    unknown = []
+    for item in value:
+        try:
+            parse_detectors((item,))
+        except ValueError:
+            unknown.append(excerpt(item.strip().lstrip("-+")))
+    known = ", ".join(parse_detectors(("all",)))
+    raise ValueError(f"unknown detector(s) {', '.join(unknown) or '(?)'}; known: default, all, none, {known}")
 
 
 def _modes(value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
-    from .scrubbers.detectors import parse_modes
+    from .scrubbers.detectors import parse_detectors, parse_modes
 
-    pairs = parse_modes(value)
+    try:
+        pairs = parse_modes(value)
+    except ValueError:
+        kinds = parse_detectors(("all",))
+        problems = []
+        for item in value:
+            kind, sep, mode = (part.strip() for part in item.partition("="))
+            if not sep:
+                problems.append(f"{excerpt(item)} is not kind=mode")
+            elif kind.lower() not in kinds:
+                problems.append(f"unknown kind {excerpt(kind)}")
+            else:
+                try:
+                    parse_modes((item,))
+                except ValueError:
+                    problems.append(f"unknown mode {excerpt(mode)} for {kind.lower()}")
+        raise ValueError(
+            f"{'; '.join(problems) or 'cannot read it'}: use kind=mode with kinds {', '.join(kinds)} "
+            "and modes replace, mask, hash, remove"
+        ) from None
     if any(mode == "hash" for _, mode in pairs) and not info.data.get("scrub_hash_key"):
         raise ValueError(
             "hash mode needs SENTRY_SCRUB_HASH_KEY: an unkeyed hash of an email or card is reversible by guessing"
@@ -436,7 +469,7 @@ class Settings(BaseSettings):
             try:
                 ZoneInfo(value)
             except Exception:
-                raise ValueError(f"{value!r} is not an IANA zone name") from None
+                raise ValueError(f"{excerpt(value)} is not an IANA zone name") from None
         return value
 
     @field_validator("org", "project", mode="after")
