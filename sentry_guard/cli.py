@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,18 +10,14 @@ from typing import Any, TextIO
 
 from pydantic import SecretStr
 
-from . import api_cli
-from ._endpoint import parse_envelope
+from . import api_cli, scrub_cli
 from .api import is_loopback, origin
 from .dsn import Dsn
 from .errors import ConfigError, InvalidRelease
-from .hooks import default_chain
 from .loading import is_strict, try_load_settings
 from .names import parse_release, release_advice
 from .safe_text import clean, looks_secret, mask_url
-from .scrubbers.chain import ScrubberError
 from .scrubbers.detectors import uses_compiled_scanner
-from .scrubbers.plugins import resolve
 from .settings import Settings, env_name
 
 __all__ = ["main"]
@@ -126,70 +121,6 @@ def _release_validate(name: str, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _read_event(source: str) -> dict[str, Any]:
-    """An event from JSON (as exported from Sentry) or from a raw envelope; ValueError if neither."""
-    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    try:
-        value = json.loads(text)
-    except ValueError:
-        value = None
-        try:
-            envelope = parse_envelope(text.encode("utf-8"))
-        except ValueError:
-            raise ValueError("not JSON and not a Sentry envelope") from None
-        for head, body in envelope.items:
-            if head.get("type") in ("event", "transaction", None):
-                value = json.loads(body)
-                break
-        if value is None:
-            raise ValueError("the envelope holds no event or transaction item") from None
-    if not isinstance(value, dict):
-        raise ValueError(f"not an event: expected a JSON object, got {type(value).__name__}")
-    return value
-
-
-def _changes(before: Any, after: Any, path: str = "$") -> list[tuple[str, Any, Any]]:
-    """Leaf paths whose value differs between `before` and `after`."""
-    if isinstance(before, dict) and isinstance(after, dict):
-        return [
-            c for key in before if key in after for c in _changes(before[key], after[key], f"{path}.{key}")
-        ] + [(f"{path}.{key}", before[key], "(removed)") for key in before if key not in after]
-    if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
-        return [c for i, (b, a) in enumerate(zip(before, after)) for c in _changes(b, a, f"{path}[{i}]")]
-    return [] if before == after else [(path, before, after)]
-
-
-def _scrub(source: str, diff: bool, scrubber_paths: list[str], out: TextIO, err: TextIO) -> int:
-    try:
-        event = _read_event(source)
-    except (OSError, ValueError) as exc:
-        print(f"sentry-guard scrub: {exc}", file=err)
-        return EXIT_USAGE
-    settings, problems = try_load_settings()
-    if settings is None:
-        print(ConfigError(problems), file=err)
-        return EXIT_INVALID
-    try:
-        chain = default_chain(settings, [resolve(p) for p in scrubber_paths])
-        result = chain(event, {})
-    except (ConfigError, ValueError, ScrubberError) as exc:
-        print(f"sentry-guard scrub: {exc}", file=err)
-        return EXIT_INVALID
-    if result is None:
-        print("(the event was dropped by a scrubber)", file=err)
-    if not diff:
-        print(json.dumps(result, indent=2, ensure_ascii=False), file=out)
-        return EXIT_OK
-    changes = _changes(event, result) if result is not None else [("$", "(the event)", "(dropped)")]
-    for path, before, after in changes:
-        print(
-            f"{path}: {json.dumps(before, ensure_ascii=False)} -> {json.dumps(after, ensure_ascii=False)}",
-            file=out,
-        )
-    print(f"{len(changes)} value(s) changed", file=err)
-    return EXIT_OK
-
-
 def _celery_monitors(app_path: str, out: TextIO, err: TextIO) -> int:
     from .integrations.celery import audit_beat_schedule, load_app
 
@@ -253,10 +184,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    stdin: TextIO | None = None,
+) -> int:
     """Run the command line; returns the exit code (0 valid, 1 invalid, 2 usage)."""
     out = out or sys.stdout
     err = err or sys.stderr
+    stdin = stdin or sys.stdin
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:
@@ -270,10 +207,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     if args.command == "celery":
         return _celery_monitors(args.app, out, err)
     if args.command in ("events", "issues"):
-        return api_cli.run(args, out, err)
+        return api_cli.run(args, out, err, stdin)
     if args.command == "scrub":
         paths = [p.strip() for p in args.scrubbers.split(",") if p.strip()]
-        return _scrub(args.source, args.diff, paths, out, err)
+        return scrub_cli.run(args.source, args.diff, paths, out, err, stdin)
     if args.release_command == "validate":
         return _release_validate(args.name, out, err)
     return _release(out, err)
