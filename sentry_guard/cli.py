@@ -16,9 +16,10 @@ from .dsn import Dsn
 from .errors import ConfigError, InvalidRelease
 from .loading import is_strict, try_load_settings
 from .names import parse_release, release_advice
-from .safe_text import clean, looks_secret, mask_url
+from .safe_text import clean, excerpt, looks_secret, mask_url, safe_error_text
 from .scrubbers.detectors import uses_compiled_scanner
 from .settings import Settings, env_name
+from .user_scrubbers import PATH_CHARS
 
 __all__ = ["main"]
 
@@ -130,8 +131,9 @@ def _celery_monitors(app_path: str, out: TextIO, err: TextIO) -> int:
         return EXIT_INVALID
     try:
         app = load_app(app_path)
-    except (ImportError, ValueError) as exc:
-        print(f"sentry-guard celery monitors: cannot load {app_path!r}: {exc}", file=err)
+    except (Exception, SystemExit) as exc:  # the module's own import may fail in any way
+        shown = excerpt(app_path, PATH_CHARS)
+        print(f"sentry-guard celery monitors: cannot load {shown}: {safe_error_text(exc)}", file=err)
         return EXIT_USAGE
     reports = audit_beat_schedule(app, settings)
     width = max([len("SLUG"), *(len(r.name) for r in reports)])

@@ -149,3 +149,14 @@ def test_check_refuses_a_dsn_sentry_sdk_cannot_read() -> None:
     result = run("check", env={"SENTRY_DSN": f"https://{SECRET_KEY}@o1.ingest.example.com/{'4' * 5000}"})
     assert result.returncode == 1 and "more than sentry-sdk can read" in result.stderr
     assert SECRET_KEY not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "source", [f"raise RuntimeError('no route to {SECRET_DSN}\\x1b[2J')", "import sys; sys.exit(3)"]
+)
+def test_celery_monitors_with_an_app_module_that_fails_to_import(source: str, tmp_path: Path) -> None:
+    (tmp_path / "broken_celery_app.py").write_text(source + "\n")
+    result = run("celery", "monitors", "--app", "broken_celery_app:app", env={"PYTHONPATH": str(tmp_path)})
+    assert result.returncode == 2 and "cannot load 'broken_celery_app:app'" in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "\x1b" not in result.stderr
+    assert SECRET_KEY not in result.stderr and SECRET_SECRET not in result.stderr
