@@ -26,19 +26,23 @@ __all__ = ["main"]
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-def _show(value: Any) -> str:
+#: settings where a long run of hex digits is a commit SHA, not a key
+_SHA_FIELDS = ("release", "release_version")
+
+
+def _show(value: Any, name: str = "") -> str:
     """A setting's value for `check`: URL passwords masked, one clean line, secrets held back."""
     if value is None:
         return "(unset)"
     if isinstance(value, tuple):
-        return ",".join(_show(v) for v in value) if value else "(empty)"
+        return ",".join(_show(v, name) for v in value) if value else "(empty)"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float, Path, Dsn, SecretStr)):
         return str(value)  # the DSN and the secrets print masked
     text = str(value)
     shown = clean(mask_url(text), 500)
-    if shown == text and looks_secret(text):
+    if shown == text and looks_secret(text, token_runs=name not in _SHA_FIELDS):
         return "(looks like a secret, not shown: is it in the right variable?)"
     return shown
 
@@ -65,7 +69,7 @@ def _check(out: TextIO, err: TextIO) -> int:
         marker = "*" if name in settings.model_fields_set else " "
         if name == "release" and settings.release and marker == " ":
             marker = "~"
-        print(f"{marker} {env_name(name):<{width}}  {_show(getattr(settings, name))}", file=out)
+        print(f"{marker} {env_name(name):<{width}}  {_show(getattr(settings, name), name)}", file=out)
     print("(* = set, ~ = derived from SENTRY_RELEASE_PACKAGE/VERSION or a CI commit variable)", file=out)
     print(f"scrubbing runs {_scanner()}", file=out)
     if settings.dsn is None:

@@ -63,12 +63,13 @@ def scrub(text: str) -> str:
     return str(_scrubber().scrub_text(text))
 
 
-def looks_secret(text: str) -> bool:
+def looks_secret(text: str, *, token_runs: bool = True) -> bool:
     """Whether `text` holds something no message should show: what the detectors find, a URL
-    with a user part (a DSN), or a long run of letters and digits (a key, a token)."""
+    with a user part (a DSN), or (unless `token_runs` is false: where commit SHAs belong) a
+    long run of letters and digits (a key, a token)."""
     if mask_url(text) != text:
         return True
-    if any(_token_like(run) for run in _TOKEN_RUN.findall(text)):
+    if token_runs and any(_token_like(run) for run in _TOKEN_RUN.findall(text)):
         return True
     return scrub(text) != text
 

@@ -137,6 +137,13 @@ def test_check_does_not_print_a_secret_set_in_the_wrong_variable() -> None:
     assert "looks like a secret, not shown" in result.stdout
 
 
+def test_check_shows_a_release_with_a_commit_sha() -> None:
+    sha = "3f2a9c1d0b7e4a5b6c7d8e9f0a1b2c3d4e5f6a7b"
+    result = run("check", env={"SENTRY_RELEASE_PACKAGE": "shop", "GITHUB_SHA": sha})
+    assert result.returncode == 0 and f"shop@{sha}" in result.stdout
+    assert f"shop@{sha}" in run("check", env={"SENTRY_RELEASE": f"shop@{sha}"}).stdout
+
+
 def test_check_warns_about_plain_http_to_another_machine() -> None:
     remote = run("check", env={"SENTRY_URL": "http://sentry.example.com"})
     assert remote.returncode == 0 and "SENTRY_ALLOW_HTTP=true" in remote.stderr
