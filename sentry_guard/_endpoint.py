@@ -27,20 +27,34 @@ class Envelope:
         return [json.loads(body) for head, body in self.items if head.get("type") == item_type]
 
 
+def _object(line: bytes, what: str) -> dict[str, Any]:
+    try:
+        value = json.loads(line)
+    except ValueError:
+        raise ValueError(f"the {what} is not JSON") from None
+    if not isinstance(value, dict):
+        raise ValueError(f"the {what} is not a JSON object")
+    return value
+
+
 def parse_envelope(raw: bytes) -> Envelope:
-    """Split an envelope into its header and (item header, payload) pairs."""
+    """Split an envelope into its header and (item header, payload) pairs; ValueError saying
+    which line is wrong when it is not one."""
     header_line, _, rest = raw.partition(b"\n")
-    envelope = Envelope(raw, json.loads(header_line or b"{}"))
+    envelope = Envelope(raw, _object(header_line or b"{}", "envelope header (line 1)"))
     while rest.strip():
         item_line, _, rest = rest.partition(b"\n")
         if not item_line.strip():
             continue
-        head = json.loads(item_line)
+        what = f"item header {len(envelope.items) + 1}"
+        head = _object(item_line, what)
         length = head.get("length")
         if length is None:
             body, _, rest = rest.partition(b"\n")
-        else:
+        elif type(length) is int and 0 <= length <= len(rest):
             body, rest = rest[:length], rest[length + 1 :]
+        else:
+            raise ValueError(f"the length in {what} is not a whole number of bytes within the envelope")
         envelope.items.append((head, body))
     return envelope
 

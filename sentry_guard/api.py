@@ -2,22 +2,30 @@
 
 Bearer-token auth, lazy cursor pagination (``Link`` headers), bounded retries that respect
 ``Retry-After``, and one exception per failure under `SentryGuardError`. The token never
-appears in an error, a log line or a ``repr``.
+appears in an error, a log line or a ``repr``, and goes only to the origin of ``SENTRY_URL``
+(no redirects, no next-page links elsewhere, no plain http to another machine unless
+allowed). Every call has one overall deadline; whatever the server sent is cleaned of
+control characters before it is shown.
 """
 
 from __future__ import annotations
 
+import contextlib
+import email.utils
+import ipaddress
 import json
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Optional, TypeVar
-from urllib.parse import quote, urlencode, urljoin
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import urllib3
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import SentryGuardError
+from .errors import ConfigError, Problem, SentryGuardError
+from .safe_text import clean, excerpt, mask_url
 
 __all__ = [
     "ApiConnectionError",
@@ -30,6 +38,7 @@ __all__ = [
     "NotFound",
     "PermissionDenied",
     "RateLimited",
+    "Redirected",
     "SentryApi",
     "ServerError",
 ]
@@ -85,7 +94,17 @@ class ApiConnectionError(ApiError):
 
 
 class InvalidResponse(ApiError):
-    """The answer was not the JSON the endpoint documents."""
+    """The answer was not the JSON the endpoint documents (or its paging never ends)."""
+
+
+class Redirected(ApiError):
+    """3xx: redirects are not followed, so the token never leaves ``SENTRY_URL``'s origin.
+
+    `location` is where the server pointed, masked and cleaned for printing."""
+
+    def __init__(self, message: str, status: int, location: str) -> None:
+        self.location = location
+        super().__init__(message, status)
 
 
 # -- models -----------------------------------------------------------------------------------
@@ -155,11 +174,110 @@ def parse_link_header(header: str) -> dict[str, dict[str, str]]:
     return links
 
 
+#: where the deadline is set, for messages
+_DEADLINE_FROM = "SENTRY_API_DEADLINE or --deadline"
+_MIB = 1024 * 1024
+
+
+def origin(url: str) -> Optional[tuple[str, str, int]]:
+    """``(scheme, host, port)`` of an http(s) URL, default ports filled in; None if it has none."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return scheme, parts.hostname, port or (443 if scheme == "https" else 80)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` is this machine: ``localhost`` or a loopback address (127.0.0.0/8, ::1)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """One HTTP answer, its body read within the deadline."""
+
+    status: int
+    headers: Mapping[str, str]
+    data: bytes
+
+
+class _OutOfTime(Exception):
+    """The deadline passed while a request was under way."""
+
+
+@dataclass
+class _Budget:
+    """One call's time: the deadline counts the time spent in the client (requests and waits),
+    not the time a caller takes between pages, and remembers what it went on."""
+
+    seconds: float
+    clock: Callable[[], float]
+    spent: float = 0.0
+    since: Optional[float] = None
+    requests: int = 0
+    answering: float = 0.0
+    #: reason -> (count, seconds)
+    waits: dict[str, tuple[int, float]] = field(default_factory=dict)
+
+    def left(self) -> float:
+        running = self.clock() - self.since if self.since is not None else 0.0
+        return self.seconds - self.spent - running
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[None]:
+        self.since = self.clock()
+        try:
+            yield
+        finally:
+            self.spent += self.clock() - self.since
+            self.since = None
+
+    def waited(self, reason: str, seconds: float) -> None:
+        count, total = self.waits.get(reason, (0, 0.0))
+        self.waits[reason] = (count + 1, total + seconds)
+
+    def describe(self) -> str:
+        """What the time went on, for the message: requests, and each kind of wait."""
+        parts = [f"{self.requests} request{'s' if self.requests != 1 else ''} ({self.answering:.1f} s)"]
+        for reason, (count, seconds) in self.waits.items():
+            parts.append(f"{count} wait{'s' if count != 1 else ''} {reason} ({seconds:g} s)")
+        return "the time went on " + ", ".join(parts)
+
+
+def _read_some(response: urllib3.BaseHTTPResponse) -> bytes:
+    """What has arrived of the body (one read on the socket), so the deadline is checked often."""
+    read1 = getattr(response, "read1", None)
+    if read1 is not None:
+        return bytes(read1(64 * 1024))
+    return bytes(response.read(8 * 1024))  # pragma: no cover - urllib3 < 2.2: smaller reads
+
+
+def _set_read_timeout(response: urllib3.BaseHTTPResponse, seconds: float) -> None:
+    """Shorten the socket's read timeout to what is left of the deadline (where urllib3 shows it)."""
+    sock = getattr(getattr(response, "connection", None), "sock", None)
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.settimeout(max(seconds, 0.001))
+
+
 class SentryApi:
     """One method per endpoint; lists are lazy iterators that follow the ``Link`` cursors.
 
-    `url`, `token`, `org` and `project` default to ``SENTRY_URL``, ``SENTRY_AUTH_TOKEN``,
-    ``SENTRY_ORG`` and ``SENTRY_PROJECT`` (validated like every other setting).
+    `url`, `token`, `org`, `project`, `deadline` and `allow_http` default to ``SENTRY_URL``,
+    ``SENTRY_AUTH_TOKEN``, ``SENTRY_ORG``, ``SENTRY_PROJECT``, ``SENTRY_API_DEADLINE`` and
+    ``SENTRY_ALLOW_HTTP`` (validated like every other setting). `deadline` bounds each call
+    (a whole listing counts as one); `max_pages` bounds every listing; `sleep` and `clock`
+    are there for tests.
     """
 
     def __init__(
@@ -173,26 +291,56 @@ class SentryApi:
         retries: int = 3,
         backoff: float = 0.5,
         max_wait: float = 60.0,
+        deadline: Optional[float] = None,
+        allow_http: Optional[bool] = None,
+        max_pages: int = 500,
+        max_body: int = 32 * _MIB,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         from .loading import load_settings
 
-        overrides = {
+        overrides: dict[str, Any] = {
             k: v for k, v in {"url": url, "auth_token": token, "org": org, "project": project}.items() if v
         }
+        if deadline is not None:
+            overrides["api_deadline"] = deadline
+        if allow_http is not None:
+            overrides["allow_http"] = allow_http
         settings = load_settings(**overrides)
         self.url = settings.url.rstrip("/") + "/"
+        self.origin = origin(self.url)
+        scheme, host, _ = self.origin or ("", "", 0)
+        if scheme != "https" and not settings.allow_http and not is_loopback(host):
+            raise ConfigError(
+                [
+                    Problem(
+                        "SENTRY_URL" if url is None else "the url given to SentryApi",
+                        f"plain http:// to {excerpt(host)}, which is not this machine: the auth token "
+                        "would cross the network unencrypted, readable by anyone on the way",
+                        "use https://, or, if you accept that, pass --insecure (SENTRY_ALLOW_HTTP=true)",
+                    )
+                ]
+            )
         self.org = settings.org
         self.project = settings.project
         self._token = settings.auth_token.get_secret_value() if settings.auth_token else None
+        self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
         self.max_wait = max_wait
+        self.deadline = settings.api_deadline
+        self.max_pages = max_pages
+        self.max_body = max_body
         self._sleep = sleep
-        self._http = urllib3.PoolManager(timeout=urllib3.Timeout(total=timeout), retries=False)
+        self._clock = clock
+        self._http = urllib3.PoolManager(retries=False)
 
     def __repr__(self) -> str:
-        return f"SentryApi(url={self.url!r}, org={self.org!r}, project={self.project!r}, token={'***' if self._token else None})"
+        return (
+            f"SentryApi(url={mask_url(self.url)!r}, org={self.org!r}, project={self.project!r}, "
+            f"token={'***' if self._token else None})"
+        )
 
     # -- endpoints ------------------------------------------------------------------------------
 
@@ -250,8 +398,8 @@ class SentryApi:
 
     def issue(self, issue_id: str, org: Optional[str] = None) -> Issue:
         """One issue."""
-        data = self._json("GET", f"organizations/{self._slug(org, 'org')}/issues/{quote(str(issue_id))}/")
-        return Issue.model_validate(data)
+        url = self._url(f"organizations/{self._slug(org, 'org')}/issues/{quote(str(issue_id))}/")
+        return self._model(Issue, self._json("GET", url), "GET", url)
 
     def update_issue(self, issue_id: str, org: Optional[str] = None, **fields: Any) -> Issue:
         """Change an issue: ``status``, ``statusDetails``, ``assignedTo``, ``hasSeen``,
@@ -270,13 +418,16 @@ class SentryApi:
             raise TypeError(
                 f"cannot update {', '.join(sorted(unknown))}; fields: {', '.join(sorted(allowed))}"
             )
-        path = f"organizations/{self._slug(org, 'org')}/issues/{quote(str(issue_id))}/"
-        data = self._json("PUT", path, body=fields)
-        return Issue.model_validate({"id": str(issue_id), **(data if isinstance(data, dict) else {})})
+        url = self._url(f"organizations/{self._slug(org, 'org')}/issues/{quote(str(issue_id))}/")
+        data = self._json("PUT", url, body=fields)
+        return self._model(
+            Issue, {"id": str(issue_id), **(data if isinstance(data, dict) else {})}, "PUT", url
+        )
 
     def delete_issue(self, issue_id: str, org: Optional[str] = None) -> None:
         """Remove an issue and its events (Sentry answers 202 and deletes in the background)."""
-        self._request("DELETE", f"organizations/{self._slug(org, 'org')}/issues/{quote(str(issue_id))}/")
+        url = self._url(f"organizations/{self._slug(org, 'org')}/issues/{quote(str(issue_id))}/")
+        self._request("DELETE", url, self._budget())
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -287,6 +438,12 @@ class SentryApi:
             raise ApiError(f"no {what} given: pass --{what} or set {variable}")
         return quote(chosen, safe="")
 
+    def _url(self, path: str) -> str:
+        return urljoin(self.url, "api/0/" + path)
+
+    def _budget(self) -> _Budget:
+        return _Budget(self.deadline, self._clock)
+
     def _pages(
         self,
         path: str,
@@ -296,104 +453,271 @@ class SentryApi:
         scope: str = "GET",
     ) -> Iterator[_M]:
         chosen = {k: v for k, v in params.items() if v is not None}
-        base = urljoin(self.url, "api/0/" + path)
-        url: Optional[str] = base + (f"?{urlencode(chosen)}" if chosen else "")
+        base = self._url(path)
+        where = f"GET {self._where(base)}"
+        url = base + (f"?{urlencode(chosen)}" if chosen else "")
+        budget = self._budget()
+        seen: set[str] = set()
         count = 0
-        while url is not None:
-            response = self._request("GET", url, scope=scope, absolute=True)
-            page = self._decode(response)
-            if not isinstance(page, list):
+        while True:
+            if len(seen) >= self.max_pages:
                 raise InvalidResponse(
-                    f"expected a list from {path}, got {type(page).__name__}", response.status
+                    f"{where}: stopped after {self.max_pages} pages ({count} items) and the server "
+                    "still says there are more; take fewer with --limit (or SentryApi(max_pages=...))"
                 )
+            seen.add(url)
+            answer = self._request("GET", url, budget, scope=scope)
+            page = self._decode(answer, where)
+            if not isinstance(page, list):
+                raise InvalidResponse(f"{where}: expected a list, got {type(page).__name__}", answer.status)
             for item in page:
                 if limit is not None and count >= limit:
                     return
-                yield model.model_validate(item)
+                yield self._model(model, item, "GET", url)
                 count += 1
-            following = parse_link_header(response.headers.get("Link", "")).get("next")
+            following = parse_link_header(answer.headers.get("Link", "")).get("next")
             if not following or following.get("results") != "true":
                 return
             # keep our own filters on every page: only the cursor comes from the link
             cursor = following.get("cursor")
-            url = f"{base}?{urlencode({**chosen, 'cursor': cursor})}" if cursor else following["url"]
+            if cursor:
+                url = f"{base}?{urlencode({**chosen, 'cursor': cursor})}"
+                what = f"the cursor {excerpt(cursor)}"
+            else:
+                url = urljoin(url, following["url"])
+                what = f"the next-page link {self._shown(url)}"
+                if origin(url) != self.origin:
+                    raise InvalidResponse(
+                        f"{where}: the next-page link points at {self._shown(url)}, not at the origin "
+                        f"of SENTRY_URL ({self._shown(self.url)}); the token goes nowhere else, so the "
+                        "listing stops. Fix: check SENTRY_URL (self-hosted: system.url-prefix must "
+                        "be the server's address)"
+                    )
+            if url in seen:
+                raise InvalidResponse(
+                    f"{where}: the server sent {what} again after {len(seen)} pages ({count} items); "
+                    "the listing would never end, so it stops here"
+                )
 
-    def _json(self, method: str, path: str, body: Any = None) -> Any:
-        return self._decode(self._request(method, path, body=body))
+    def _json(self, method: str, url: str, body: Any = None) -> Any:
+        answer = self._request(method, url, self._budget(), body=body)
+        return self._decode(answer, f"{method} {self._where(url)}")
 
-    @staticmethod
-    def _decode(response: urllib3.BaseHTTPResponse) -> Any:
+    def _model(self, model: type[_M], data: Any, method: str, url: str) -> _M:
+        """`data` as `model`; a mismatch names the fields, never the values the server sent."""
         try:
-            return json.loads(response.data or b"null")
-        except ValueError:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False, include_input=False, include_context=False)
+            first = errors[0]
+            at = ".".join(clean(str(part), 40) for part in first["loc"])
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
             raise InvalidResponse(
-                f"the answer to {response.status} was not JSON (is SENTRY_URL the Sentry server?)",
-                response.status,
+                f"{method} {self._where(url)}: the answer is not {model.__name__.lower()} data as "
+                f"documented: {at + ': ' if at else ''}{clean(first['msg'], 120)}{more}"
+            ) from None
+
+    def _decode(self, answer: _Answer, where: str) -> Any:
+        try:
+            return json.loads(answer.data or b"null")
+        except ValueError:
+            start = self._server_text(answer.data[:60].decode("utf-8", "replace"), 40)
+            raise InvalidResponse(
+                f"{where}: the answer ({answer.status}) was not JSON (it starts {start!r}); "
+                "is SENTRY_URL the Sentry server?",
+                answer.status,
             ) from None
 
     def _request(
-        self, method: str, path: str, *, body: Any = None, scope: Optional[str] = None, absolute: bool = False
-    ) -> urllib3.BaseHTTPResponse:
-        url = path if absolute else urljoin(self.url, "api/0/" + path)
+        self,
+        method: str,
+        url: str,
+        budget: _Budget,
+        *,
+        body: Any = None,
+        scope: Optional[str] = None,
+    ) -> _Answer:
+        where = f"{method} {self._where(url)}"
         if self._token is None:
             raise AuthenticationFailed("no token: set SENTRY_AUTH_TOKEN (Settings > Auth Tokens in Sentry)")
+        if origin(url) != self.origin:  # every URL is built from SENTRY_URL; this keeps it so
+            raise InvalidResponse(f"{where}: refusing to send the token to {self._shown(url)}")
         headers = {"Authorization": f"Bearer {self._token}", "Accept": "application/json"}
         payload = None
         if body is not None:
             headers["Content-Type"] = "application/json"
             payload = json.dumps(body).encode()
         attempt = 0
-        while True:
-            attempt += 1
-            try:
-                response = self._http.request(method, url, body=payload, headers=headers, redirect=False)
-            except (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError):
-                if attempt <= self.retries:  # nothing was sent: safe for every method
-                    self._wait(self.backoff * 2 ** (attempt - 1))
+        with budget.running():
+            while True:
+                attempt += 1
+                backoff = self.backoff * 2 ** (attempt - 1)
+                retry = attempt <= self.retries
+                try:
+                    answer = self._fetch(method, url, payload, headers, budget)
+                except _OutOfTime:
+                    raise ApiTimeout(
+                        f"{where}: no complete answer within the {self.deadline:g} s deadline "
+                        f"({_DEADLINE_FROM}); {budget.describe()}"
+                    ) from None
+                except urllib3.exceptions.ConnectTimeoutError:  # with NewConnectionError: nothing sent
+                    error: ApiError = ApiConnectionError(
+                        f"{where}: cannot connect to {self._shown(self.url)}"
+                    )
+                    self._retry(budget, retry, backoff, "to reconnect", error)
                     continue
-                raise ApiConnectionError(
-                    f"{method} {self._where(url)}: cannot connect to {self.url}"
-                ) from None
-            except urllib3.exceptions.TimeoutError:
-                if method != "DELETE" and attempt <= self.retries:  # a DELETE may have been applied
-                    self._wait(self.backoff * 2 ** (attempt - 1))
+                except urllib3.exceptions.TimeoutError:
+                    error = ApiTimeout(f"{where}: no answer in time")
+                    # a DELETE may have been applied
+                    self._retry(budget, retry and method != "DELETE", backoff, "after a timeout", error)
                     continue
-                raise ApiTimeout(f"{method} {self._where(url)}: no answer in time") from None
-            except urllib3.exceptions.HTTPError as exc:
-                raise ApiConnectionError(f"{method} {self._where(url)}: {type(exc).__name__}") from None
-            logger.debug("%s %s -> %s", method, self._where(url), response.status)
-            if response.status == 429 and attempt <= self.retries:  # rejected before it was applied
-                self._wait(self._retry_after(response))
-                continue
-            if response.status >= 500 and method != "DELETE" and attempt <= self.retries:
-                self._wait(self.backoff * 2 ** (attempt - 1))
-                continue
-            if response.status < 400:
-                return response
-            raise self._error(method, url, response, scope or method)
+                except urllib3.exceptions.ProtocolError:
+                    error = ApiConnectionError(
+                        f"{where}: the connection broke before the answer was complete"
+                    )
+                    self._retry(
+                        budget, retry and method != "DELETE", backoff, "after a cut-off answer", error
+                    )
+                    continue
+                except urllib3.exceptions.HTTPError as exc:
+                    raise ApiConnectionError(f"{where}: {type(exc).__name__}") from None
+                logger.debug("%s -> %s", where, answer.status)
+                if answer.status == 429:  # rejected before it was applied: safe for every method
+                    wait = self._retry_after(answer)
+                    error = RateLimited(f"{where}: rate limited by Sentry; retry in {wait:g} s", wait)
+                    self._retry(budget, retry, wait, "as Retry-After asked (429)", error)
+                    continue
+                if answer.status >= 500:
+                    error = ServerError(
+                        f"{where}: Sentry answered {answer.status}; try again later", answer.status
+                    )
+                    self._retry(budget, retry and method != "DELETE", backoff, "after a 5xx", error)
+                    continue
+                if 300 <= answer.status < 400:
+                    raise self._redirected(where, url, answer)
+                if answer.status < 300:
+                    return answer
+                raise self._error(where, answer, scope or method)
 
-    def _wait(self, seconds: float) -> None:
-        self._sleep(min(seconds, self.max_wait))
-
-    @staticmethod
-    def _retry_after(response: urllib3.BaseHTTPResponse) -> float:
+    def _fetch(
+        self, method: str, url: str, payload: Optional[bytes], headers: dict[str, str], budget: _Budget
+    ) -> _Answer:
+        """One request, its body read in pieces so that the deadline holds for a slow body too."""
+        left = budget.left()
+        if left <= 0:
+            raise _OutOfTime
+        step = min(self.timeout, left)
+        started = self._clock()
+        budget.requests += 1
         try:
-            return max(0.0, float(response.headers.get("Retry-After", "1")))
+            response = self._http.request(
+                method,
+                url,
+                body=payload,
+                headers=headers,
+                redirect=False,
+                preload_content=False,
+                timeout=urllib3.Timeout(connect=step, read=step),
+            )
+            complete = False
+            try:
+                chunks, size = [], 0
+                while True:
+                    left = budget.left()
+                    if left <= 0:
+                        raise _OutOfTime
+                    _set_read_timeout(response, min(self.timeout, left))
+                    chunk = _read_some(response)
+                    if not chunk:
+                        break
+                    size += len(chunk)
+                    if size > self.max_body:
+                        raise InvalidResponse(
+                            f"{method} {self._where(url)}: the answer is larger than "
+                            f"{self.max_body // _MIB} MiB; stopped reading it",
+                            response.status,
+                        )
+                    chunks.append(chunk)
+                complete = True
+                return _Answer(response.status, response.headers, b"".join(chunks))
+            finally:
+                if not complete:  # unread data: the connection cannot serve another request
+                    response.close()
+                response.release_conn()
+        finally:
+            budget.answering += self._clock() - started
+
+    def _retry(self, budget: _Budget, allowed: bool, seconds: float, reason: str, error: ApiError) -> None:
+        """Wait before the next attempt, or raise `error` (saying why when the deadline is the reason)."""
+        if not allowed:
+            raise error
+        seconds = min(seconds, self.max_wait)
+        left = budget.left()
+        if seconds >= left:
+            error.args = (
+                f"{error}; no retry: waiting {seconds:g} s {reason} would pass the "
+                f"{self.deadline:g} s deadline ({_DEADLINE_FROM}), {max(left, 0):.1f} s were left; "
+                f"{budget.describe()}",
+            )
+            raise error
+        budget.waited(reason, seconds)
+        self._sleep(seconds)
+
+    def _retry_after(self, answer: _Answer) -> float:
+        """Seconds to wait: ``Retry-After`` as seconds or as an HTTP date; 1 when unreadable."""
+        raw = answer.headers.get("Retry-After", "1").strip()
+        try:
+            seconds = float(raw)
         except ValueError:
+            try:
+                when = email.utils.parsedate_to_datetime(raw)
+            except (TypeError, ValueError, IndexError):
+                return 1.0
+            seconds = when.timestamp() - time.time()
+        if seconds != seconds:  # NaN
             return 1.0
+        return min(max(seconds, 0.0), 1e9)
+
+    def _shown(self, url: str) -> str:
+        """A URL fit for a message: no password, no control characters, not too long."""
+        return clean(mask_url(url), 120)
+
+    def _server_text(self, text: str, limit: int = 200) -> str:
+        """Text the server sent, fit for a terminal: no control characters, never the token."""
+        if self._token:
+            text = text.replace(self._token, "***")
+        return clean(text, limit)
 
     def _where(self, url: str) -> str:
-        """The URL without the server and the query, for messages."""
-        return url.split("?", 1)[0].replace(self.url.rstrip("/"), "")
-
-    def _error(self, method: str, url: str, response: urllib3.BaseHTTPResponse, scope: str) -> ApiError:
-        where = f"{method} {self._where(url)}"
+        """The URL's path, for messages."""
         try:
-            detail = json.loads(response.data).get("detail", "")
+            path = urlsplit(url).path
+        except ValueError:
+            path = "?"
+        return clean(path, 120)
+
+    def _redirected(self, where: str, url: str, answer: _Answer) -> Redirected:
+        location = answer.headers.get("Location", "")
+        shown = self._server_text(mask_url(location), 120) if location else "(no Location header)"
+        target = origin(urljoin(url, location)) if location else None
+        hint = ""
+        if target is not None and self.origin is not None and target[0] != self.origin[0]:
+            hint = f" (the server wants {target[0]}://)"
+        return Redirected(
+            f"{where}: Sentry answered {answer.status}, a redirect to {shown}; redirects are not "
+            f"followed, so the token goes only to SENTRY_URL{hint}. Fix: set SENTRY_URL to the "
+            "server's own address",
+            answer.status,
+            shown,
+        )
+
+    def _error(self, where: str, answer: _Answer, scope: str) -> ApiError:
+        try:
+            detail = json.loads(answer.data).get("detail", "")
         except (ValueError, AttributeError):
             detail = ""
-        detail = f" ({detail})" if isinstance(detail, str) and detail else ""
-        status = response.status
+        detail = f" ({self._server_text(detail)})" if isinstance(detail, str) and detail.strip() else ""
+        status = answer.status
         if status == 401:
             return AuthenticationFailed(
                 f"{where}: the token was refused{detail}; check SENTRY_AUTH_TOKEN", 401
@@ -407,8 +731,6 @@ class SentryApi:
         if status == 404:
             return NotFound(f"{where}: not found{detail}; check the org, project and issue id", 404)
         if status == 429:
-            wait = self._retry_after(response)
+            wait = self._retry_after(answer)
             return RateLimited(f"{where}: rate limited by Sentry; retry in {wait:g} s", wait)
-        if status >= 500:
-            return ServerError(f"{where}: Sentry answered {status}; try again later", status)
         return ApiError(f"{where}: Sentry answered {status}{detail}", status)

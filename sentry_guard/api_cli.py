@@ -10,7 +10,10 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from typing import Any, Optional, TextIO
 
+from pydantic import ValidationError
+
 from .errors import ConfigError, SentryGuardError
+from .safe_text import clean, excerpt
 
 __all__ = ["add_commands", "run"]
 
@@ -19,9 +22,31 @@ _PERIOD = re.compile(r"(\d+)([smhdw])\Z")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
+def _seconds(value: str) -> float:
+    """``--deadline``: a positive number of seconds, at most an hour."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds <= 3600:
+        raise argparse.ArgumentTypeError(f"{excerpt(value)}: use a number of seconds from 0 to 3600, e.g. 30")
+    return seconds
+
+
 def _common(parser: argparse.ArgumentParser, *, listing: bool) -> None:
     parser.add_argument("--org", help="organization slug (default: SENTRY_ORG)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--deadline",
+        type=_seconds,
+        metavar="SECONDS",
+        help="give up after this long in all, retries and waits included (default: SENTRY_API_DEADLINE, 30)",
+    )
+    parser.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow plain http:// to a host that is not this machine (SENTRY_ALLOW_HTTP=true)",
+    )
     if listing:
         parser.add_argument("--project", help="project slug (default: SENTRY_PROJECT)")
         parser.add_argument("--query", help="Sentry search query, e.g. 'is:unresolved level:error'")
@@ -67,7 +92,7 @@ def _since(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
     if not _PERIOD.match(value):
-        raise ValueError(f"--since {value!r}: use a number and a unit, e.g. 30m, 24h, 14d")
+        raise ValueError(f"--since {excerpt(value)}: use a number and a unit, e.g. 30m, 24h, 14d")
     return value
 
 
@@ -81,20 +106,22 @@ def _start(period: Optional[str]) -> Optional[str]:
     return (datetime.now(timezone.utc) - delta).isoformat(timespec="seconds")
 
 
+def _cell(value: Any, limit: int = 200) -> str:
+    """A value from Sentry as table text: one line, no control characters (escape sequences)."""
+    return clean(str(value if value is not None and value != "" else ""), limit)
+
+
 def _table(rows: Iterable[dict[str, Any]], columns: list[tuple[str, str]], out: TextIO) -> int:
-    rows = list(rows)
-    if not rows:
+    cells = [[_cell(row.get(key)) for key, _ in columns] for row in rows]
+    if not cells:
         print("(none)", file=out)
         return 0
-    widths = [max(len(title), *(len(str(row.get(key) or "")) for row in rows)) for key, title in columns]
+    widths = [max(len(title), *(len(row[i]) for row in cells)) for i, (_, title) in enumerate(columns)]
     widths[-1] = len(columns[-1][1])  # the last column (titles) is not padded
     print("  ".join(title.ljust(w) for (_, title), w in zip(columns, widths)).rstrip(), file=out)
-    for row in rows:
-        print(
-            "  ".join(str(row.get(key) or "").ljust(w) for (key, _), w in zip(columns, widths)).rstrip(),
-            file=out,
-        )
-    return len(rows)
+    for row in cells:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip(), file=out)
+    return len(cells)
 
 
 _EVENT_COLUMNS = [("eventID", "EVENT"), ("dateCreated", "DATE"), ("title", "TITLE")]
@@ -121,7 +148,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO = sys.
     from .api import SentryApi
 
     try:
-        api = SentryApi(org=args.org, project=getattr(args, "project", None))
+        api = SentryApi(
+            org=args.org,
+            project=getattr(args, "project", None),
+            deadline=args.deadline,
+            allow_http=True if args.insecure else None,
+        )
         limit = getattr(args, "limit", None) or None
         since = _since(getattr(args, "since", None))
         if args.command == "events":
@@ -153,7 +185,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO = sys.
                     "assignedTo",
                     "permalink",
                 ):
-                    print(f"{key + ':':<12} {getattr(issue, key)}", file=out)
+                    print(f"{key + ':':<12} {clean(str(getattr(issue, key)), 500)}", file=out)
             return EXIT_OK
         if action == "delete":
             if not args.yes:
@@ -184,6 +216,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO = sys.
         return EXIT_OK
     except ConfigError as exc:
         print(exc, file=err)
+        return EXIT_FAILED
+    except ValidationError:  # never shown: its text quotes the values it refused
+        print(f"sentry-guard {args.command} {getattr(args, 'action', '')}: unexpected data", file=err)
         return EXIT_FAILED
     except (SentryGuardError, ValueError) as exc:
         print(f"sentry-guard {args.command} {getattr(args, 'action', '')}: {exc}", file=err)

@@ -3,36 +3,48 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import api_cli
-from ._endpoint import parse_envelope
+from pydantic import SecretStr
+
+from . import api_cli, scrub_cli
+from .api import is_loopback, origin
+from .dsn import Dsn
 from .errors import ConfigError, InvalidRelease
-from .hooks import default_chain
 from .loading import is_strict, try_load_settings
 from .names import parse_release, release_advice
-from .scrubbers.chain import ScrubberError
-from .scrubbers.plugins import resolve
+from .safe_text import clean, excerpt, looks_secret, mask_url, safe_error_text
 from .scrubbers.scan import uses_compiled_scanner
 from .settings import Settings, env_name
+from .user_scrubbers import PATH_CHARS
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-def _show(value: Any) -> str:
+#: settings where a long run of hex digits is a commit SHA, not a key
+_SHA_FIELDS = ("release", "release_version")
+
+
+def _show(value: Any, name: str = "") -> str:
+    """A setting's value for `check`: URL passwords masked, one clean line, secrets held back."""
     if value is None:
         return "(unset)"
     if isinstance(value, tuple):
-        return ",".join(value) if value else "(empty)"
+        return ",".join(_show(v, name) for v in value) if value else "(empty)"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    if isinstance(value, (int, float, Path, Dsn, SecretStr)):
+        return str(value)  # the DSN and the secrets print masked
+    text = str(value)
+    shown = clean(mask_url(text), 500)
+    if shown == text and looks_secret(text, token_runs=name not in _SHA_FIELDS):
+        return "(looks like a secret, not shown: is it in the right variable?)"
+    return shown
 
 
 def _scanner() -> str:
@@ -57,11 +69,18 @@ def _check(out: TextIO, err: TextIO) -> int:
         marker = "*" if name in settings.model_fields_set else " "
         if name == "release" and settings.release and marker == " ":
             marker = "~"
-        print(f"{marker} {env_name(name):<{width}}  {_show(getattr(settings, name))}", file=out)
+        print(f"{marker} {env_name(name):<{width}}  {_show(getattr(settings, name), name)}", file=out)
     print("(* = set, ~ = derived from SENTRY_RELEASE_PACKAGE/VERSION or a CI commit variable)", file=out)
     print(f"scrubbing runs {_scanner()}", file=out)
     if settings.dsn is None:
         print("Sentry would be off: SENTRY_DSN is not set", file=out)
+    scheme, host, _ = origin(settings.url) or ("", "", 0)
+    if scheme == "http" and not settings.allow_http and not is_loopback(host):
+        print(
+            "warning: SENTRY_URL is plain http:// to another machine: the web API commands refuse "
+            "to send the token there unless SENTRY_ALLOW_HTTP=true (or --insecure)",
+            file=err,
+        )
     if settings.release:
         advice = release_advice(settings.release)
         if advice:
@@ -107,70 +126,6 @@ def _release_validate(name: str, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _read_event(source: str) -> dict[str, Any]:
-    """An event from JSON (as exported from Sentry) or from a raw envelope; ValueError if neither."""
-    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    try:
-        value = json.loads(text)
-    except ValueError:
-        value = None
-        try:
-            envelope = parse_envelope(text.encode("utf-8"))
-        except ValueError:
-            raise ValueError("not JSON and not a Sentry envelope") from None
-        for head, body in envelope.items:
-            if head.get("type") in ("event", "transaction", None):
-                value = json.loads(body)
-                break
-        if value is None:
-            raise ValueError("the envelope holds no event or transaction item") from None
-    if not isinstance(value, dict):
-        raise ValueError(f"not an event: expected a JSON object, got {type(value).__name__}")
-    return value
-
-
-def _changes(before: Any, after: Any, path: str = "$") -> list[tuple[str, Any, Any]]:
-    """Leaf paths whose value differs between `before` and `after`."""
-    if isinstance(before, dict) and isinstance(after, dict):
-        return [
-            c for key in before if key in after for c in _changes(before[key], after[key], f"{path}.{key}")
-        ] + [(f"{path}.{key}", before[key], "(removed)") for key in before if key not in after]
-    if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
-        return [c for i, (b, a) in enumerate(zip(before, after)) for c in _changes(b, a, f"{path}[{i}]")]
-    return [] if before == after else [(path, before, after)]
-
-
-def _scrub(source: str, diff: bool, scrubber_paths: list[str], out: TextIO, err: TextIO) -> int:
-    try:
-        event = _read_event(source)
-    except (OSError, ValueError) as exc:
-        print(f"sentry-guard scrub: {exc}", file=err)
-        return EXIT_USAGE
-    settings, problems = try_load_settings()
-    if settings is None:
-        print(ConfigError(problems), file=err)
-        return EXIT_INVALID
-    try:
-        chain = default_chain(settings, [resolve(p) for p in scrubber_paths])
-        result = chain(event, {})
-    except (ConfigError, ValueError, ScrubberError) as exc:
-        print(f"sentry-guard scrub: {exc}", file=err)
-        return EXIT_INVALID
-    if result is None:
-        print("(the event was dropped by a scrubber)", file=err)
-    if not diff:
-        print(json.dumps(result, indent=2, ensure_ascii=False), file=out)
-        return EXIT_OK
-    changes = _changes(event, result) if result is not None else [("$", "(the event)", "(dropped)")]
-    for path, before, after in changes:
-        print(
-            f"{path}: {json.dumps(before, ensure_ascii=False)} -> {json.dumps(after, ensure_ascii=False)}",
-            file=out,
-        )
-    print(f"{len(changes)} value(s) changed", file=err)
-    return EXIT_OK
-
-
 def _celery_monitors(app_path: str, out: TextIO, err: TextIO) -> int:
     from .integrations.celery import audit_beat_schedule, load_app
 
@@ -180,8 +135,9 @@ def _celery_monitors(app_path: str, out: TextIO, err: TextIO) -> int:
         return EXIT_INVALID
     try:
         app = load_app(app_path)
-    except (ImportError, ValueError) as exc:
-        print(f"sentry-guard celery monitors: cannot load {app_path!r}: {exc}", file=err)
+    except (Exception, SystemExit) as exc:  # the module's own import may fail in any way
+        shown = excerpt(app_path, PATH_CHARS)
+        print(f"sentry-guard celery monitors: cannot load {shown}: {safe_error_text(exc)}", file=err)
         return EXIT_USAGE
     reports = audit_beat_schedule(app, settings)
     width = max([len("SLUG"), *(len(r.name) for r in reports)])
@@ -234,10 +190,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    stdin: TextIO | None = None,
+) -> int:
     """Run the command line; returns the exit code (0 valid, 1 invalid, 2 usage)."""
     out = out or sys.stdout
     err = err or sys.stderr
+    stdin = stdin or sys.stdin
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:
@@ -251,10 +213,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     if args.command == "celery":
         return _celery_monitors(args.app, out, err)
     if args.command in ("events", "issues"):
-        return api_cli.run(args, out, err)
+        return api_cli.run(args, out, err, stdin)
     if args.command == "scrub":
         paths = [p.strip() for p in args.scrubbers.split(",") if p.strip()]
-        return _scrub(args.source, args.diff, paths, out, err)
+        return scrub_cli.run(args.source, args.diff, paths, out, err, stdin)
     if args.release_command == "validate":
         return _release_validate(args.name, out, err)
     return _release(out, err)

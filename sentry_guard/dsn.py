@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import sentry_sdk.utils
+
 from .errors import InvalidDsn
 from .names import trim
 
@@ -67,7 +69,9 @@ class Dsn:
 def validate_dsn(value: str) -> Dsn:
     """Parse `value` as sentry-sdk would and apply Sentry's DSN shape; raise `InvalidDsn`.
 
-    Messages describe what is wrong by position and part, never by echoing the value.
+    Accepts only what `sentry_sdk.utils.Dsn` accepts (it has the last word), and refuses on
+    purpose blanks, control characters, a query or fragment and a project id that is not
+    plain ASCII digits. Messages describe what is wrong by part, never by echoing the value.
     """
     url = trim(value)
     if not url:
@@ -100,6 +104,18 @@ def validate_dsn(value: str) -> Dsn:
             _FIX,
             kind="format",
         )
+    try:
+        int(project_id)  # Python reads at most sys.get_int_max_str_digits() digits (4300)
+    except ValueError:
+        raise InvalidDsn(
+            f"the project id has {len(project_id)} digits, more than sentry-sdk can read",
+            _FIX,
+            kind="format",
+        ) from None
+    try:  # the last word is sentry-sdk's: what passes here, sentry_sdk.init accepts
+        sentry_sdk.utils.Dsn(url)
+    except Exception as exc:
+        raise InvalidDsn(f"sentry-sdk cannot read it ({type(exc).__name__})", _FIX, kind="format") from None
     return Dsn(
         url,
         scheme=parts.scheme,

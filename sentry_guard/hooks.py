@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Optional
 
+from .errors import ConfigError, Problem
+from .safe_text import safe_message
 from .scrubbers.chain import Chain, Kind, Scrubber, fail_closed
 from .scrubbers.default import DefaultScrubber
 from .scrubbers.detectors import parse_modes
-from .scrubbers.plugins import load_entry_points, resolve
+from .scrubbers.plugins import load_entry_points
 from .settings import Settings
+from .user_scrubbers import check_signature, resolve_scrubber, scrubber_label
 
 __all__ = ["default_chain", "sdk_hooks"]
 
@@ -23,9 +26,38 @@ _HOOKS: dict[str, Kind] = {
 }
 
 
-def _user_before_send(hook: Any) -> Scrubber:
-    """A user's `before_send(event, hint)` is a scrubber already; an import path is resolved."""
-    return resolve(hook) if isinstance(hook, str) else hook
+def _resolved(variable: str, path: str, fix: str, problems: list[Problem]) -> Optional[Scrubber]:
+    """The scrubber at an import path, or None with the problem noted (every bad one is told)."""
+    try:
+        return resolve_scrubber(path)  # type: ignore[no-any-return]
+    except ValueError as exc:
+        problems.append(Problem(variable, str(exc), fix))
+        return None
+
+
+def _callable(
+    variable: str, scrubber: Any, where: str, fix: str, problems: list[Problem]
+) -> Optional[Scrubber]:
+    """A scrubber given as an object, or None with the problem noted when it cannot take (event, hint)."""
+    try:
+        check_signature(scrubber, where)
+    except ValueError as exc:
+        problems.append(Problem(variable, str(exc), fix))
+        return None
+    return scrubber  # type: ignore[no-any-return]
+
+
+def _plugins(problems: list[Problem]) -> list[Optional[Scrubber]]:
+    """The entry-point plugins; a broken one's error is told cleaned and scrubbed of secrets."""
+    try:
+        plugins = load_entry_points()
+    except ConfigError as exc:
+        problems += [Problem(safe_message(p.variable), safe_message(p.rule), p.fix) for p in exc.problems]
+        return []
+    fix = "fix or uninstall the plugin package"
+    return [
+        _callable("a plugin", p, f"the plugin scrubber {scrubber_label(p)}", fix, problems) for p in plugins
+    ]
 
 
 def default_chain(settings: Optional[Settings] = None, scrubbers: Sequence[Scrubber] = ()) -> Chain:
@@ -40,7 +72,7 @@ def default_chain(settings: Optional[Settings] = None, scrubbers: Sequence[Scrub
 
         settings = load_settings()
     hash_key = settings.scrub_hash_key.get_secret_value().encode() if settings.scrub_hash_key else None
-    chain: list[Scrubber] = [
+    chain: list[Optional[Scrubber]] = [
         DefaultScrubber(
             settings.scrub_keys,
             settings.scrub_safe_keys,
@@ -50,12 +82,25 @@ def default_chain(settings: Optional[Settings] = None, scrubbers: Sequence[Scrub
             send_default_pii=settings.send_default_pii,
         )
     ]
-    chain += load_entry_points()
-    chain += [resolve(path) for path in settings.scrubbers]
-    chain += scrubbers
-    if settings.before_send is not None:
-        chain.append(_user_before_send(settings.before_send))
-    return Chain(*chain)
+    problems: list[Problem] = []
+    chain += _plugins(problems)
+    fix = "list importable callables, e.g. 'myapp.sentry:drop_health_checks'"
+    chain += [_resolved("SENTRY_SCRUBBERS", path, fix, problems) for path in settings.scrubbers]
+    for given in scrubbers:
+        where = f"the scrubber {scrubber_label(given)}"
+        chain.append(
+            _callable("configure(scrubbers=...)", given, where, "pass callables (event, hint)", problems)
+        )
+    hook = settings.before_send
+    fix = "give an importable callable (event, hint), e.g. 'myapp.sentry:before_send'"
+    if isinstance(hook, str):
+        chain.append(_resolved("SENTRY_BEFORE_SEND", hook, fix, problems))
+    elif hook is not None:
+        where = "the before_send given to configure()"
+        chain.append(_callable("SENTRY_BEFORE_SEND", hook, where, fix, problems))
+    if problems:
+        raise ConfigError(problems)
+    return Chain(*[s for s in chain if s is not None])
 
 
 def _pass_check_ins(guarded: Callable[[Any, Any], Any], settings: Settings) -> Callable[[Any, Any], Any]:

@@ -10,11 +10,16 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .errors import ConfigError, InvalidName, Problem
+from .files import UnsafeFile, check_regular_file
+from .safe_text import EXCERPT_CHARS, excerpt
 from .settings import Settings, env_name
+from .user_scrubbers import PATH_CHARS
 
 __all__ = ["is_strict", "load_settings", "try_load_settings"]
 
 _BOOL: TypeAdapter[bool] = TypeAdapter(bool)
+#: a .env file larger than this is not one
+ENV_FILE_LIMIT = 1024 * 1024
 
 
 def check_override_names(overrides: Mapping[str, Any]) -> None:
@@ -57,18 +62,32 @@ def _origin(field: str, overrides: Mapping[str, Any], env_file: Path | None = No
     return name
 
 
+def _unechoed(rule: str, value: Any, limit: int) -> str:
+    """`rule` without the value in it: a long value (or list item) becomes a short excerpt.
+
+    The validators already echo at most an excerpt; this keeps it so for any message."""
+    values = value if isinstance(value, (list, tuple)) else (value,)
+    for item in values:
+        if isinstance(item, str):
+            for text in {item, item.strip()}:
+                if len(text) > limit and text in rule:
+                    rule = rule.replace(text, excerpt(text, limit))
+    return rule
+
+
 def _problems(exc: ValidationError, overrides: Mapping[str, Any], env_file: Path | None) -> list[Problem]:
     problems = []
-    for error in exc.errors(include_url=False, include_input=False):
+    for error in exc.errors(include_url=False, include_input=True):
         field = str(error["loc"][0]) if error["loc"] else "release"
         cause = error.get("ctx", {}).get("error")
         extra = Settings.model_fields[field].json_schema_extra if field in Settings.model_fields else None
         default_fix = str(extra.get("fix", "")) if isinstance(extra, dict) else ""
+        limit = PATH_CHARS if field in ("scrubbers", "before_send") else EXCERPT_CHARS
         if isinstance(cause, InvalidName):
             variable = cause.variable or _origin(field, overrides, env_file)
-            problems.append(Problem(variable, cause.rule, cause.fix))
+            problems.append(Problem(variable, _unechoed(cause.rule, error.get("input"), limit), cause.fix))
             continue
-        rule = str(error["msg"]).removeprefix("Value error, ")
+        rule = _unechoed(str(error["msg"]).removeprefix("Value error, "), error.get("input"), limit)
         problems.append(Problem(_origin(field, overrides, env_file), rule, default_fix))
     return problems
 
@@ -82,15 +101,25 @@ def try_load_settings(
     problems: list[Problem] = []
     env_file_raw = _raw("guard_env_file", overrides)
     env_file = Path(env_file_raw) if env_file_raw else None
-    if env_file is not None and not env_file.is_file():
-        problems.append(
-            Problem(
-                _origin("guard_env_file", overrides),
-                f"the .env file {str(env_file)!r} does not exist",
-                "create it, or unset the variable",
+    if env_file is not None:
+        try:
+            check_regular_file(env_file, ENV_FILE_LIMIT)
+        except (OSError, ValueError) as exc:
+            if isinstance(exc, UnsafeFile):
+                rule = f"the .env file {excerpt(env_file)} cannot be read: {exc.reason}"
+            elif isinstance(exc, FileNotFoundError):
+                rule = f"the .env file {excerpt(env_file)} does not exist"
+            else:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "an unusable path"
+                rule = f"the .env file {excerpt(env_file)} cannot be read ({reason})"
+            problems.append(
+                Problem(
+                    _origin("guard_env_file", overrides),
+                    rule,
+                    "point it at a regular .env file of at most 1 MiB, or unset the variable",
+                )
             )
-        )
-        env_file = None
+            env_file = None
     try:
         settings = Settings(_env_file=env_file, **overrides)
     except ValidationError as exc:

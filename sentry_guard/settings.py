@@ -28,7 +28,9 @@ from pydantic_settings import (
 
 from .dsn import Dsn, validate_dsn
 from .errors import InvalidDsn, InvalidName, InvalidRelease
+from .files import UnsafeFile, read_small_file
 from .names import trim, validate_dist, validate_environment, validate_release
+from .safe_text import excerpt
 
 __all__ = ["COMMIT_SHA_VARIABLES", "DEFAULT_SECRETS_DIR", "Settings", "env_name"]
 
@@ -81,23 +83,29 @@ def _split_list(value: Any) -> Any:
     return value
 
 
+#: a DSN is about 100 characters; a DSN file larger than this is not one
+DSN_FILE_LIMIT = 4096
+
+
 class UnreadableFile:
     """Stands in for a DSN file that could not be read, so validation reports it with the rest."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, variable: str = "SENTRY_DSN_FILE") -> None:
         self.path = path
         self.reason = reason
+        self.variable = variable
 
 
 def _to_dsn(value: Any) -> Any:
     if isinstance(value, UnreadableFile):
         raise _blame(
             InvalidDsn(
-                f"cannot read the DSN file {str(value.path)!r} ({value.reason})",
-                "mount the secret there, or point SENTRY_DSN_FILE / SENTRY_GUARD_SECRETS_DIR at it",
+                f"cannot read the DSN file {excerpt(value.path)} ({value.reason})",
+                "point SENTRY_DSN_FILE (or SENTRY_GUARD_SECRETS_DIR) at a small regular file "
+                "holding only the DSN, or mount the secret there",
                 kind="unreadable",
             ),
-            "SENTRY_DSN_FILE",
+            value.variable,
         )
     return validate_dsn(value) if isinstance(value, str) else value
 
@@ -106,14 +114,16 @@ StrList = Annotated[tuple[str, ...], NoDecode, BeforeValidator(_split_list)]
 
 
 def _importable(value: Any) -> Any:
-    """An import path must resolve to a callable now, at start-up, not at the first error."""
-    if isinstance(value, str):
-        from .scrubbers.plugins import resolve
+    """An import path must resolve to a callable (event, hint) now, at start-up, not at the
+    first error."""
+    from .user_scrubbers import check_signature, resolve_scrubber
 
-        resolve(value)
+    if isinstance(value, str):
+        resolve_scrubber(value)
         return value
     if not callable(value):
         raise ValueError(f"expected an import path or a callable, got {type(value).__name__}")
+    check_signature(value, "the callable given to configure()")
     return value
 
 
@@ -133,13 +143,52 @@ def _importable_all(value: tuple[str, ...]) -> tuple[str, ...]:
 def _detectors(value: tuple[str, ...]) -> tuple[str, ...]:
     from .scrubbers.catalogue import parse_detectors
 
-    return parse_detectors(value)
+    try:
+        return parse_detectors(value)
+    except ValueError:
+        pass
+    # Told item by item, each only as a short excerpt: a token pasted here is not printed.
+    unknown = []
+    for item in value:
+        try:
+            parse_detectors((item,))
+        except ValueError:
+            unknown.append(excerpt(item.strip().lstrip("-+")))
+    from .scrubbers.catalogue import kinds
+
+    known = ", ".join(sorted(kinds()))
+    raise ValueError(
+        f"unknown detector(s) {', '.join(unknown) or '(?)'}; known: default, all, none, the kinds {known}, "
+        "or a format name (`sentry-guard detectors` lists them)"
+    )
 
 
 def _modes(value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+    from .scrubbers.catalogue import by_name
+    from .scrubbers.catalogue import kinds as format_kinds
     from .scrubbers.detectors import parse_modes
 
-    pairs = parse_modes(value)
+    try:
+        pairs = parse_modes(value)
+    except ValueError:
+        kinds = sorted(format_kinds())
+        names = set(kinds) | set(by_name())
+        problems = []
+        for item in value:
+            kind, sep, mode = (part.strip() for part in item.partition("="))
+            if not sep:
+                problems.append(f"{excerpt(item)} is not kind=mode")
+            elif kind.lower() not in names:
+                problems.append(f"unknown kind {excerpt(kind)}")
+            else:
+                try:
+                    parse_modes((item,))
+                except ValueError:
+                    problems.append(f"unknown mode {excerpt(mode)} for {kind.lower()}")
+        raise ValueError(
+            f"{'; '.join(problems) or 'cannot read it'}: use kind=mode with kinds {', '.join(kinds)} "
+            "(or a format name) and modes replace, mask, hash, remove"
+        ) from None
     if any(mode == "hash" for _, mode in pairs) and not info.data.get("scrub_hash_key"):
         raise ValueError(
             "hash mode needs SENTRY_SCRUB_HASH_KEY: an unkeyed hash of an email or card is reversible by guessing"
@@ -378,6 +427,18 @@ class Settings(BaseSettings):
         description="Project slug for the web API.",
         json_schema_extra=_meta("api", "use the slug from your Sentry URLs, e.g. 'shop'"),
     )
+    api_deadline: float = Field(
+        30.0,
+        gt=0,
+        le=3600,
+        description="Seconds one web API command may take in all, retries and `Retry-After` waits included.",
+        json_schema_extra=_meta("api", "use a number of seconds, e.g. 30"),
+    )
+    allow_http: bool = Field(
+        False,
+        description="Let the web API send the token over plain `http://` to a host that is not this machine.",
+        json_schema_extra=_meta("api", "use https:// in SENTRY_URL, or true to accept plain http"),
+    )
     # guard
     guard_strict: bool = Field(
         True,
@@ -416,7 +477,7 @@ class Settings(BaseSettings):
             try:
                 ZoneInfo(value)
             except Exception:
-                raise ValueError(f"{value!r} is not an IANA zone name") from None
+                raise ValueError(f"{excerpt(value)} is not an IANA zone name") from None
         return value
 
     @field_validator("org", "project", mode="after")
@@ -489,9 +550,12 @@ class Settings(BaseSettings):
 
     def __repr_args__(self) -> Any:
         # Only what differs from the defaults: short, and nothing secret beyond the masked DSN.
+        from .safe_text import mask_url
+
         for name in type(self).model_fields:
             if name in self.model_fields_set:
-                yield name, getattr(self, name)
+                value = getattr(self, name)
+                yield name, mask_url(value) if name == "url" else value
 
 
 _E = TypeVar("_E", bound=InvalidName)
@@ -522,19 +586,27 @@ class DsnFileSource(PydanticBaseSettingsSource):
         path = dsn_file_path(self.current_state)
         if path is None:
             return {}
+        variable = "SENTRY_DSN_FILE" if self.current_state.get("dsn_file") else "SENTRY_GUARD_SECRETS_DIR"
         try:
-            return {"dsn": path.read_text(encoding="utf-8").strip()}
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-            return {"dsn": UnreadableFile(path, reason)}
+            return {"dsn": read_small_file(path, DSN_FILE_LIMIT).decode("utf-8").strip()}
+        except UnsafeFile as exc:
+            reason = exc.reason
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+        except UnicodeDecodeError:
+            reason = "it is not UTF-8 text"
+        return {"dsn": UnreadableFile(path, reason, variable)}
 
 
 def dsn_file_path(state: Mapping[str, Any]) -> Path | None:
-    """Which file provides the DSN, given what the higher-priority sources found."""
+    """Which file provides the DSN, given what the higher-priority sources found.
+
+    A ``sentry_dsn`` in the secrets directory counts when anything is there (a FIFO or a
+    directory by that name is reported, not skipped); nothing there means no DSN."""
     if state.get("dsn") is not None:
         return None
     explicit = state.get("dsn_file")
     if explicit:
         return Path(explicit)
     secret = Path(state.get("guard_secrets_dir") or DEFAULT_SECRETS_DIR) / "sentry_dsn"
-    return secret if secret.is_file() else None
+    return secret if secret.exists() else None

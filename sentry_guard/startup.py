@@ -9,14 +9,17 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Optional
+from urllib.parse import urlsplit
 
 import sentry_sdk
 from sentry_sdk.integrations.logging import ignore_logger
+from sentry_sdk.utils import BadDsn
 
 from .errors import ConfigError, Problem
 from .hooks import default_chain, sdk_hooks
 from .loading import check_override_names, is_strict, try_load_settings
 from .names import release_advice
+from .safe_text import safe_error_text
 from .scrubbers.chain import Chain, Scrubber
 from .sdk import detach_client, global_client, sdk_options, sdk_version
 from .settings import Settings, env_name
@@ -73,6 +76,22 @@ def _disabled(reason: str, settings: Settings | None, problems: tuple[Problem, .
     result = Configuration(False, reason, settings, problems)
     _state.key, _state.result = None, result
     return result
+
+
+def _init_problem(exc: Exception, settings: Settings) -> Problem:
+    """What `sentry_sdk.init` raised, as a problem: without the DSN's key or secret."""
+    assert settings.dsn is not None
+    url = settings.dsn.reveal()
+    parts = urlsplit(url)
+    hidden = tuple(p for p in (url, parts.password, parts.username) if p and len(p) >= 4)
+    bad_dsn = isinstance(exc, BadDsn)
+    return Problem(
+        "SENTRY_DSN" if bad_dsn else "sentry_sdk.init",
+        f"sentry-sdk refused the configuration ({safe_error_text(exc, replace=hidden)})",
+        "copy the DSN from Sentry (Project Settings > Client Keys)"
+        if bad_dsn
+        else "check the settings with `sentry-guard check`; if they are right, this is a bug to report",
+    )
 
 
 def _celery_installed() -> bool:
@@ -154,7 +173,14 @@ def configure(
                 ", ".join(unsupported),
                 "them" if len(unsupported) > 1 else "it",
             )
-        sentry_sdk.init(**options)
+        try:
+            sentry_sdk.init(**options)
+        except Exception as exc:  # whatever sentry-sdk refuses takes the invalid-settings path
+            problem = _init_problem(exc, settings)
+            if strict:
+                raise ConfigError([problem]) from None
+            logger.error("Sentry is off: %s (SENTRY_GUARD_STRICT=false)", problem)
+            return _disabled("invalid configuration", None, (problem,))
         # Our own log lines (a scrubber failed, ...) must not become Sentry events: the
         # minimal event already carries the failure as a tag, and logging from inside
         # before_send would re-enter the chain.

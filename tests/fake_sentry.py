@@ -1,4 +1,5 @@
-"""A loopback HTTP server that behaves like Sentry's web API for the endpoints the client uses."""
+"""A loopback HTTP server that behaves like Sentry's web API for the endpoints the client uses,
+and misbehaves on request: canned answers, slow or cut-off bodies, answers that never change."""
 
 from __future__ import annotations
 
@@ -6,13 +7,53 @@ import contextlib
 import json
 import re
 import threading
-import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Optional, Union
 from urllib.parse import parse_qs, urlsplit
 
 TOKEN = "sntryu_test-token-5f3a9c1d0b7e"
 PAGE = 100
+
+
+@dataclass
+class Reply:
+    """A canned answer: status, headers, and a body (bytes as they are, anything else as JSON)."""
+
+    status: int
+    headers: dict[str, str] = field(default_factory=dict)
+    body: Any = b""
+
+    def data(self) -> bytes:
+        return self.body if isinstance(self.body, bytes) else json.dumps(self.body).encode()
+
+
+@dataclass
+class Trickle:
+    """`reply`, its body sent `chunk` bytes at a time with `delay` seconds between (a slow body)."""
+
+    reply: Reply
+    delay: float
+    chunk: int = 1
+
+
+@dataclass
+class CutOff:
+    """`reply` announcing its whole length, then the connection closes after `after` bytes."""
+
+    reply: Reply
+    after: int
+
+
+@dataclass
+class Sleep:
+    """Wait `seconds` before answering as usual (a server too slow to answer)."""
+
+    seconds: float
+
+
+Fault = Union[Reply, Trickle, CutOff, Sleep]
 
 
 class FakeSentry:
@@ -48,9 +89,14 @@ class FakeSentry:
             }
             for i in range(1, 4)
         }
-        #: canned answers for the next requests: (status, headers, body) or ("sleep", seconds)
+        #: answers for the next requests, one each: a `Fault`, or the older tuple forms
+        #: (status, headers, body) and ("sleep", seconds)
         self.script: list[Any] = []
+        #: the answer to every request once `script` is used up (an endless listing), if set;
+        #: a callable gets (method, path) and gives the answer
+        self.always: Optional[Union[Fault, Callable[[str, str], Fault]]] = None
         self.requests: list[tuple[str, str, dict[str, str], bytes]] = []
+        self._closing = threading.Event()
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -58,26 +104,49 @@ class FakeSentry:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 outer.requests.append((self.command, self.path, dict(self.headers), body))
-                if outer.script:
-                    canned = outer.script.pop(0)
-                    if canned[0] == "sleep":
-                        time.sleep(canned[1])
-                    else:
-                        return self._send(*canned)
+                canned = outer.script.pop(0) if outer.script else outer.always
+                if callable(canned):
+                    canned = canned(self.command, self.path)
+                if isinstance(canned, tuple):
+                    canned = Sleep(canned[1]) if canned[0] == "sleep" else Reply(*canned)
+                if isinstance(canned, Sleep):
+                    outer._closing.wait(canned.seconds)
+                elif canned is not None:
+                    return self._fault(canned)
                 if self.headers.get("Authorization") != f"Bearer {TOKEN}":
                     return self._send(401, {}, {"detail": "Invalid token"})
                 self._send(*outer.route(self.command, self.path, body))
 
-            def _send(self, status: int, headers: dict[str, str], body: Any) -> None:
-                data = body if isinstance(body, bytes) else json.dumps(body).encode()
-                self.send_response(status)
+            def _head(self, reply: Reply, length: int) -> None:
+                self.send_response(reply.status)
                 self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                for key, value in headers.items():
+                self.send_header("Content-Length", str(length))
+                for key, value in reply.headers.items():
                     self.send_header(key, value)
                 self.end_headers()
-                with contextlib.suppress(BrokenPipeError):  # the client gave up (timeout tests)
-                    self.wfile.write(data)
+
+            def _send(self, status: int, headers: dict[str, str], body: Any) -> None:
+                self._fault(Reply(status, headers, body))
+
+            def _fault(self, fault: Union[Reply, Trickle, CutOff]) -> None:
+                reply = fault if isinstance(fault, Reply) else fault.reply
+                data = reply.data()
+                # the client gave up (timeout and deadline tests): stop quietly
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self._head(reply, len(data))
+                    if isinstance(fault, Trickle):
+                        self.wfile.flush()
+                        for start in range(0, len(data), fault.chunk):
+                            if outer._closing.wait(fault.delay):
+                                break
+                            self.wfile.write(data[start : start + fault.chunk])
+                            self.wfile.flush()
+                    elif isinstance(fault, CutOff):
+                        self.wfile.write(data[: fault.after])
+                        self.wfile.flush()
+                        self.close_connection = True
+                    else:
+                        self.wfile.write(data)
 
             do_GET = do_PUT = do_DELETE = _handle  # noqa: N815
 
@@ -85,7 +154,7 @@ class FakeSentry:
                 pass
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
     @property
     def url(self) -> str:
@@ -138,5 +207,6 @@ class FakeSentry:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._closing.set()
         self._server.shutdown()
         self._server.server_close()

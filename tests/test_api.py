@@ -118,7 +118,9 @@ def test_retry_after_is_respected(api: SentryApi, sentry: FakeSentry, waits: lis
     assert waits == [7.0, 2.0]
 
 
-def test_rate_limited_after_bounded_retries(api: SentryApi, sentry: FakeSentry, waits: list[float]) -> None:
+def test_rate_limited_after_bounded_retries(sentry: FakeSentry, waits: list[float]) -> None:
+    # a deadline long enough for three capped waits (the default one is shorter: see test_api_faults)
+    api = SentryApi(sentry.url, TOKEN, "acme", "shop", sleep=waits.append, timeout=2, deadline=600)
     sentry.script += [(429, {"Retry-After": "120"}, {})] * 4
     with pytest.raises(RateLimited) as info:
         api.issue("1")

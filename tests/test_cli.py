@@ -118,3 +118,52 @@ def test_usage_error_exits_2() -> None:
 def test_help_exits_0() -> None:
     result = run("--help", module=True)
     assert result.returncode == 0 and "check" in result.stdout
+
+
+def test_check_masks_a_password_in_sentry_url() -> None:
+    result = run("check", env={"SENTRY_URL": "https://admin:pw-5ecret@sentry.example.com/"})
+    assert result.returncode == 0, result.stderr
+    assert "pw-5ecret" not in result.stdout + result.stderr
+    assert "https://***:***@sentry.example.com/" in result.stdout
+
+
+def test_check_does_not_print_a_secret_set_in_the_wrong_variable() -> None:
+    token = "sntryu_" + "5f3a9c1d0b7e" * 5
+    result = run(
+        "check", env={"SENTRY_SERVER_NAME": token, "SENTRY_DIST": "f00dfacecafe4b1d9e7a0c2b5d8e3f71"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert token not in result.stdout and "f00dfacecafe" not in result.stdout
+    assert "looks like a secret, not shown" in result.stdout
+
+
+def test_check_shows_a_release_with_a_commit_sha() -> None:
+    sha = "3f2a9c1d0b7e4a5b6c7d8e9f0a1b2c3d4e5f6a7b"
+    result = run("check", env={"SENTRY_RELEASE_PACKAGE": "shop", "GITHUB_SHA": sha})
+    assert result.returncode == 0 and f"shop@{sha}" in result.stdout
+    assert f"shop@{sha}" in run("check", env={"SENTRY_RELEASE": f"shop@{sha}"}).stdout
+
+
+def test_check_warns_about_plain_http_to_another_machine() -> None:
+    remote = run("check", env={"SENTRY_URL": "http://sentry.example.com"})
+    assert remote.returncode == 0 and "SENTRY_ALLOW_HTTP=true" in remote.stderr
+    local = run("check", env={"SENTRY_URL": "http://127.0.0.1:9000"})
+    assert local.returncode == 0 and "SENTRY_ALLOW_HTTP" not in local.stderr
+
+
+def test_check_refuses_a_dsn_sentry_sdk_cannot_read() -> None:
+    """A 5000-digit project id passed check, then sentry_sdk.init raised BadDsn."""
+    result = run("check", env={"SENTRY_DSN": f"https://{SECRET_KEY}@o1.ingest.example.com/{'4' * 5000}"})
+    assert result.returncode == 1 and "more than sentry-sdk can read" in result.stderr
+    assert SECRET_KEY not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "source", [f"raise RuntimeError('no route to {SECRET_DSN}\\x1b[2J')", "import sys; sys.exit(3)"]
+)
+def test_celery_monitors_with_an_app_module_that_fails_to_import(source: str, tmp_path: Path) -> None:
+    (tmp_path / "broken_celery_app.py").write_text(source + "\n")
+    result = run("celery", "monitors", "--app", "broken_celery_app:app", env={"PYTHONPATH": str(tmp_path)})
+    assert result.returncode == 2 and "cannot load 'broken_celery_app:app'" in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "\x1b" not in result.stderr
+    assert SECRET_KEY not in result.stderr and SECRET_SECRET not in result.stderr

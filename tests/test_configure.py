@@ -7,6 +7,7 @@ import warnings
 
 import pytest
 import sentry_sdk
+from sentry_sdk.transport import Transport
 
 import sentry_guard
 from sentry_guard import ConfigError
@@ -187,3 +188,39 @@ def test_import_pulls_in_no_framework() -> None:
     code = "import sys, sentry_guard; print(sorted(m for m in ('celery','django') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+class RefusingTransport(Transport):
+    """A real sentry-sdk transport class that refuses to start, naming the DSN as some errors do."""
+
+    def __init__(self, options: dict[str, object]) -> None:
+        raise RuntimeError(f"cannot start a transport for {options['dsn']}")
+
+    def capture_envelope(self, envelope: object) -> None:  # pragma: no cover - never started
+        pass
+
+
+def test_an_exception_from_sentry_sdk_init_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SENTRY_DSN", SECRET_DSN)
+    with pytest.raises(ConfigError) as info:
+        sentry_guard.configure(transport=RefusingTransport)
+    message = str(info.value)
+    assert "sentry-sdk refused the configuration (RuntimeError: cannot start a transport for" in message
+    assert SECRET_KEY not in message and SECRET_SECRET not in message
+    assert info.value.__suppress_context__  # the original, with the DSN in it, is not shown
+    assert not sentry_sdk.get_client().is_active()
+
+
+def test_an_exception_from_sentry_sdk_init_when_lenient_is_one_error_line(
+    monkeypatch: pytest.MonkeyPatch, endpoint: EnvelopeServer, guard_logs: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("SENTRY_DSN", endpoint.dsn(key=SECRET_KEY))
+    assert sentry_guard.configure().enabled  # a working client first: it must not stay on
+    monkeypatch.setenv("SENTRY_GUARD_STRICT", "false")
+    guard_logs.clear()
+    result = sentry_guard.configure(transport=RefusingTransport)
+    assert not result.enabled and result.reason == "invalid configuration"
+    assert not sentry_sdk.get_client().is_active()
+    errors = [r for r in guard_logs.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "sentry-sdk refused the configuration" in errors[0].getMessage()
+    assert SECRET_KEY not in guard_logs.text

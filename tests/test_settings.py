@@ -38,8 +38,8 @@ TABLE: dict[str, tuple[str, Any, str | None]] = {
     "SENTRY_SCRUB_KEYS": ("order_notes, tax id", ("order_notes", "tax id"), '["x"'),
     "SENTRY_SCRUB_SAFE_KEYS": ("token_type", ("token_type",), "[1]"),
     "SENTRY_SCRUBBERS": (
-        "json:dumps,os.path:join",
-        ("json:dumps", "os.path:join"),
+        "operator:getitem,os.path:join",
+        ("operator:getitem", "os.path:join"),
         "no_such_module_xyz:scrub",
     ),
     "SENTRY_SCRUB_ON_ERROR": ("drop", "drop", "ignore"),
@@ -50,7 +50,7 @@ TABLE: dict[str, tuple[str, Any, str | None]] = {
     ),
     "SENTRY_SCRUB_HASH_KEY": ("k3y-5ecret", "**********", None),
     "SENTRY_SCRUB_MODE": ("creditcard=mask, EMAIL=remove", ("creditcard=mask", "email=remove"), "email=hash"),
-    "SENTRY_BEFORE_SEND": ("json:dumps", "json:dumps", "json:no_such_function"),
+    "SENTRY_BEFORE_SEND": ("operator:getitem", "operator:getitem", "json:no_such_function"),
     "SENTRY_CELERY_MONITOR_BEAT_TASKS": ("no", False, "perhaps"),
     "SENTRY_CELERY_EXCLUDE_BEAT_TASKS": ("cleanup-.*, heartbeat", ("cleanup-.*", "heartbeat"), '["x"'),
     "SENTRY_CELERY_PROPAGATE_TRACES": ("false", False, "2"),
@@ -61,6 +61,8 @@ TABLE: dict[str, tuple[str, Any, str | None]] = {
     "SENTRY_AUTH_TOKEN": ("sntryu_abc", "**********", None),
     "SENTRY_ORG": ("acme", "acme", "acme corp"),
     "SENTRY_PROJECT": ("shop", "shop", "shop/web"),
+    "SENTRY_API_DEADLINE": ("12.5", 12.5, "0"),
+    "SENTRY_ALLOW_HTTP": ("true", True, "perhaps"),
     "SENTRY_GUARD_STRICT": ("false", False, "sometimes"),
     "SENTRY_GUARD_ENV_FILE": ("{tmp}/.env", "{tmp}/.env", "/nonexistent/.env"),
     "SENTRY_GUARD_SECRETS_DIR": ("/somewhere", Path("/somewhere"), None),
@@ -132,6 +134,13 @@ def test_secret_never_in_errors_repr_or_dump(monkeypatch: pytest.MonkeyPatch) ->
         load_settings()
     assert SECRET_KEY not in str(info.value) and SECRET_SECRET not in str(info.value)
     assert SECRET_KEY not in repr(info.value.problems)
+
+
+def test_a_password_in_sentry_url_is_masked_in_repr(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SENTRY_URL", "https://admin:pw-5ecret@sentry.example.com")
+    settings = load_settings()
+    assert "pw-5ecret" not in repr(settings) and "https://***:***@sentry.example.com" in repr(settings)
+    assert settings.url == "https://admin:pw-5ecret@sentry.example.com"  # the client still has it
 
 
 @pytest.mark.parametrize("spelling", ["true", "TRUE", "1", "yes", "Y", "on", "t"])

@@ -1,0 +1,210 @@
+"""`sentry-guard scrub`: the configured chain over an event JSON or an envelope, from a file or stdin.
+
+Any input ends with exit 0, 1 (invalid settings, a failing scrubber) or 2 (bad input) and,
+on failure, one line: no traceback for deep nesting, lone surrogates or stray bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Optional, TextIO
+
+from ._endpoint import parse_envelope
+from .errors import ConfigError
+from .hooks import default_chain
+from .loading import try_load_settings
+from .safe_text import clean
+from .scrubbers.chain import ScrubberError
+from .user_scrubbers import resolve_scrubber
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "run"]
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+#: deeper JSON is refused before parsing: Python's parser and printer recurse per level, and
+#: no Sentry event nests like this (sentry-sdk cuts its data at a depth of 10)
+MAX_DEPTH = 500
+#: a larger input is refused before it is read whole (Sentry takes events of at most 1 MiB)
+MAX_BYTES = 64 * 1024 * 1024
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_BRACKETS = re.compile(r"[\[\]{}]")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class BadInput(ValueError):
+    """The input is not an event: the message is the one line to print."""
+
+
+class TooDeep(BadInput):
+    """The input nests deeper than `MAX_DEPTH`."""
+
+
+def _nesting(text: str) -> int:
+    """How deep the JSON in `text` nests (brackets inside strings do not count); no recursion."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return 0  # cannot be too deep: skip the scan
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(_STRING.sub('""', text)):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _json(text: str, what: str) -> Any:
+    """`text` parsed as JSON; `BadInput` naming the line and column (and the depth limit)."""
+    if _nesting(text) > MAX_DEPTH:
+        raise TooDeep(f"{what} nests deeper than {MAX_DEPTH} levels; scrub reads at most {MAX_DEPTH}")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"{what} is not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except (ValueError, RecursionError) as exc:  # e.g. an integer of more than 4300 digits
+        raise BadInput(f"{what} is not JSON Python can read ({clean(str(exc), 120)})") from None
+
+
+def _read(source: str, stdin: TextIO) -> str:
+    """The input as text: at most MAX_BYTES, UTF-8 (a leading byte-order mark is dropped)."""
+    if source == "-":
+        buffer = getattr(stdin, "buffer", None)
+        raw = buffer.read(MAX_BYTES + 1) if buffer is not None else stdin.read(MAX_BYTES + 1).encode()
+    else:
+        with open(source, "rb") as file:
+            raw = file.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise BadInput(f"the input is larger than {MAX_BYTES // (1024 * 1024)} MiB")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadInput(
+            f"the input is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _from_envelope(text: str) -> Any:
+    """The first event or transaction item of an envelope."""
+    try:
+        envelope = parse_envelope(text.encode("utf-8", "surrogatepass"))
+    except ValueError as exc:
+        raise BadInput(f"not a Sentry envelope: {clean(str(exc), 160)}") from None
+    for head, body in envelope.items:
+        if head.get("type") in ("event", "transaction", None):
+            try:
+                return _json(body.decode("utf-8"), f"the envelope's {head.get('type') or 'event'} item")
+            except UnicodeDecodeError:
+                raise BadInput("the envelope's event item is not UTF-8 text") from None
+    raise BadInput("the envelope holds no event or transaction item")
+
+
+def read_event(source: str, stdin: TextIO) -> dict[str, Any]:
+    """An event from JSON (as exported from Sentry) or from a raw envelope; `BadInput` if neither."""
+    text = _read(source, stdin)
+    if not text.strip():
+        raise BadInput("no input: give an event JSON or envelope as FILE, or on standard input with -")
+    try:
+        value = _json(text, "the input")
+    except TooDeep:
+        raise
+    except BadInput as not_json:
+        first, _, rest = text.lstrip().partition("\n")
+        try:
+            header = _json(first, "the envelope header")
+        except BadInput:
+            header = None
+        if not isinstance(header, dict) or not rest.strip():
+            message = str(not_json).replace("the input is not JSON", "not JSON and not a Sentry envelope")
+            raise BadInput(message) from None
+        value = _from_envelope(text)
+    if not isinstance(value, dict):
+        raise BadInput(f"not an event: expected a JSON object, got {type(value).__name__}")
+    return value
+
+
+_BARE_KEY = re.compile(r"[^\s.\[\]\"'\\]+")
+
+
+def _step(key: str) -> str:
+    """A key in a diff path: ``.key``, or ``["odd key"]`` (JSON-escaped) when it needs quoting."""
+    if key.isprintable() and _BARE_KEY.fullmatch(key):
+        return f".{key}"
+    escaped = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(key))
+    return f"[{escaped}]"
+
+
+def changes(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
+    """Leaf paths whose value differs between `before` and `after`, in document order; no recursion."""
+    found: list[tuple[str, Any, Any]] = []
+    # ("compare", path, before, after) or ("found", path, before, after), last first
+    todo: list[tuple[str, str, Any, Any]] = [("compare", "$", before, after)]
+    while todo:
+        step, path, old, new = todo.pop()
+        if step == "found":
+            found.append((path, old, new))
+        elif isinstance(old, dict) and isinstance(new, dict):
+            steps = [("compare", path + _step(key), old[key], new[key]) for key in old if key in new]
+            steps += [("found", path + _step(key), old[key], "(removed)") for key in old if key not in new]
+            todo += reversed(steps)
+        elif isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+            todo += reversed([("compare", f"{path}[{i}]", b, a) for i, (b, a) in enumerate(zip(old, new))])
+        elif old != new:
+            found.append((path, old, new))
+    return found
+
+
+def _dumps(value: Any, out: TextIO, indent: Optional[int] = None) -> str:
+    """JSON as `out` can print it: lone surrogates as ``\\udXXX`` escapes (as they came in),
+    non-ASCII escaped too when `out` cannot encode it."""
+    text = _LONE_SURROGATE.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, indent=indent, ensure_ascii=False)
+    )
+    try:
+        text.encode(getattr(out, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(value, indent=indent)
+    return text
+
+
+def run(source: str, diff: bool, scrubber_paths: list[str], out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    """Scrub one event and print it (or, with `diff`, what changed); returns the exit code."""
+    try:
+        extra = [resolve_scrubber(path) for path in scrubber_paths]
+    except ValueError as exc:
+        print(f"sentry-guard scrub: --scrubbers: {clean(str(exc), 400)}", file=err)
+        return EXIT_USAGE
+    try:
+        event = read_event(source, stdin)
+    except BadInput as exc:
+        print(f"sentry-guard scrub: {exc}", file=err)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"sentry-guard scrub: {clean(str(exc), 300)}", file=err)
+        return EXIT_USAGE
+    settings, problems = try_load_settings()
+    if settings is None:
+        print(ConfigError(problems), file=err)
+        return EXIT_INVALID
+    try:
+        chain = default_chain(settings, extra)
+        result = chain(event, {})
+    except ConfigError as exc:
+        print(exc, file=err)
+        return EXIT_INVALID
+    except ScrubberError as exc:
+        print(f"sentry-guard scrub: {clean(str(exc), 300)}", file=err)
+        return EXIT_INVALID
+    try:
+        if not diff:
+            if result is None:
+                print("(the event was dropped by a scrubber)", file=err)
+            print(_dumps(result, out, indent=2), file=out)
+            return EXIT_OK
+        found = changes(event, result) if result is not None else [("$", "(the event)", "(dropped)")]
+        lines = [f"{path}: {_dumps(old, out)} -> {_dumps(new, out)}" for path, old, new in found]
+    except RecursionError:  # a scrubber made it deeper than Python prints
+        print(f"sentry-guard scrub: the scrubbed event nests deeper than {MAX_DEPTH} levels", file=err)
+        return EXIT_INVALID
+    for line in lines:
+        print(line, file=out)
+    print(f"{len(found)} value(s) changed", file=err)
+    return EXIT_OK

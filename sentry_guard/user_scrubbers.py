@@ -1,0 +1,94 @@
+"""Your scrubbers, from import paths or as callables: imported, checked, and refused clearly.
+
+A scrubber must take ``(event, hint)``: ``os:system`` resolves to a callable too, but one
+that would run the event as a shell command. An import error is told without what it
+may carry (a DSN in a message, an escape sequence), and without the value in full.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from typing import Any
+
+from .safe_text import excerpt, safe_error_text
+
+__all__ = ["check_signature", "resolve_scrubber", "scrubber_label"]
+
+#: how much of an import path a message shows (paths are longer than most values)
+PATH_CHARS = 60
+_SHAPE = "a scrubber is a function def scrub(event, hint) returning the event or None"
+
+
+def scrubber_label(scrubber: Any) -> str:
+    """How to name a scrubber in a message: its ``name``, else its module and qualified name."""
+    name = getattr(scrubber, "name", None)
+    if isinstance(name, str) and name:
+        return excerpt(name)
+    target = scrubber if hasattr(scrubber, "__qualname__") else type(scrubber)
+    module = getattr(target, "__module__", "") or ""
+    qualname = getattr(target, "__qualname__", type(target).__name__)
+    return excerpt(f"{module}.{qualname}" if module and module != "builtins" else qualname, 80)
+
+
+def _parameters(signature: inspect.Signature) -> str:
+    """The parameters as Python shows them, without defaults (a default may hold a secret)."""
+    bare = [p.replace(default=p.empty, annotation=p.empty) for p in signature.parameters.values()]
+    return str(signature.replace(parameters=bare, return_annotation=inspect.Signature.empty))
+
+
+def check_signature(target: Any, where: str) -> None:
+    """Raise ValueError unless `target` can be called as ``target(event, hint)``."""
+    try:
+        signature = inspect.signature(target)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"{where}: cannot tell whether it takes (event, hint), it has no signature Python can "
+            f"read; {_SHAPE}"
+        ) from None
+    try:
+        signature.bind(None, None)
+    except TypeError:
+        raise ValueError(
+            f"{where} takes {_parameters(signature)}, so it cannot be called with (event, hint); {_SHAPE}"
+        ) from None
+
+
+def _usable(target: Any, where: str) -> Any:
+    """A class is instantiated without arguments; the result must be a callable (event, hint)."""
+    if inspect.isclass(target):
+        try:
+            target = target()
+        except Exception as exc:
+            raise ValueError(
+                f"{where}: the class could not be created without arguments ({safe_error_text(exc)})"
+            ) from None
+    if not callable(target):
+        raise ValueError(
+            f"{where} is a {type(target).__name__}, not a callable (event, hint) -> event | None"
+        )
+    check_signature(target, where)
+    return target
+
+
+def resolve_scrubber(path: str) -> Any:
+    """Import ``package.module:attribute`` (a function, a callable, or a class to instantiate)
+    and check it takes ``(event, hint)``; ValueError says what is wrong, never echoing much."""
+    module_name, sep, attribute = path.strip().partition(":")
+    if not sep or not module_name or not attribute:
+        raise ValueError(f"{excerpt(path, PATH_CHARS)} is not of the form 'package.module:function'")
+    where = excerpt(path.strip(), PATH_CHARS)
+    module_shown = excerpt(module_name, PATH_CHARS)
+    try:
+        module = importlib.import_module(module_name)
+    except Exception as exc:
+        raise ValueError(f"cannot import {module_shown} ({safe_error_text(exc)})") from None
+    except SystemExit:
+        raise ValueError(f"cannot import {module_shown}: it called sys.exit() on import") from None
+    target: Any = module
+    for part in attribute.split("."):
+        try:
+            target = getattr(target, part)
+        except AttributeError:
+            raise ValueError(f"module {module_shown} has no {excerpt(attribute, PATH_CHARS)}") from None
+    return _usable(target, where)
