@@ -9,6 +9,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 
 /* The order of the lists `scan` returns (FEATURES in detectors.py). */
 enum {
@@ -101,13 +102,26 @@ typedef struct {
     Py_ssize_t offset; /* of the pivot inside the anchor */
 } Pivot;
 
+/* Entries are kept by (pivot, the character before it): at a pivot, only the anchors whose
+ * previous character is the text's previous character are tried, and those that start at
+ * their pivot (previous character 0). */
+#define PAIRS (128 * 128)
+#define PAIR(c, p) (((Py_ssize_t)(c) << 7) | (Py_ssize_t)(p))
+
 typedef struct {
     Py_ssize_t count;       /* anchors */
     char **text;            /* each anchor's bytes (lower case when it ignores case) */
     Py_ssize_t *length;
     unsigned char *icase;
-    Py_ssize_t first[129];  /* pivots of character c: entries[first[c]:first[c + 1]] */
+    int32_t *first;         /* entries of PAIR(c, p): entries[first[pair]:first[pair + 1]] */
+    unsigned char pivots[128]; /* the characters some anchor pivots on */
     Pivot *entries;
+    /* Anchors found where they start a word (most): by their first two characters,
+     * starts[start_first[PAIR(c1, c2)] : ...] (c2 = 0 for one-character anchors). */
+    int32_t *start_first;
+    Py_ssize_t *starts;
+    unsigned char begins[128]; /* the first characters of those anchors */
+    unsigned char *start_pairs; /* [PAIR(c1, c2)]: some such anchor begins with c1 c2 (or is c1) */
 } Anchors;
 
 #define ANCHORS_CAPSULE "sentry_guard._speedups.Anchors"
@@ -125,6 +139,10 @@ anchors_free(Anchors *table)
     PyMem_Free(table->length);
     PyMem_Free(table->icase);
     PyMem_Free(table->entries);
+    PyMem_Free(table->first);
+    PyMem_Free(table->start_first);
+    PyMem_Free(table->starts);
+    PyMem_Free(table->start_pairs);
     PyMem_Free(table);
 }
 
@@ -152,8 +170,9 @@ rarity(char c)
 
 PyDoc_STRVAR(compile_anchors_doc,
 "compile_anchors(anchors) -> table\n\n"
-"The pivot table of `anchors`, a list of (ASCII bytes, ignore_case) pairs (bytes in lower\n"
-"case when they ignore case), for `scan`; anchor k is reported as k.");
+"The table of `anchors`, a list of (ASCII bytes, ignore_case, inside) (bytes in lower case\n"
+"when they ignore case), for `scan`; anchor k is reported as k. An anchor is found where it\n"
+"starts a word (no ASCII letter or digit before it), or, with `inside`, anywhere.");
 
 static PyObject *
 compile_anchors(PyObject *module, PyObject *anchors)
@@ -165,26 +184,40 @@ compile_anchors(PyObject *module, PyObject *anchors)
     Py_ssize_t count = PyList_GET_SIZE(anchors);
     Anchors *table = PyMem_Calloc(1, sizeof(Anchors));
     Py_ssize_t *pivot_of = PyMem_Calloc(count + 1, sizeof(Py_ssize_t));
-    Py_ssize_t *entries_of = PyMem_Calloc(129, sizeof(Py_ssize_t));
-    if (table == NULL || pivot_of == NULL || entries_of == NULL)
+    int32_t *entries_of = PyMem_Calloc(PAIRS + 1, sizeof(int32_t));
+    if (table == NULL || pivot_of == NULL || entries_of == NULL || count > (1 << 20))
         goto fail;
     table->count = count;
     table->text = PyMem_Calloc(count + 1, sizeof(char *));
     table->length = PyMem_Calloc(count + 1, sizeof(Py_ssize_t));
     table->icase = PyMem_Calloc(count + 1, 1);
-    table->entries = PyMem_Calloc(2 * count + 1, sizeof(Pivot));
-    if (table->text == NULL || table->length == NULL || table->icase == NULL || table->entries == NULL)
+    table->entries = PyMem_Calloc(4 * count + 1, sizeof(Pivot));
+    table->first = PyMem_Calloc(PAIRS + 1, sizeof(int32_t));
+    table->start_first = PyMem_Calloc(PAIRS + 1, sizeof(int32_t));
+    table->starts = PyMem_Calloc(4 * count + 1, sizeof(Py_ssize_t));
+    table->start_pairs = PyMem_Calloc(PAIRS, 1);
+    unsigned char *inside = PyMem_Calloc(count + 1, 1);
+    int32_t *starts_of = PyMem_Calloc(PAIRS + 1, sizeof(int32_t));
+    if (table->text == NULL || table->length == NULL || table->icase == NULL || table->entries == NULL ||
+        table->first == NULL || table->start_first == NULL || table->starts == NULL ||
+        table->start_pairs == NULL || inside == NULL ||
+        starts_of == NULL) {
+        PyMem_Free(inside);
+        PyMem_Free(starts_of);
         goto fail;
+    }
     for (Py_ssize_t k = 0; k < count; k++) {
         PyObject *item = PyList_GET_ITEM(anchors, k);
         char *bytes;
         Py_ssize_t size;
-        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2 ||
+        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 3 ||
             PyBytes_AsStringAndSize(PyTuple_GET_ITEM(item, 0), &bytes, &size) < 0)
             goto type_error;
         int icase = PyObject_IsTrue(PyTuple_GET_ITEM(item, 1));
-        if (icase < 0 || size == 0)
+        int within = PyObject_IsTrue(PyTuple_GET_ITEM(item, 2));
+        if (icase < 0 || within < 0 || size == 0)
             goto type_error;
+        inside[k] = (unsigned char)within;
         if ((table->text[k] = PyMem_Malloc(size)) == NULL)
             goto fail;
         Py_ssize_t best = 0;
@@ -199,24 +232,68 @@ compile_anchors(PyObject *module, PyObject *anchors)
         table->length[k] = size;
         table->icase[k] = (unsigned char)icase;
         pivot_of[k] = best;
-        unsigned char pivot = (unsigned char)bytes[best];
-        entries_of[pivot]++;
-        if (icase && IS_LOWER(pivot))
-            entries_of[pivot ^ 0x20]++;
     }
-    Py_ssize_t total = 0;
-    for (int c = 0; c < 128; c++) {
-        table->first[c] = total;
-        total += entries_of[c];
-        entries_of[c] = table->first[c]; /* now: where the next entry of c goes */
+    /* two passes over every (anchor, pivot case, previous character case): count, then place */
+    for (int pass = 0; pass < 2; pass++) {
+        for (Py_ssize_t k = 0; k < count; k++) {
+            if (!inside[k])
+                continue;
+            unsigned char pivot = (unsigned char)table->text[k][pivot_of[k]];
+            unsigned char prev = pivot_of[k] ? (unsigned char)table->text[k][pivot_of[k] - 1] : 0;
+            int fold = table->icase[k];
+            for (int pc = 0; pc < ((fold && IS_LOWER(pivot)) ? 2 : 1); pc++) {
+                for (int qc = 0; qc < ((fold && IS_LOWER(prev)) ? 2 : 1); qc++) {
+                    Py_ssize_t pair = PAIR(pc ? pivot ^ 0x20 : pivot, qc ? prev ^ 0x20 : prev);
+                    if (pass == 0)
+                        entries_of[pair]++;
+                    else
+                        table->entries[entries_of[pair]++] = (Pivot){k, pivot_of[k]};
+                    table->pivots[pc ? pivot ^ 0x20 : pivot] = 1;
+                }
+            }
+        }
+        if (pass == 0) {
+            int32_t total = 0;
+            for (Py_ssize_t pair = 0; pair < PAIRS; pair++) {
+                table->first[pair] = total;
+                total += entries_of[pair];
+                entries_of[pair] = table->first[pair]; /* now: where the next entry goes */
+            }
+            table->first[PAIRS] = total;
+        }
     }
-    table->first[128] = total;
-    for (Py_ssize_t k = 0; k < count; k++) {
-        unsigned char pivot = (unsigned char)table->text[k][pivot_of[k]];
-        table->entries[entries_of[pivot]++] = (Pivot){k, pivot_of[k]};
-        if (table->icase[k] && IS_LOWER(pivot))
-            table->entries[entries_of[pivot ^ 0x20]++] = (Pivot){k, pivot_of[k]};
+    /* the same for the anchors found at word starts, by (first, second) character cases */
+    for (int pass = 0; pass < 2; pass++) {
+        for (Py_ssize_t k = 0; k < count; k++) {
+            if (inside[k])
+                continue;
+            unsigned char first = (unsigned char)table->text[k][0];
+            unsigned char second = table->length[k] > 1 ? (unsigned char)table->text[k][1] : 0;
+            int fold = table->icase[k];
+            for (int pc = 0; pc < ((fold && IS_LOWER(first)) ? 2 : 1); pc++) {
+                for (int qc = 0; qc < ((fold && IS_LOWER(second)) ? 2 : 1); qc++) {
+                    Py_ssize_t pair = PAIR(pc ? first ^ 0x20 : first, qc ? second ^ 0x20 : second);
+                    if (pass == 0)
+                        starts_of[pair]++;
+                    else
+                        table->starts[starts_of[pair]++] = k;
+                    table->begins[pc ? first ^ 0x20 : first] = 1;
+                    table->start_pairs[pair] = 1;
+                }
+            }
+        }
+        if (pass == 0) {
+            int32_t total = 0;
+            for (Py_ssize_t pair = 0; pair < PAIRS; pair++) {
+                table->start_first[pair] = total;
+                total += starts_of[pair];
+                starts_of[pair] = table->start_first[pair];
+            }
+            table->start_first[PAIRS] = total;
+        }
     }
+    PyMem_Free(inside);
+    PyMem_Free(starts_of);
     PyMem_Free(pivot_of);
     PyMem_Free(entries_of);
     PyObject *capsule = PyCapsule_New(table, ANCHORS_CAPSULE, anchors_destroy);
@@ -548,7 +625,10 @@ enum {
     A_GT,
     A_COMMA,
     A_AT,
-    A_PIVOT = 0x80
+    A_ACTIONS = 0x0f, /* the action */
+    A_PIVOT = 0x10,   /* an anchor found inside words pivots on it */
+    A_START = 0x20,   /* an anchor found at word starts begins with it */
+    A_ALNUM = 0x40    /* an ASCII letter or digit: no word starts after it */
 };
 
 static void
@@ -568,9 +648,41 @@ init_actions(unsigned char actions[128], const Anchors *anchors)
     actions[','] = A_COMMA;
     actions['@'] = A_AT;
     for (int c = 0; c < 128; c++) {
-        if (anchors->first[c] < anchors->first[c + 1])
+        if (anchors->pivots[c])
             actions[c] |= A_PIVOT;
+        if (anchors->begins[c])
+            actions[c] |= A_START;
+        if (IS_ALNUM(c))
+            actions[c] |= A_ALNUM;
     }
+}
+
+/* Whether an anchor found at word starts may begin at s[at] (whose previous character is
+ * not a letter or digit): its first two characters, or its only one, begin one. */
+#define MAY_START(at)                                                                          \
+    (anchors->start_pairs[PAIR(s[(at)], 0)] ||                                               \
+     ((at) + 1 < n && s[(at) + 1] < 128 && anchors->start_pairs[PAIR(s[(at)], s[(at) + 1])]))
+
+/* Report anchor k if it stands at `at` (once per string): 0, or -1 on error. Used inside
+ * DEFINE_SCAN, where `s`, `n`, `index`, `state`, `anchors`, HAS and IHAS are defined. */
+#define FOUND(HAS, IHAS, k, at)                                                                \
+    found_anchor(state, index, (k),                                                          \
+                 anchors->icase[(k)] ? IHAS(s, n, (at), anchors->text[(k)], anchors->length[(k)]) \
+                                     : HAS(s, n, (at), anchors->text[(k)], anchors->length[(k)]))
+
+static int
+found_anchor(ScanState *state, Py_ssize_t index, Py_ssize_t k, int stands)
+{
+    if (!stands || state->seen[k] == index)
+        return 0;
+    state->seen[k] = index;
+    state->anchored = 1;
+    PyObject *hit = Py_BuildValue("(nn)", index, k);
+    if (hit == NULL)
+        return -1;
+    int failed = PyList_Append(state->hits, hit);
+    Py_DECREF(hit);
+    return failed < 0 ? -1 : 0;
 }
 
 /* The scanner, once per string width (PyUnicode's 1, 2 and 4 bytes per code point). */
@@ -586,9 +698,29 @@ init_actions(unsigned char actions[128], const Anchors *anchors)
         for (Py_ssize_t i = 0; i < n; i++) {                                                 \
             Py_UCS4 c = s[i];                                                                \
             unsigned action = c < 128 ? actions[c] : 0;                                      \
-            if (!action) { /* most characters: nothing starts here; runs end */              \
-                while (i + 1 < n && (s[i + 1] >= 128 || !actions[s[i + 1]]))                 \
+            if (action & A_START && (i == 0 || s[i - 1] >= 128 || !(actions[s[i - 1]] & A_ALNUM)) && \
+                MAY_START(i)) {                                                              \
+                /* a word starts here: the anchors that begin with its first two characters */ \
+                Py_UCS4 second = i + 1 < n && s[i + 1] < 128 ? s[i + 1] : 0;                  \
+                for (int one = second ? 0 : 1; one < 2; one++) {                             \
+                    Py_ssize_t pair = PAIR(c, one ? 0 : second);                             \
+                    for (int32_t e = anchors->start_first[pair]; e < anchors->start_first[pair + 1]; e++) { \
+                        if (FOUND(HAS, IHAS, anchors->starts[e], i) < 0)                                \
+                            return -1;                                                       \
+                    }                                                                        \
+                }                                                                            \
+            }                                                                                \
+            if (!(action & (A_ACTIONS | A_PIVOT))) { /* nothing starts here; runs end */      \
+                /* skip the stretch of such characters, up to a word start of interest */   \
+                while (i + 1 < n) {                                                          \
+                    Py_UCS4 d = s[i + 1];                                                    \
+                    unsigned next_action = d < 128 ? actions[d] : 0;                         \
+                    if (next_action & (A_ACTIONS | A_PIVOT) ||                               \
+                        (next_action & A_START && !(action & A_ALNUM) && MAY_START(i + 1)))   \
+                        break;                                                               \
                     i++;                                                                     \
+                    action = next_action;                                                    \
+                }                                                                            \
                 run = 0;                                                                     \
                 if (digits > most)                                                           \
                     most = digits;                                                           \
@@ -597,24 +729,16 @@ init_actions(unsigned char actions[128], const Anchors *anchors)
                 continue;                                                                    \
             }                                                                                \
             if (action & A_PIVOT) {                                                          \
-                for (Py_ssize_t e = anchors->first[c]; e < anchors->first[c + 1]; e++) {    \
-                    Py_ssize_t k = anchors->entries[e].anchor, at = i - anchors->entries[e].offset; \
-                    if (state->seen[k] != index &&                                           \
-                        (anchors->icase[k] ? IHAS(s, n, at, anchors->text[k], anchors->length[k]) \
-                                           : HAS(s, n, at, anchors->text[k], anchors->length[k]))) { \
-                        state->seen[k] = index;                                              \
-                        state->anchored = 1;                                                 \
-                        PyObject *pair = Py_BuildValue("(nn)", index, k);                    \
-                        if (pair == NULL)                                                    \
-                            return -1;                                                       \
-                        int failed = PyList_Append(state->hits, pair);                       \
-                        Py_DECREF(pair);                                                     \
-                        if (failed < 0)                                                      \
+                Py_UCS4 before = i > 0 && s[i - 1] < 128 ? s[i - 1] : 0;                      \
+                for (int both = before ? 0 : 1; both < 2; both++) { /* after `before`, then at a start */ \
+                    Py_ssize_t pair = PAIR(c, both ? 0 : before);                            \
+                    for (int32_t e = anchors->first[pair]; e < anchors->first[pair + 1]; e++) { \
+                        if (FOUND(HAS, IHAS, anchors->entries[e].anchor, i - anchors->entries[e].offset) < 0) \
                             return -1;                                                       \
                     }                                                                        \
                 }                                                                            \
-                action &= ~A_PIVOT;                                                          \
             }                                                                                \
+            action &= A_ACTIONS;                                                             \
             Py_UCS4 next = i + 1 < n ? s[i + 1] : 0;                                         \
             if (action == A_DIGIT) {                                                         \
                 if (run == 0 && digits == 0 && i + 1 < n && IS_DIGIT(next) &&                \

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import string
 
 from hypothesis import strategies as st
@@ -97,12 +98,17 @@ jwts = st.builds(
 aws_keys = st.builds(
     lambda p, b: p + b,
     st.sampled_from(["AKIA", "ASIA"]),
-    st.text(alphabet=string.ascii_uppercase + string.digits, min_size=16, max_size=16),
+    st.text(alphabet=string.ascii_uppercase + string.digits, min_size=16, max_size=16).filter(
+        lambda b: len(set(b)) > 1
+    ),
 )
+#: (a body of one character repeated is a template's placeholder, not a token: left alone)
 github_tokens = st.builds(
     lambda p, b: p + b,
     st.sampled_from(["ghp_", "gho_", "ghs_"]),
-    st.text(alphabet=string.ascii_letters + string.digits, min_size=36, max_size=36),
+    st.text(alphabet=string.ascii_letters + string.digits, min_size=36, max_size=36).filter(
+        lambda b: len(set(b)) > 1
+    ),
 )
 ipv4s = st.ip_addresses(v=4).map(str).filter(lambda ip: not ip.startswith("0."))
 ssns = st.builds(
@@ -124,3 +130,29 @@ benign = st.one_of(uuids, shas, timestamps, versions)
 
 #: filler text around planted values: words and punctuation, no digits
 filler = st.text(alphabet=string.ascii_letters + " ,;()/'\"", max_size=30)
+
+
+#: the token patterns detected before the catalogue (the catalogue must keep finding them)
+OLD_TOKEN_PATTERNS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"AKIA[A-Z0-9]{16}",
+        r"ASIA[A-Z0-9]{16}",
+        r"gh[pousr]_[A-Za-z0-9]{36,255}",
+        r"github_pat_[A-Za-z0-9_]{22,255}",
+        r"glpat-[A-Za-z0-9_-]{20,}",
+        r"xox[abposr]-[A-Za-z0-9-]{10,}",
+        r"sk_(?:live|test)_[A-Za-z0-9]{10,}",
+        r"rk_(?:live|test)_[A-Za-z0-9]{10,}",
+        r"whsec_[A-Za-z0-9]{20,}",
+        r"AIza[0-9A-Za-z_-]{35}",
+        r"sk-(?:proj-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{32,}",
+        r"npm_[A-Za-z0-9]{36}",
+        r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}",
+        r"SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}",
+        r"sntry[su]_[A-Za-z0-9+/=_]{40,}",
+        r"dop_v1_[a-f0-9]{64}",
+        r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}",
+        r"https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9/_-]{20,}",
+    )
+)

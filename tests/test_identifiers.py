@@ -84,10 +84,11 @@ def test_catalogue_records_are_complete() -> None:
         # another kind's identifiers are among the near misses of every format
         assert "4111 1111 1111 1111" in fmt.counterexamples, fmt.name
         assert "DE89 3704 0044 0532 0130 00" in fmt.counterexamples, fmt.name
-        for shape in fmt.requires:
-            kind, _, size = shape.partition(":")
-            assert kind in ("digits", "hexpairs", "AA00", "at"), shape
-            assert kind != "digits" or size.isdigit(), shape
+        for alternative in fmt.requires:
+            for shape in alternative.split("&"):
+                kind, _, size = shape.partition(":")
+                assert kind in ("digits", "hexpairs", "AA00", "at", "anchor"), shape
+                assert kind != "digits" or size.isdigit(), shape
 
 
 def test_the_other_kinds_counterexamples_are_theirs() -> None:

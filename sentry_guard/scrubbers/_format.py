@@ -2,8 +2,34 @@
 
 A format is found in two steps. The scanner finds, in one pass over every string of a
 payload, where any format's *anchors* (short ASCII literals: a token prefix such as
-``ghp_``, a context word such as ``accountkey=``) occur; only there is the format's
-*pattern* tried, with ``re.match`` at the anchor, so adding a format adds no pass.
+``ghp_``, a context word such as ``accountkey=``) occur, and which strings have the
+*shapes* formats ask for; only in those strings does a format's own matcher run, so adding
+a format adds no pass.
+
+The matcher is the format's *pattern*, tried with ``re.match`` at each anchor occurrence
+(so it begins with the anchor), or, for a format with no literal to start from (an IMEI,
+a MAC address), its own `find`. A match starts a word (no ASCII letter or digit right
+before it), so an anchor counts only where it starts a word, unless the format says its
+anchors sit inside its matches (`anchor_inside`: then it brings a `find` that starts the
+match before them). With `ignore_case`, anchors are written in lower case and
+match in any ASCII case; the pattern says itself where case does not matter (``(?i:...)``).
+
+Where a string must be looked at is said by `requires`: alternatives, any of which flags
+the string; each is one condition or several joined by ``&``, all of which must hold.
+Without `requires`, a string is looked at where one of the anchors occurs. Conditions:
+
+- ``anchor``: one of the format's anchors occurs in the string;
+- ``digits:N``: a run of at least N ASCII digits, where ``' '``, ``-``, ``.``, ``/``,
+  ``(`` and ``)`` between digits do not end the run (``+49 (30) 1234-567`` is a run of 11);
+- ``AA00``: two ASCII capitals followed by two ASCII digits, or by a space and two digits;
+- ``hexpairs``: two hex digits, ``:`` or ``-``, two hex digits, the same separator again
+  (``00:1a:2b``), or ``hhhh.hhhh.hhhh`` (a MAC address in any of its notations);
+- ``at``: an ``@``; ``card``: 13 digits in a row, spaces and dashes aside, in a string
+  that is not a decimal number; ``auth``: an Authorization scheme and a blank;
+  ``ipv4``, ``ipv6``: the shapes of addresses.
+
+So ``requires=("anchor&digits:7",)`` looks only where a context word stands and a number
+is long enough, and ``requires=("ipv4", "ipv6")`` where either shape is.
 """
 
 from __future__ import annotations
@@ -46,7 +72,7 @@ class Format:
     default: bool = True
     #: what it might be mistaken for, and why it is not (precision notes)
     note: str = ""
-    #: scanner shapes (see above) that flag a string for `find`, besides the anchors
+    #: where to look: alternatives of conditions joined by ``&`` (see above); none: the anchors
     requires: tuple[str, ...] = ()
     #: spans to remove in a flagged string, instead of the anchored `pattern`; linear in the text
     find: Optional[Callable[[str], Iterable[Span]]] = None
@@ -54,17 +80,29 @@ class Format:
     replace_with: str = ""
     #: keys under which a match is not this kind of value (a version is not an IP address)
     skip: Optional[Callable[[Optional[str]], bool]] = None
-    _compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    #: the anchors sit inside the match (its own `find` starts the match before them)
+    anchor_inside: bool = False
+    _compiled: Optional[re.Pattern[str]] = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         if not self.anchors and not self.requires:
             raise ValueError(f"{self.name}: a format needs anchors or required shapes")
-        if self.requires and self.find is None:
+        if self.requires and not self.anchors and self.find is None:
             raise ValueError(f"{self.name}: a format found by shape brings its own find")
+        if any("anchor" in alternative.split("&") for alternative in self.requires) and not self.anchors:
+            raise ValueError(f"{self.name}: 'anchor' in requires needs anchors")
         for anchor in self.anchors:
             if not anchor or not anchor.isascii() or "\x00" in anchor:
                 raise ValueError(f"{self.name}: an anchor is a non-empty ASCII literal without NUL")
-        object.__setattr__(self, "_compiled", re.compile(self.pattern))
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled on first use: hundreds of formats cost no start-up)."""
+        compiled = self._compiled
+        if compiled is None:
+            compiled = re.compile(self.pattern)
+            object.__setattr__(self, "_compiled", compiled)
+        return compiled
 
     @property
     def marker(self) -> str:
@@ -81,7 +119,7 @@ class Format:
         if len(hay) != len(text):  # case folding that changes length: compare as it is
             hay = text
         starts = sorted({at for anchor in self.anchors for at in _occurrences(hay, anchor)})
-        pattern, group, validate = self._compiled, self.group, self.validate
+        pattern, group, validate = self.regex, self.group, self.validate
         resume = 0
         for at in starts:
             if at < resume:

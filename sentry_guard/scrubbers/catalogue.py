@@ -11,13 +11,21 @@ from collections.abc import Sequence
 
 from ._format import Format
 from .credentials import CREDENTIAL_FORMATS
+from .identifiers import IDENTIFIER_FORMATS
 from .payments import PAYMENT_FORMATS
 from .pii import PII_FORMATS
+from .tokens import TOKEN_FORMATS
 
 __all__ = ["CATALOGUE", "by_name", "kinds", "parse_detectors"]
 
 #: every format, in the order they are reported
-CATALOGUE: tuple[Format, ...] = (*CREDENTIAL_FORMATS, *PAYMENT_FORMATS, *PII_FORMATS)
+CATALOGUE: tuple[Format, ...] = (
+    *CREDENTIAL_FORMATS,
+    *TOKEN_FORMATS,
+    *PAYMENT_FORMATS,
+    *PII_FORMATS,
+    *IDENTIFIER_FORMATS,
+)
 
 
 def by_name() -> dict[str, Format]:

@@ -1,4 +1,6 @@
-"""Secrets by content: JWTs, Authorization credentials, passwords in URLs, private keys, API tokens."""
+"""Secrets by content: JWTs, Authorization credentials, passwords in URLs, private keys.
+
+Service tokens (API keys by their documented prefixes) are in `tokens`."""
 
 from __future__ import annotations
 
@@ -111,67 +113,6 @@ def find_private_keys(text: str, context: Optional[str] = None) -> Iterator[Span
         position = end
 
 
-#: well-known token formats, each led by a literal prefix (so each is a fast search)
-_TOKEN_FORMATS = tuple(
-    re.compile(pattern)
-    for pattern in (
-        r"AKIA[A-Z0-9]{16}",  # AWS access key id (long-term)
-        r"ASIA[A-Z0-9]{16}",  # AWS access key id (temporary)
-        r"gh[pousr]_[A-Za-z0-9]{36,255}",  # GitHub
-        r"github_pat_[A-Za-z0-9_]{22,255}",
-        r"glpat-[A-Za-z0-9_-]{20,}",  # GitLab
-        r"xox[abposr]-[A-Za-z0-9-]{10,}",  # Slack tokens
-        r"sk_(?:live|test)_[A-Za-z0-9]{10,}",  # Stripe
-        r"rk_(?:live|test)_[A-Za-z0-9]{10,}",
-        r"whsec_[A-Za-z0-9]{20,}",
-        r"AIza[0-9A-Za-z_-]{35}",  # Google API key
-        r"sk-(?:proj-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{32,}",  # OpenAI, Anthropic
-        r"npm_[A-Za-z0-9]{36}",  # npm
-        r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}",  # PyPI
-        r"SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}",  # SendGrid
-        r"sntry[su]_[A-Za-z0-9+/=_]{40,}",  # Sentry auth tokens
-        r"dop_v1_[a-f0-9]{64}",  # DigitalOcean
-        r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}",  # Shopify
-        r"https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9/_-]{20,}",  # Slack webhooks
-    )
-)
-#: a literal each format starts with: the format's regex runs only where it appears
-_TOKEN_PREFIXES = (
-    "AKIA",
-    "ASIA",
-    "gh",
-    "github_pat_",
-    "glpat-",
-    "xox",
-    "sk_",
-    "rk_",
-    "whsec_",
-    "AIza",
-    "sk-",
-    "npm_",
-    "pypi-",
-    "SG.",
-    "sntry",
-    "dop_v1_",
-    "shp",
-    "hooks.slack.com",
-)
-
-
-def find_tokens(text: str, context: Optional[str] = None) -> Iterator[Span]:
-    """API keys and tokens of well-known services, recognised by their prefixes."""
-    for prefix, pattern in zip(_TOKEN_PREFIXES, _TOKEN_FORMATS):
-        if prefix not in text:
-            continue
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if start and text[start - 1] in _TOKEN_CHARS and prefix != "hooks.slack.com":
-                continue
-            if text[end : end + 1] in _TOKEN_CHARS and text[end : end + 1]:
-                continue
-            yield start, end
-
-
 _JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
 _PEM_BODY = "MIIEpAIBAAKCAQEA7bq98Yx2QkVbGm3uTzYQ"
 
@@ -228,16 +169,5 @@ CREDENTIAL_FORMATS = (
         ),
         source="https://datatracker.ietf.org/doc/html/rfc7468",
         note="PEM private-key blocks to their END line, or to the end of a text cut short",
-    ),
-    Format(
-        "token",
-        "token",
-        anchors=_TOKEN_PREFIXES,
-        pattern="",
-        find=find_tokens,
-        examples=("ghp_a1B2a1B2a1B2a1B2a1B2a1B2a1B2a1B2a1B2", "AKIAIOSFODNN7EXAMPLE"),
-        counterexamples=("github.com/getsentry", "AKIA"),
-        source="https://docs.github.com/en/code-security/secret-scanning/introduction/supported-secret-scanning-patterns",
-        note="well-known service tokens by their documented prefixes",
     ),
 )

@@ -52,8 +52,11 @@ class Redactor:
         modes: Iterable[tuple[str, Mode]] = (),
         hash_key: bytes | None = None,
     ) -> None:
-        known = by_name()
-        self.formats: tuple[Format, ...] = tuple(known[n] for n in names)
+        known, groups = by_name(), kinds()
+        #: the formats, by name, or every format of a kind
+        self.formats: tuple[Format, ...] = tuple(
+            dict.fromkeys(fmt for n in names for fmt in ((known[n],) if n in known else groups[n]))
+        )
         self.modes = dict(modes)
         if "hash" in self.modes.values() and not hash_key:
             raise ValueError("hash mode needs SENTRY_SCRUB_HASH_KEY")

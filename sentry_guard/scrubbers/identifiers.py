@@ -27,11 +27,10 @@ punctuation and spaces are skipped, a few filler words (``number``, ``no``, ``nr
 and ``phone_number`` both read as context; a word escaped in JSON (``t\\u00e9l\\u00e9phone``)
 does not.
 
-``requires``: `_format.py` names the scanner shapes but does not define them, so this is
-the reading used here, chosen so that every form a finder reports has the shape however
-it is read: ``digits:N`` is N ASCII digits in a row (if the scanner skips spaces and
-dashes inside a run, as it does for cards, the flag only gets wider); ``hexpairs`` is a
-pair of hex digits followed by ``:`` or ``-`` and another pair.
+``requires`` (the shapes defined in `_format.py`): ``digits:N`` is the fewest digits any
+form a finder reports holds in one run, where ``' -./()'`` between digits do not end the
+run (``123 45 6789`` is a run of 9); a codice fiscale has two capitals before two digits
+(``AA00``); a MAC address has hex pairs.
 
 `examples` that need a context word are written ``word: value``: the value is what a
 finder removes (``value = example.rpartition(": ")[2]``).
@@ -257,6 +256,20 @@ def _phrases(*items: str) -> frozenset[Phrase]:
     return frozenset(tuple(item.split()) for item in items)
 
 
+def _anchors_of(*phrase_sets: frozenset[Phrase]) -> tuple[str, ...]:
+    """The ASCII anchors a context stands on: each word's ASCII letter runs of 3 or more
+    (``téléphone`` gives ``phone``), keeping only the shortest of those that contain one
+    another (the scanner then flags a string only where a context word may stand)."""
+    runs = {
+        run
+        for phrases in phrase_sets
+        for phrase in phrases
+        for word in phrase
+        for run in re.findall(r"[a-z]{3,}", word.lower())
+    }
+    return tuple(sorted(r for r in runs if not any(o != r and o in r for o in runs)))
+
+
 # --------------------------------------------------------------------------- scanning
 
 
@@ -284,7 +297,7 @@ def _scan(regex: re.Pattern[str], text: str, judge: Judge) -> Iterator[Span]:
 # --------------------------------------------------------------------------- US SSN, ITIN
 
 #: 3-2-4 digits, the same separator twice (``-``, space, ``.``) or none
-_NINE = re.compile(r"(?<![0-9])[0-9]{3}([ .-]?)[0-9]{2}\1[0-9]{4}(?![0-9])", re.ASCII)
+_NINE = re.compile(r"[0-9](?<![0-9][0-9])[0-9]{2}([ .-]?)[0-9]{2}\1[0-9]{4}(?![0-9])", re.ASCII)
 _SSN_CONTEXT = _phrases("ssn", "ssns", "social security", "socialsecurity", "socialsecuritynumber")
 _ITIN_CONTEXT = _SSN_CONTEXT | _phrases("itin", "tin", "taxpayer identification", "tax id", "taxid")
 
@@ -366,7 +379,7 @@ def find_uk_nino(text: str) -> Iterator[Span]:
     return _scan(_NINO, text, judge)
 
 
-_TEN = re.compile(r"(?<![0-9])[0-9]{3}([ -]?)[0-9]{3}\1[0-9]{4}(?![0-9])", re.ASCII)
+_TEN = re.compile(r"[0-9](?<![0-9][0-9])[0-9]{2}([ -]?)[0-9]{3}\1[0-9]{4}(?![0-9])", re.ASCII)
 _NHS_CONTEXT = _phrases("nhs", "nhsno", "nhsnumber", "nhsnum", "chi")
 
 
@@ -401,7 +414,9 @@ def find_uk_nhs(text: str) -> Iterator[Span]:
 
 # --------------------------------------------------------------------------- DE IdNr
 
-_ELEVEN_GROUPED = re.compile(r"(?<![0-9])[0-9]{2}([ ./-]?)[0-9]{3}\1[0-9]{3}\1[0-9]{3}(?![0-9])", re.ASCII)
+_ELEVEN_GROUPED = re.compile(
+    r"[0-9](?<![0-9][0-9])[0-9]([ ./-]?)[0-9]{3}\1[0-9]{3}\1[0-9]{3}(?![0-9])", re.ASCII
+)
 _DE_CONTEXT = _phrases(
     "steuer id",
     "steuerid",
@@ -454,7 +469,7 @@ def find_de_taxid(text: str) -> Iterator[Span]:
 
 #: sex, year, month, department (2A/2B: Corsica), commune, order, key: spaced 1 2 2 2 3 3 2 or not
 _NIR = re.compile(
-    r"(?<![0-9A-Za-z])[12]( ?)[0-9]{2}\1[0-9]{2}\1(?:[0-9]{2}|2[AB])\1[0-9]{3}\1[0-9]{3}(?:\1| )[0-9]{2}(?![0-9A-Za-z])",
+    r"[12](?<![0-9A-Za-z][12])( ?)[0-9]{2}\1[0-9]{2}\1(?:[0-9]{2}|2[AB])\1[0-9]{3}\1[0-9]{3}(?:\1| )[0-9]{2}(?![0-9A-Za-z])",
     re.ASCII,
 )
 
@@ -495,9 +510,9 @@ def find_fr_nir(text: str) -> Iterator[Span]:
 
 _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 _DNI = re.compile(
-    r"(?<![0-9A-Za-z])(?:[0-9]{8}|[0-9]{2}\.[0-9]{3}\.[0-9]{3})-?[A-Z](?![0-9A-Za-z])", re.ASCII
+    r"[0-9](?<![0-9A-Za-z][0-9])(?:[0-9]{7}|[0-9]\.[0-9]{3}\.[0-9]{3})-?[A-Z](?![0-9A-Za-z])", re.ASCII
 )
-_NIE = re.compile(r"(?<![0-9A-Za-z])[XYZ]-?[0-9]{7}-?[A-Z](?![0-9A-Za-z])", re.ASCII)
+_NIE = re.compile(r"[XYZ](?<![0-9A-Za-z][XYZ])-?[0-9]{7}-?[A-Z](?![0-9A-Za-z])", re.ASCII)
 
 
 def es_dni_valid(dni: str) -> bool:
@@ -543,7 +558,8 @@ find_es_nie.__doc__ = "Spanish NIE: ``X1234567L``, ``X-1234567-L``."
 # --------------------------------------------------------------------------- NL BSN
 
 _BSN = re.compile(
-    r"(?<![0-9])(?:[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}([ .])[0-9]{3}\1[0-9]{3})(?![0-9])", re.ASCII
+    r"[0-9](?<![0-9][0-9])(?:[0-9]{8}|[0-9]{3}\.[0-9]{2}\.[0-9]{3}|[0-9]{2}([ .])[0-9]{3}\1[0-9]{3})(?![0-9])",
+    re.ASCII,
 )
 _BSN_CONTEXT = _phrases("bsn", "bsnnummer", "burgerservicenummer", "sofinummer", "sofi")
 
@@ -577,7 +593,7 @@ def find_nl_bsn(text: str) -> Iterator[Span]:
 _OMOCODIA = "LMNPQRSTUV"  # stand for 0-9 where two people would share a code
 _CF_MONTHS = "ABCDEHLMPRST"
 _CF = re.compile(
-    r"(?<![0-9A-Za-z])[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z](?![0-9A-Za-z])",
+    r"[A-Z](?<![0-9A-Za-z][A-Z])[A-Z]{5}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z](?![0-9A-Za-z])",
     re.ASCII,
 )
 #: the odd positions' values of A-Z; the digits 0-9 have those of A-J
@@ -646,7 +662,7 @@ def find_it_codicefiscale(text: str) -> Iterator[Span]:
 
 # --------------------------------------------------------------------------- PL, SE, BE
 
-_ELEVEN = re.compile(r"(?<![0-9])[0-9]{11}(?![0-9])", re.ASCII)
+_ELEVEN = re.compile(r"[0-9](?<![0-9][0-9])[0-9]{10}(?![0-9])", re.ASCII)
 _PESEL_CONTEXT = _phrases("pesel")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -680,7 +696,10 @@ def find_pl_pesel(text: str) -> Iterator[Span]:
     return _scan(_ELEVEN, text, judge)
 
 
-_PERSONNUMMER = re.compile(r"(?<![0-9])(?:(?:18|19|20)[0-9]{6}|[0-9]{6})[-+]?[0-9]{4}(?![0-9])", re.ASCII)
+_PERSONNUMMER = re.compile(
+    r"[0-9](?<![0-9][0-9])(?:(?<=[12])(?:(?<=1)8|(?<=1)9|(?<=2)0)[0-9]{6}|[0-9]{5})[-+]?[0-9]{4}(?![0-9])",
+    re.ASCII,
+)
 _SE_CONTEXT = _phrases("personnummer", "personnr", "samordningsnummer", "personal identity")
 
 
@@ -713,7 +732,7 @@ def find_se_personnummer(text: str) -> Iterator[Span]:
 
 
 _BE_NN = re.compile(
-    r"(?<![0-9])[0-9]{2}([ .]?)[0-9]{2}\1[0-9]{2}([ .-]?)[0-9]{3}([ .-]?)[0-9]{2}(?![0-9])", re.ASCII
+    r"[0-9](?<![0-9][0-9])[0-9]([ .]?)[0-9]{2}\1[0-9]{2}([ .-]?)[0-9]{3}([ .-]?)[0-9]{2}(?![0-9])", re.ASCII
 )
 _BE_CONTEXT = _phrases(
     "rijksregisternummer",
@@ -761,7 +780,7 @@ def find_be_nn(text: str) -> Iterator[Span]:
 
 # --------------------------------------------------------------------------- IMEI
 
-_IMEI = re.compile(r"(?<![0-9])[0-9]{2}([ -]?)[0-9]{6}\1[0-9]{6}\1[0-9](?![0-9])", re.ASCII)
+_IMEI = re.compile(r"[0-9](?<![0-9][0-9])[0-9]([ -]?)[0-9]{6}\1[0-9]{6}\1[0-9](?![0-9])", re.ASCII)
 _IMEI_CONTEXT = _phrases("imei", "imeisv")
 #: GSMA TS.06 reporting body identifiers (first two TAC digits); test ranges (00, 02-09) and
 #: DECT (10) left out: those are not phones of people
@@ -799,8 +818,8 @@ def find_imei(text: str) -> Iterator[Span]:
 
 _HEX = frozenset("0123456789abcdefABCDEF")
 _MAC = re.compile(
-    r"(?<![0-9A-Za-z_])(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
-    r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})",
+    r"[0-9A-Fa-f](?<![0-9A-Za-z_][0-9A-Fa-f])(?:[0-9A-Fa-f]([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
+    r"|[0-9A-Fa-f]{3}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})",
     re.ASCII,
 )
 
@@ -1040,7 +1059,7 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
         kind="ssn",
         anchors=(),
         pattern="",
-        requires=("digits:4",),
+        requires=("digits:9",),
         find=find_us_ssn,
         examples=(
             "123-45-6789",
@@ -1075,7 +1094,7 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
         kind="nationalid",
         anchors=(),
         pattern="",
-        requires=("digits:4",),
+        requires=("digits:9",),
         find=find_us_itin,
         examples=("912-70-1234", "912 56 0001", "900.94.4321", "itin: 912881234"),
         counterexamples=(
@@ -1098,7 +1117,7 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
         kind="nationalid",
         anchors=(),
         pattern="",
-        requires=("digits:2",),
+        requires=("AA00",),
         find=find_uk_nino,
         examples=("AB123456C", "AB 12 34 56 C", "nino: CE 98 76 54 A"),
         counterexamples=(
@@ -1124,7 +1143,7 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
         kind="nationalid",
         anchors=(),
         pattern="",
-        requires=("digits:4",),
+        requires=("digits:10",),
         find=find_uk_nhs,
         examples=("999 000 0018", "943 476 5919", "nhs: 9990000018", "NHS number: 999-123-4578"),
         counterexamples=(
@@ -1146,9 +1165,10 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
     Format(
         name="de-taxid",
         kind="nationalid",
-        anchors=(),
+        anchors=_anchors_of(_DE_CONTEXT),
         pattern="",
-        requires=("digits:3",),
+        requires=("anchor&digits:11",),
+        ignore_case=True,
         find=find_de_taxid,
         examples=(
             "steuer-id: 12345678995",
@@ -1176,7 +1196,7 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
         kind="nationalid",
         anchors=(),
         pattern="",
-        requires=("digits:3",),
+        requires=("digits:8",),
         find=find_fr_nir,
         examples=("180017512345660", "1 80 01 75 123 456 60", "2 95 01 2A 126 111 72", "1800175123456 60"),
         counterexamples=(
@@ -1199,7 +1219,7 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
         kind="nationalid",
         anchors=(),
         pattern="",
-        requires=("digits:3",),
+        requires=("digits:8",),
         find=find_es_dni,
         examples=("12345678Z", "12345678-Z", "12.345.678-Z"),
         counterexamples=(
@@ -1229,9 +1249,10 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
     Format(
         name="nl-bsn",
         kind="nationalid",
-        anchors=(),
+        anchors=_anchors_of(_BSN_CONTEXT),
         pattern="",
-        requires=("digits:3",),
+        requires=("anchor&digits:9",),
+        ignore_case=True,
         find=find_nl_bsn,
         examples=("bsn: 111222333", "burgerservicenummer: 1234.56.782", "BSN: 123 456 782"),
         counterexamples=(
@@ -1250,7 +1271,7 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
         kind="nationalid",
         anchors=(),
         pattern="",
-        requires=("digits:2",),
+        requires=("AA00",),
         find=find_it_codicefiscale,
         examples=("TSTTST80A01Z999K", "TSTTST80A41Z999O", "TSTTST80A01Z99VZ"),
         counterexamples=(
@@ -1271,9 +1292,10 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
     Format(
         name="pl-pesel",
         kind="nationalid",
-        anchors=(),
+        anchors=_anchors_of(_PESEL_CONTEXT),
         pattern="",
-        requires=("digits:11",),
+        requires=("anchor&digits:11",),
+        ignore_case=True,
         find=find_pl_pesel,
         examples=("pesel: 90010101239", "PESEL: 05211501236"),
         counterexamples=("pesel: 90010101238", "pesel: 90130101231", "90010101239", *_TIMES, *_OTHER_KINDS),
@@ -1283,9 +1305,10 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
     Format(
         name="se-personnummer",
         kind="nationalid",
-        anchors=(),
+        anchors=_anchors_of(_SE_CONTEXT),
         pattern="",
-        requires=("digits:4",),
+        requires=("anchor&digits:6",),
+        ignore_case=True,
         find=find_se_personnummer,
         examples=(
             "personnummer: 121212-1212",
@@ -1308,7 +1331,7 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
         kind="nationalid",
         anchors=(),
         pattern="",
-        requires=("digits:3",),
+        requires=("digits:11",),
         find=find_be_nn,
         examples=("90.02.01-997.04", "rijksregisternummer: 90020199704", "NISS: 05.06.07-123.37"),
         counterexamples=(
@@ -1327,7 +1350,7 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
         kind="imei",
         anchors=(),
         pattern="",
-        requires=("digits:6",),
+        requires=("digits:15",),
         find=find_imei,
         examples=("49-015420-323751-8", "35-209900-176148-1", "35 209900 176148 1", "imei: 490154203237518"),
         counterexamples=(
@@ -1374,9 +1397,10 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
     Format(
         name="phone",
         kind="phone",
-        anchors=(),
+        anchors=("+", *_anchors_of(_PHONE_CONTEXT_PHRASES)),
         pattern="",
-        requires=("digits:2",),
+        requires=("anchor&digits:7",),
+        ignore_case=True,
         find=find_phones,
         examples=(
             "+1 201-555-0123",

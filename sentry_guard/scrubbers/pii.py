@@ -1,4 +1,7 @@
-"""Personal data by content: email addresses, IP addresses, US social security numbers, phones."""
+"""Personal data by content: email addresses and IP addresses.
+
+Identifiers found by shape and checksum (national numbers, phones, MAC, IMEI) are in
+`identifiers`."""
 
 from __future__ import annotations
 
@@ -100,37 +103,6 @@ def find_ips(text: str, context: Optional[str] = None) -> Iterator[Span]:
         yield start, end
 
 
-def find_ssns(text: str, context: Optional[str] = None) -> Iterator[Span]:
-    """``123-45-6789`` with the SSA's rules: no 000, 666 or 9xx area, no 00 group, no 0000 serial."""
-    shaped = shape(text)
-    start = shaped.find("000-00-0000")
-    while start != -1:
-        end = start + 11
-        before, after = text[start - 1 : start], text[end : end + 1]
-        if not ((before and before in _DIGITS + "-") or (after and after in _DIGITS + "-")):
-            area, group, serial = text[start : start + 3], text[start + 4 : start + 6], text[start + 7 : end]
-            if area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000":
-                yield start, end
-        start = shaped.find("000-00-0000", start + 1)
-
-
-_PHONE = re.compile(
-    r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?![\w])|(?<![\w+])\+\d{8,15}(?!\d)",
-    re.ASCII,  # ASCII digits, as every detector's locator reads them
-)
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}[./-]\d{2}[./-]\d{4}", re.ASCII)
-
-
-def find_phones(text: str, context: Optional[str] = None) -> Iterator[Span]:
-    """International or grouped phone numbers with 8 to 15 digits (opt-in: numbers look alike)."""
-    for match in _PHONE.finditer(text):
-        digits = sum(c.isdigit() for c in match.group())
-        if 8 <= digits <= 15 and not _DATE.fullmatch(match.group()):
-            yield match.span()
-
-
 PII_FORMATS = (
     Format(
         "email",
@@ -156,30 +128,5 @@ PII_FORMATS = (
         counterexamples=("1.2.3.4.5", "999.1.1.1"),
         source="https://datatracker.ietf.org/doc/html/rfc4291",
         note="valid IPv4 and IPv6 addresses standing alone; not under a version-like key",
-    ),
-    Format(
-        "ssn",
-        "ssn",
-        anchors=(),
-        pattern="",
-        requires=("digits:9",),
-        find=find_ssns,
-        examples=("078-05-1120", "SSN 123-45-6789 on file"),
-        counterexamples=("000-12-3456", "666-12-3456"),
-        source="https://www.ssa.gov/employer/randomization.html",
-        note="SSA rules: no area 000, 666 or 9xx, no group 00, no serial 0000",
-    ),
-    Format(
-        "phone",
-        "phone",
-        anchors=(),
-        pattern="",
-        requires=("digits:8",),
-        find=find_phones,
-        default=False,
-        examples=("+49 30 1234567", "+1 (415) 555-2671"),
-        counterexamples=("2026-11-27", "v1.2"),
-        source="https://www.itu.int/rec/T-REC-E.164",
-        note="opt-in: numbers look alike",
     ),
 )

@@ -42,8 +42,6 @@ PairKeys = tuple[set[Union[bytes, str]], set[Union[bytes, str]]]
 #: a view of the joined bytes: same strings, in the same order, still separated by NUL
 View = Callable[[bytes], bytes]
 _NUL = b"\x00"
-#: digit runs shorter than this are not reported by the compiled scanner
-_RUNS_FROM = 6
 #: the clean-strings cache: at most this many strings, each at most this long (a bound in bytes)
 CLEAN_ENTRIES = 8192
 CLEAN_LENGTH = 512
@@ -284,37 +282,50 @@ class Scanner:
 
     Built once per set of formats (it compiles their anchors); `scan` is then called per
     payload. `candidates(blob)` gives, per format, the indices of the strings its matcher
-    must run on: every string that holds one of its anchors or one of its `requires` shapes.
+    must run on: where its anchors occur, or where its `requires` say (see `Format`).
     It may give more (never fewer): a format's matcher confirms each of them.
     """
 
     def __init__(self, formats: Sequence[Format]) -> None:
         self.formats = tuple(formats)
-        anchors: dict[tuple[str, bool], int] = {}
+        anchors: dict[tuple[str, bool, bool], int] = {}
         #: per anchor (by id): the formats it stands for
         self._owners: list[list[Format]] = []
         for fmt in self.formats:
             for anchor in fmt.anchors:
-                key = (anchor.lower() if fmt.ignore_case else anchor, fmt.ignore_case)
+                key = (anchor.lower() if fmt.ignore_case else anchor, fmt.ignore_case, fmt.anchor_inside)
                 if key not in anchors:
                     anchors[key] = len(self._owners)
                     self._owners.append([])
                 self._owners[anchors[key]].append(fmt)
         self._anchors = list(anchors)
-        shapes: dict[str, list[Format]] = defaultdict(list)
-        for fmt in self.formats:
-            for requirement in fmt.requires:
-                shapes[requirement].append(fmt)
-        #: the formats that need each shape, and those that need a run of so many digits
-        self._by_shape = [(name, tuple(fs)) for name, fs in shapes.items() if not name.startswith("digits:")]
-        self._by_digits = sorted(
-            (int(name[7:]), tuple(fs)) for name, fs in shapes.items() if name.startswith("digits:")
+        #: the formats that say where to look, with their alternatives as condition lists
+        self._conditional = tuple(
+            (
+                fmt,
+                tuple(
+                    (frozenset(alternative.split("&")) - {"anchor"}, "anchor" in alternative.split("&"))
+                    for alternative in fmt.requires
+                ),
+            )
+            for fmt in self.formats
+            if fmt.requires
         )
+        shapes: set[str] = set().union(*(a for _, alternatives in self._conditional for a, _ in alternatives))
+        unknown = {c for c in shapes if c not in FEATURES and not c.startswith("digits:")}
+        if unknown:
+            raise ValueError(f"unknown shape(s) in requires: {', '.join(sorted(unknown))}")
+        self._shapes = tuple(sorted(shapes))
+        self._digit_shapes = sorted(int(c[7:]) for c in shapes if c.startswith("digits:"))
+        #: the shortest digit run any format asks for (the compiled scanner reports from there)
+        self._runs_from = min((int(c[7:]) for c in shapes if c.startswith("digits:")), default=1 << 30)
         self._speedups = compiled.SPEEDUPS
         self._table = (
             None
             if self._speedups is None
-            else self._speedups.compile_anchors([(a.encode("ascii"), icase) for a, icase in self._anchors])
+            else self._speedups.compile_anchors(
+                [(a.encode("ascii"), icase, inside) for a, icase, inside in self._anchors]
+            )
         )
         self._groups = _pivot_groups(self._anchors, self._owners)
 
@@ -344,7 +355,7 @@ class Scanner:
                 sensitive,
                 judged,
                 self._table,
-                _RUNS_FROM,
+                self._runs_from,
                 key_words,
                 clean,
                 (CLEAN_ENTRIES, CLEAN_LENGTH),
@@ -357,38 +368,64 @@ class Scanner:
 
     def shape(self, blob: Blob, name: str) -> Iterable[int]:
         """The indices of the strings of `blob` that have the shape `name` (a `FEATURES` name)."""
-        return _locate_shape(blob, name) if blob.features is None else blob.features[name]
+        return self._shape(blob, name)
 
     def candidates(self, blob: Blob) -> dict[Format, set[int]]:
         """The indices of the strings each format must look at (formats with none left out)."""
-        found: dict[Format, set[int]] = defaultdict(set)
+        anchored: dict[Format, set[int]] = defaultdict(set)
         if blob.features is not None:
             owners = self._owners
             for index, anchor in blob.anchor_hits:
                 for fmt in owners[anchor]:
-                    found[fmt].add(index)
-            for name, formats in self._by_shape:
-                indices = blob.features[name]
-                if indices:
-                    for fmt in formats:
-                        found[fmt].update(indices)
-            if blob.runs:
-                for least, formats in self._by_digits:
-                    indices = [index for index, longest in blob.runs if longest >= least]
-                    for fmt in formats:
-                        found[fmt].update(indices)
+                    anchored[fmt].add(index)
+        else:
+            for (view, _), (pattern, group) in self._groups.items():
+                located = blob.matching(pattern, view)
+                if located:
+                    for fmt in group:
+                        anchored[fmt] |= located
+        found = {fmt: indices for fmt, indices in anchored.items() if not fmt.requires}
+        if not self._conditional:
             return found
-        for (view, _), (pattern, group) in self._groups.items():
-            located = blob.matching(pattern, view)
-            if located:
-                for fmt in group:
-                    found[fmt] |= located
-        for requirement, required_by in (*self._by_shape, *((f"digits:{n}", fs) for n, fs in self._by_digits)):
-            located = _locate_shape(blob, requirement)
-            if located:
-                for fmt in required_by:
-                    found[fmt] |= located
+        present = self._present_shapes(blob)
+        available = present.keys()
+        for fmt, alternatives in self._conditional:
+            indices: Optional[set[int]] = None
+            for shapes, needs_anchor in alternatives:
+                if available >= shapes and (not needs_anchor or fmt in anchored):
+                    hit = set(anchored[fmt]) if needs_anchor else None
+                    for shape in shapes:
+                        hit = set(present[shape]) if hit is None else hit.intersection(present[shape])
+                    if hit:
+                        indices = hit if indices is None else indices | hit
+            if indices:
+                found[fmt] = indices
         return found
+
+    def _present_shapes(self, blob: Blob) -> dict[str, Iterable[int]]:
+        """The shapes the formats ask for that some string of `blob` has, with those strings."""
+        if blob.features is None:
+            located = {name: _locate_shape(blob, name) for name in self._shapes}
+            return {name: indices for name, indices in located.items() if indices}
+        present: dict[str, Iterable[int]] = {
+            name: indices for name, indices in blob.features.items() if indices
+        }
+        runs = blob.runs
+        if runs:
+            top = max(longest for _, longest in runs)
+            for least in self._digit_shapes:
+                if least > top:
+                    break
+                present[f"digits:{least}"] = [index for index, longest in runs if longest >= least]
+        return present
+
+    def _shape(self, blob: Blob, name: str) -> Iterable[int]:
+        if blob.features is None:
+            return _locate_shape(blob, name)
+        if name.startswith("digits:"):
+            least = int(name[7:])
+            return [index for index, longest in blob.runs if longest >= least]
+        return blob.features[name]
 
 
 def _locate_shape(blob: Blob, requirement: str) -> set[int]:
@@ -398,13 +435,13 @@ def _locate_shape(blob: Blob, requirement: str) -> set[int]:
 
 
 def _pivot_groups(
-    anchors: list[tuple[str, bool]], owners: list[list[Format]]
+    anchors: list[tuple[str, bool, bool]], owners: list[list[Format]]
 ) -> dict[tuple[Optional[View], bytes], tuple[re.Pattern[bytes], list[Format]]]:
     """The pure-Python anchor passes: one regular expression per (view, pivot character), led
     by that character, its anchors as look-arounds (the pivot's rarity keeps the number of
     places each pattern is tried small; the number of passes is bounded by the alphabet)."""
     grouped: dict[tuple[Optional[View], bytes], list[tuple[str, int, list[Format]]]] = defaultdict(list)
-    for (anchor, icase), formats in zip(anchors, owners):
+    for (anchor, icase, _), formats in zip(anchors, owners):
         offset = _pivot(anchor)
         grouped[(lower if icase else None, anchor[offset].encode())].append((anchor, offset, formats))
     groups: dict[tuple[Optional[View], bytes], tuple[re.Pattern[bytes], list[Format]]] = {}

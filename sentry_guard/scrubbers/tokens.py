@@ -193,6 +193,7 @@ def _token(
     validate: Optional[Callable[[str], bool]] = None,
     default: bool = True,
     find: Optional[Callable[[str], Iterable[Span]]] = None,
+    requires: tuple[str, ...] = (),
 ) -> Format:
     """A `Format` of kind ``token`` (every record of this module is one)."""
     return Format(
@@ -209,6 +210,8 @@ def _token(
         default=default,
         note=note,
         find=find,
+        requires=requires,
+        anchor_inside=find is not None,  # every find here is an `_infix`
     )
 
 
@@ -2217,6 +2220,7 @@ _OBSERVABILITY = (
         note="The DSN's public key (and the legacy secret key) let anyone send events to the "
         "project: removed from event payloads, the host and project id stay.",
         group=1,
+        requires=("anchor&at",),  # every URL would be a candidate; a DSN has an @
     ),
     _token(
         "grafana-cloud-token",
@@ -2506,6 +2510,7 @@ _SAAS = (
         ("1/2/2024", "1/" + _r("asana-6", 16, _DIGITS) + ":" + _r("asana-short", 31, _HEX)),
         "https://developers.asana.com/docs/personal-access-token",
         note="``<version>/<user gid>[/<token gid>]:<32>``; dates and fractions fail the 15+ digit id.",
+        requires=("anchor&digits:15",),  # "1/" and "2/" stand in every URL path
     ),
     _token(
         "square-access-token",
