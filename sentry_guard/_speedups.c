@@ -20,13 +20,47 @@ enum {
     F_IBAN,     /* two capitals, two digits */
     F_IPV4,     /* "0.0.0.0" with 1-3 digits in the middle groups */
     F_IPV6,     /* "::" or ":h:h:h:" */
-    F_HEXPAIRS, /* "hh:hh:" or "hh-hh-" or "hhhh.hhhh." (MAC addresses) */
+    F_HEXPAIRS, /* a MAC address's shape: six hex pairs joined by ":" or "-", or "hhhh.hhhh.hhhh" */
     F_PAIR,     /* a sensitive key before "=" or ":" (and the other pair syntaxes) */
+    F_SSN,      /* digits grouped 3-2-4, one separator (" ", "-", ".") between them */
+    F_NHS,      /* digits grouped 3 3 4 by spaces */
+    F_DIGLET,   /* 7 or 8 digits in a row (or 2.3.3) followed by a capital, "-" aside (DNI, NIE) */
     N_FEATURES,
     F_FRESH = N_FEATURES /* (not reported) a pair key Python has not judged yet */
 };
 
 #define MAX_KEY 128
+
+/* The groups of the digit run that starts at s[at] (a digit after a non-digit): shapes that
+ * identifiers take, as feature bits. At most 8 groups are read (a bounded look ahead). */
+#define DEFINE_DIGIT_SHAPES(NAME, T)                                                           \
+    static unsigned NAME(const T *s, Py_ssize_t n, Py_ssize_t at)                            \
+    {                                                                                        \
+        Py_ssize_t sizes[8], groups = 0, j = at;                                             \
+        Py_UCS4 sep = 0;                                                                     \
+        while (groups < 8) {                                                                 \
+            Py_ssize_t start = j;                                                            \
+            while (j < n && j - start < 16 && IS_DIGIT(s[j]))                                \
+                j++;                                                                         \
+            sizes[groups++] = j - start;                                                     \
+            if (j + 1 >= n || !IS_DIGIT(s[j + 1]) || (s[j] != ' ' && s[j] != '-' && s[j] != '.')) \
+                break;                                                                       \
+            if (sep && s[j] != sep)                                                          \
+                break;                                                                       \
+            sep = s[j++];                                                                    \
+        }                                                                                    \
+        unsigned f = 0;                                                                      \
+        if (groups == 3 && sizes[0] == 3 && sizes[1] == 2 && sizes[2] == 4)                  \
+            f |= 1u << F_SSN;                                                                \
+        if (groups == 3 && sizes[0] == 3 && sizes[1] == 3 && sizes[2] == 4 && sep == ' ')    \
+            f |= 1u << F_NHS;                                                                \
+        Py_UCS4 after = j < n ? s[j] : 0, later = j + 1 < n ? s[j + 1] : 0;                  \
+        if (((groups == 1 && (sizes[0] == 7 || sizes[0] == 8)) ||                            \
+             (groups == 3 && sep == '.' && sizes[0] == 2 && sizes[1] == 3 && sizes[2] == 3)) && \
+            (IS_UPPER(after) || (after == '-' && IS_UPPER(later))))                          \
+            f |= 1u << F_DIGLET;                                                             \
+        return f;                                                                            \
+    }
 
 #if PY_VERSION_HEX < 0x030A0000 /* Py_NewRef arrived in 3.10 */
 static inline PyObject *
@@ -121,7 +155,7 @@ typedef struct {
     int32_t *start_first;
     Py_ssize_t *starts;
     unsigned char begins[128]; /* the first characters of those anchors */
-    unsigned char *start_pairs; /* [PAIR(c1, c2)]: some such anchor begins with c1 c2 (or is c1) */
+    uint8_t *start_pairs; /* bit PAIR(c1, c2): some such anchor begins with c1 c2 (or is c1) */
 } Anchors;
 
 #define ANCHORS_CAPSULE "sentry_guard._speedups.Anchors"
@@ -195,7 +229,7 @@ compile_anchors(PyObject *module, PyObject *anchors)
     table->first = PyMem_Calloc(PAIRS + 1, sizeof(int32_t));
     table->start_first = PyMem_Calloc(PAIRS + 1, sizeof(int32_t));
     table->starts = PyMem_Calloc(4 * count + 1, sizeof(Py_ssize_t));
-    table->start_pairs = PyMem_Calloc(PAIRS, 1);
+    table->start_pairs = PyMem_Calloc(PAIRS / 8, 1);
     unsigned char *inside = PyMem_Calloc(count + 1, 1);
     int32_t *starts_of = PyMem_Calloc(PAIRS + 1, sizeof(int32_t));
     if (table->text == NULL || table->length == NULL || table->icase == NULL || table->entries == NULL ||
@@ -278,7 +312,7 @@ compile_anchors(PyObject *module, PyObject *anchors)
                     else
                         table->starts[starts_of[pair]++] = k;
                     table->begins[pc ? first ^ 0x20 : first] = 1;
-                    table->start_pairs[pair] = 1;
+                    table->start_pairs[pair >> 3] |= (uint8_t)(1u << (pair & 7));
                 }
             }
         }
@@ -659,9 +693,9 @@ init_actions(unsigned char actions[128], const Anchors *anchors)
 
 /* Whether an anchor found at word starts may begin at s[at] (whose previous character is
  * not a letter or digit): its first two characters, or its only one, begin one. */
+#define START_PAIR(c1, c2) (anchors->start_pairs[PAIR(c1, c2) >> 3] >> (PAIR(c1, c2) & 7) & 1)
 #define MAY_START(at)                                                                          \
-    (anchors->start_pairs[PAIR(s[(at)], 0)] ||                                               \
-     ((at) + 1 < n && s[(at) + 1] < 128 && anchors->start_pairs[PAIR(s[(at)], s[(at) + 1])]))
+    (START_PAIR(s[(at)], 0) || ((at) + 1 < n && s[(at) + 1] < 128 && START_PAIR(s[(at)], s[(at) + 1])))
 
 /* Report anchor k if it stands at `at` (once per string): 0, or -1 on error. Used inside
  * DEFINE_SCAN, where `s`, `n`, `index`, `state`, `anchors`, HAS and IHAS are defined. */
@@ -685,8 +719,16 @@ found_anchor(ScanState *state, Py_ssize_t index, Py_ssize_t k, int stands)
     return failed < 0 ? -1 : 0;
 }
 
+/* Whether a MAC address's first separator `sep` stands at s[i]: six hex pairs, five `sep`. */
+#define MAC_AT(s, n, i, sep)                                                                   \
+    ((i) >= 2 && (i) + 12 < (n) && IS_HEX(s[(i) - 2]) && IS_HEX(s[(i) - 1]) &&               \
+     IS_HEX(s[(i) + 1]) && IS_HEX(s[(i) + 2]) && s[(i) + 3] == (sep) && IS_HEX(s[(i) + 4]) &&   \
+     IS_HEX(s[(i) + 5]) && s[(i) + 6] == (sep) && IS_HEX(s[(i) + 7]) && IS_HEX(s[(i) + 8]) &&  \
+     s[(i) + 9] == (sep) && IS_HEX(s[(i) + 10]) && IS_HEX(s[(i) + 11]) && s[(i) + 12] == (sep) && \
+     (i) + 14 < (n) && IS_HEX(s[(i) + 13]) && IS_HEX(s[(i) + 14]))
+
 /* The scanner, once per string width (PyUnicode's 1, 2 and 4 bytes per code point). */
-#define DEFINE_SCAN(NAME, HAS, IHAS, GROUPS, JUDGE, T)                                          \
+#define DEFINE_SCAN(NAME, HAS, IHAS, GROUPS, JUDGE, SHAPES, T)                                        \
     static int NAME(const T *s, Py_ssize_t n, Py_ssize_t index, ScanState *state,            \
                     const unsigned char *actions, unsigned *out, Py_ssize_t *longest)         \
     {                                                                                        \
@@ -741,6 +783,8 @@ found_anchor(ScanState *state, Py_ssize_t index, Py_ssize_t k, int stands)
             action &= A_ACTIONS;                                                             \
             Py_UCS4 next = i + 1 < n ? s[i + 1] : 0;                                         \
             if (action == A_DIGIT) {                                                         \
+                if (i == 0 || !IS_DIGIT(s[i - 1]))                                           \
+                    f |= SHAPES(s, n, i);                                                    \
                 if (run == 0 && digits == 0 && i + 1 < n && IS_DIGIT(next) &&                \
                     ((i >= 2 && IS_UPPER(s[i - 1]) && IS_UPPER(s[i - 2])) ||                  \
                      (i >= 3 && s[i - 1] == ' ' && IS_UPPER(s[i - 2]) && IS_UPPER(s[i - 3]))))  \
@@ -766,9 +810,8 @@ found_anchor(ScanState *state, Py_ssize_t index, Py_ssize_t k, int stands)
                     continue; /* spaces group digits: they neither count nor break */       \
             }                                                                                \
             if (action == A_DASH) {                                                          \
-                if (i >= 2 && IS_HEX(s[i - 1]) && IS_HEX(s[i - 2]) && i + 3 < n &&            \
-                    IS_HEX(next) && IS_HEX(s[i + 2]) && s[i + 3] == '-')                     \
-                    f |= 1u << F_HEXPAIRS; /* 00-1a-2b */                                    \
+                if (MAC_AT(s, n, i, '-'))                                                    \
+                    f |= 1u << F_HEXPAIRS; /* 00-1a-2b-3c-4d-5e */                           \
                 if (next == '-' && i + 2 < n && (IS_UPPER(s[i + 2]) || IS_LOWER(s[i + 2])) &&  \
                     !(f & (1u << F_PAIR)) && (i == 0 || !IS_KEY(s[i - 1]))) {                \
                     /* "--option value": the option is the key */                            \
@@ -794,7 +837,8 @@ found_anchor(ScanState *state, Py_ssize_t index, Py_ssize_t k, int stands)
                 }                                                                            \
                 if (i >= 4 && i + 9 < n && s[i + 5] == '.' && IS_HEX(s[i - 1]) &&             \
                     IS_HEX(s[i - 2]) && IS_HEX(s[i - 3]) && IS_HEX(s[i - 4]) &&              \
-                    IS_HEX(next) && IS_HEX(s[i + 2]) && IS_HEX(s[i + 3]) && IS_HEX(s[i + 4]))  \
+                    IS_HEX(next) && IS_HEX(s[i + 2]) && IS_HEX(s[i + 3]) && IS_HEX(s[i + 4]) &&  \
+                    IS_HEX(s[i + 6]) && IS_HEX(s[i + 7]) && IS_HEX(s[i + 8]) && IS_HEX(s[i + 9])) \
                     f |= 1u << F_HEXPAIRS; /* 001a.2b3c.4d5e */                              \
                 continue; /* dots group digit runs */                                        \
             }                                                                                \
@@ -812,9 +856,8 @@ found_anchor(ScanState *state, Py_ssize_t index, Py_ssize_t k, int stands)
                 Py_ssize_t j = i + 1;                                                        \
                 if (next == ':' || GROUPS(s, n, &j, 3, ':', 1))                              \
                     f |= 1u << F_IPV6;                                                       \
-                if (i >= 2 && IS_HEX(s[i - 1]) && IS_HEX(s[i - 2]) && i + 3 < n &&            \
-                    IS_HEX(next) && IS_HEX(s[i + 2]) && s[i + 3] == ':')                     \
-                    f |= 1u << F_HEXPAIRS; /* 00:1a:2b */                                    \
+                if (MAC_AT(s, n, i, ':'))                                                    \
+                    f |= 1u << F_HEXPAIRS; /* 00:1a:2b:3c:4d:5e */                           \
             }                                                                                \
             if (action < A_COLON || f & (1u << F_PAIR) || i == 0)                            \
                 continue;                                                                    \
@@ -890,16 +933,18 @@ DEFINE_GROUPS(groups_ucs4, Py_UCS4)
 DEFINE_JUDGE(judge_ucs1, Py_UCS1)
 DEFINE_JUDGE(judge_ucs2, Py_UCS2)
 DEFINE_JUDGE(judge_ucs4, Py_UCS4)
-DEFINE_SCAN(scan_ucs1, has_ucs1, ihas_ucs1, groups_ucs1, judge_ucs1, Py_UCS1)
-DEFINE_SCAN(scan_ucs2, has_ucs2, ihas_ucs2, groups_ucs2, judge_ucs2, Py_UCS2)
-DEFINE_SCAN(scan_ucs4, has_ucs4, ihas_ucs4, groups_ucs4, judge_ucs4, Py_UCS4)
+DEFINE_DIGIT_SHAPES(shapes_ucs1, Py_UCS1)
+DEFINE_DIGIT_SHAPES(shapes_ucs2, Py_UCS2)
+DEFINE_DIGIT_SHAPES(shapes_ucs4, Py_UCS4)
+DEFINE_SCAN(scan_ucs1, has_ucs1, ihas_ucs1, groups_ucs1, judge_ucs1, shapes_ucs1, Py_UCS1)
+DEFINE_SCAN(scan_ucs2, has_ucs2, ihas_ucs2, groups_ucs2, judge_ucs2, shapes_ucs2, Py_UCS2)
+DEFINE_SCAN(scan_ucs4, has_ucs4, ihas_ucs4, groups_ucs4, judge_ucs4, shapes_ucs4, Py_UCS4)
 
 
 PyDoc_STRVAR(scan_doc,
 "scan(texts, sensitive, judged, anchors, runs_from, key_words, clean, clean_limits)\n"
 "    -> (features, fresh, hits, runs, flagged)\n\n"
-"Scan each string of `texts` not in the set `clean`, once (a repeated string is read the\n"
-"first time). For each feature (see FEATURES in sentry_guard.scrubbers.scan), the indices\n"
+"Scan each string of `texts` not in the set `clean`. For each feature (see FEATURES in sentry_guard.scrubbers.scan), the indices\n"
 "of the strings that have it. Keys of pairs found in the set `sensitive` flag the 'pair'\n"
 "feature; keys in neither set come back in the dict `fresh`, each with the indices of the\n"
 "strings it stands in, for the caller to judge. `hits` lists (index, anchor) for each\n"
@@ -942,11 +987,10 @@ scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PairState pairs = {args[1], args[2], PyDict_New()};
     ScanState state = {&pairs, anchors, PyMem_Malloc((anchors->count + 1) * sizeof(Py_ssize_t)), PyList_New(0),
                        args[5] == Py_None ? NULL : PyCapsule_GetPointer(args[5], KEY_WORDS_CAPSULE), 0};
-    PyObject *lists[N_FEATURES] = {NULL}, *runs = PyList_New(0), *flagged = PyList_New(0), *seen = PySet_New(NULL);
+    PyObject *lists[N_FEATURES] = {NULL}, *runs = PyList_New(0), *flagged = PyList_New(0);
     PyObject *result = NULL;
     unsigned char actions[128];
-    if (pairs.fresh == NULL || state.seen == NULL || state.hits == NULL || runs == NULL || flagged == NULL ||
-        seen == NULL) {
+    if (pairs.fresh == NULL || state.seen == NULL || state.hits == NULL || runs == NULL || flagged == NULL) {
         if (!PyErr_Occurred())
             PyErr_NoMemory();
         goto done;
@@ -967,9 +1011,9 @@ scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         else if (PyUnicode_READY(text) < 0)
             ;
 #endif
-        else if ((skip = PySet_Contains(clean, text)) == 0 && (skip = PySet_Contains(seen, text)) == 0)
-            skip = PySet_Add(seen, text);
-        if (skip != 0) { /* known clean, or read already in this call; or an error */
+        else
+            skip = PySet_Contains(clean, text);
+        if (skip != 0) { /* known clean; or an error */
             Py_DECREF(text);
             if (skip < 0)
                 goto done;
@@ -1037,7 +1081,6 @@ done:
     Py_XDECREF(state.hits);
     Py_XDECREF(runs);
     Py_XDECREF(flagged);
-    Py_XDECREF(seen);
     PyMem_Free(state.seen);
     return result;
 }

@@ -87,7 +87,7 @@ def test_catalogue_records_are_complete() -> None:
         for alternative in fmt.requires:
             for shape in alternative.split("&"):
                 kind, _, size = shape.partition(":")
-                assert kind in ("digits", "hexpairs", "AA00", "at", "anchor"), shape
+                assert kind in ("digits", "hexpairs", "AA00", "at", "anchor", "ssn", "nhs", "diglet"), shape
                 assert kind != "digits" or size.isdigit(), shape
 
 

@@ -68,8 +68,6 @@ _COMMON = frozenset(
     ]
 )
 _MARKER = re.compile(r"\[[A-Za-z]+(?::[0-9a-f]+)?\]")
-#: the parts of a composite value (a cookie header, ``Bearer x``) worth looking for alone
-_PARTS = re.compile(r"[A-Za-z0-9_~+/.-]{8,}")
 #: a value made of parts: a separator next to a run of 8 other characters
 _COMPOSITE = re.compile(r"[^\s;,&=]{8}[\s;,&=]|[\s;,&=][^\s;,&=]{8}").search
 
@@ -88,14 +86,11 @@ def _specific(value: str) -> bool:
 
 #: how a string's ``repr`` may start (``'x'``, ``"x"``, ``b'x'``, ``r'x'``)
 _QUOTES = frozenset("'\"bBrRuU")
-_DIGIT = re.compile(r"[0-9]").search
-_LETTER = re.compile(r"[A-Za-z]").search
-
-
-def _secret_like(part: str) -> bool:
-    """A part of a composite value that looks generated: letters mixed with digits (not an
-    address like ``0x7f00aa``)."""
-    return bool(_DIGIT(part) and _LETTER(part)) and not part.startswith("0x") and _specific(part)
+#: the generated-looking parts of a composite value: 8+ token characters with a digit and a
+#: letter in them (``sessionid`` and ``Bearer`` are words, not secrets; ``0x7f00aa`` an address)
+_SECRET_PART = re.compile(
+    r"(?<![A-Za-z0-9_~+/.-])(?=[A-Za-z_~+/.-]*[0-9])(?=[0-9_~+/.-]*[A-Za-z])(?!0x)[A-Za-z0-9_~+/.-]{8,}"
+)
 
 
 def echo_values(found: list[Any]) -> list[str]:
@@ -129,8 +124,8 @@ def echo_values(found: list[Any]) -> list[str]:
                 stack.append(inner)
         if _specific(value):
             values.add(value)
-        if _COMPOSITE(value) and not _OBJECT_REPR.match(value):
-            values.update(part for part in _PARTS.findall(value) if _secret_like(part))
+        if len(value) > 16 and _COMPOSITE(value) and not _OBJECT_REPR.match(value):
+            values.update(part for part in _SECRET_PART.findall(value) if part != value and _specific(part))
     return sorted(values, key=lambda v: (-len(v), v))[:_ECHO_MAX_VALUES]
 
 
@@ -263,8 +258,10 @@ class DefaultScrubber:
         the strings inside them are scanned together, one level of nesting per scan (so a
         blob of JSON strings costs one more scan, not one per string)."""
         blob = self.redactor.blob(strings, self._pair_keys, self._key_triggers, self.clean)
-        texts = blob.texts
         edits: dict[str, list[Edit]] = {}
+        if not blob.flagged:  # every string is known clean, or was found clean by the scan
+            return edits
+        texts = blob.texts
         structured: dict[int, tuple[Any, Any, Callable[[Any], str]]] = {}
         inner: list[str] = []
         pairs = locate_pairs(blob, self.matcher, self._pair_keys)

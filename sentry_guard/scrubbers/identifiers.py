@@ -258,8 +258,8 @@ def _phrases(*items: str) -> frozenset[Phrase]:
 
 def _anchors_of(*phrase_sets: frozenset[Phrase]) -> tuple[str, ...]:
     """The ASCII anchors a context stands on: each word's ASCII letter runs of 3 or more
-    (``téléphone`` gives ``phone``), keeping only the shortest of those that contain one
-    another (the scanner then flags a string only where a context word may stand)."""
+    (``téléphone`` gives ``phone``), keeping only the shortest of those that begin one
+    another: an anchor counts where it starts a word, as a context word does."""
     runs = {
         run
         for phrases in phrase_sets
@@ -267,7 +267,7 @@ def _anchors_of(*phrase_sets: frozenset[Phrase]) -> tuple[str, ...]:
         for word in phrase
         for run in re.findall(r"[a-z]{3,}", word.lower())
     }
-    return tuple(sorted(r for r in runs if not any(o != r and o in r for o in runs)))
+    return tuple(sorted(r for r in runs if not any(o != r and r.startswith(o) for o in runs)))
 
 
 # --------------------------------------------------------------------------- scanning
@@ -1057,9 +1057,13 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
     Format(
         name="us-ssn",
         kind="ssn",
-        anchors=(),
+        anchors=_anchors_of(_SSN_CONTEXT),
         pattern="",
-        requires=("digits:9",),
+        requires=(
+            "ssn",
+            "anchor&digits:9",
+        ),
+        ignore_case=True,
         find=find_us_ssn,
         examples=(
             "123-45-6789",
@@ -1092,9 +1096,13 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
     Format(
         name="us-itin",
         kind="nationalid",
-        anchors=(),
+        anchors=_anchors_of(_ITIN_CONTEXT),
         pattern="",
-        requires=("digits:9",),
+        requires=(
+            "ssn",
+            "anchor&digits:9",
+        ),
+        ignore_case=True,
         find=find_us_itin,
         examples=("912-70-1234", "912 56 0001", "900.94.4321", "itin: 912881234"),
         counterexamples=(
@@ -1141,9 +1149,13 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
     Format(
         name="uk-nhs",
         kind="nationalid",
-        anchors=(),
+        anchors=_anchors_of(_NHS_CONTEXT),
         pattern="",
-        requires=("digits:10",),
+        requires=(
+            "nhs",
+            "anchor&digits:10",
+        ),
+        ignore_case=True,
         find=find_uk_nhs,
         examples=("999 000 0018", "943 476 5919", "nhs: 9990000018", "NHS number: 999-123-4578"),
         counterexamples=(
@@ -1194,9 +1206,14 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
     Format(
         name="fr-nir",
         kind="nationalid",
-        anchors=(),
+        anchors=("2a", "2b"),
         pattern="",
-        requires=("digits:8",),
+        requires=(
+            "digits:13",
+            "anchor&digits:6",
+        ),
+        ignore_case=True,
+        anchor_inside=True,
         find=find_fr_nir,
         examples=("180017512345660", "1 80 01 75 123 456 60", "2 95 01 2A 126 111 72", "1800175123456 60"),
         counterexamples=(
@@ -1219,7 +1236,7 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
         kind="nationalid",
         anchors=(),
         pattern="",
-        requires=("digits:8",),
+        requires=("diglet",),
         find=find_es_dni,
         examples=("12345678Z", "12345678-Z", "12.345.678-Z"),
         counterexamples=(
@@ -1239,7 +1256,7 @@ IDENTIFIER_FORMATS: tuple[Format, ...] = (
         kind="nationalid",
         anchors=(),
         pattern="",
-        requires=("digits:7",),
+        requires=("diglet",),
         find=find_es_nie,
         examples=("X1234567L", "Y-7654321-G", "Z7654321H"),
         counterexamples=("X1234567A", "W1234567L", "X123456L", "AX1234567L", *_TIMES, *_OTHER_KINDS),

@@ -206,6 +206,9 @@ def unquote(text: str) -> Optional[str]:
     """The string a ``repr`` of a string stands for (``"'it\\'s'"`` -> ``it's``), or None."""
     if len(text) < 2 or text[-1] not in ("'", '"'):
         return None
+    quote = text[0]
+    if quote == text[-1] and "\\" not in text and quote not in text[1:-1]:
+        return text[1:-1]  # the common case, read without the parser
     value = parse_literal(text, 1)
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")

@@ -35,7 +35,20 @@ __all__ = [
 ]
 
 #: what the compiled scanner flags, in the order of its lists (see ``_speedups.c``)
-FEATURES = ("bracket", "at", "auth", "card", "AA00", "ipv4", "ipv6", "hexpairs", "pair")
+FEATURES = (
+    "bracket",
+    "at",
+    "auth",
+    "card",
+    "AA00",
+    "ipv4",
+    "ipv6",
+    "hexpairs",
+    "pair",
+    "ssn",
+    "nhs",
+    "diglet",
+)
 #: pair-rule keys judged, and those of them judged sensitive, kept between calls (see
 #: ``structure.locate_pairs``): reversed bytes for the pure-Python scan, str for the compiled one
 PairKeys = tuple[set[Union[bytes, str]], set[Union[bytes, str]]]
@@ -172,6 +185,15 @@ _RUNS = bytes.maketrans(
 )
 
 
+#: ASCII digits as ``0``, the rest as it is
+_ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
+
+
+def zeros(data: bytes) -> bytes:
+    """Digits as ``0``: ``123-45-6789`` is ``000-00-0000``."""
+    return data.translate(_ZEROS)
+
+
 def digit_runs(data: bytes) -> bytes:
     """Digits as ``0`` with ``' -./()'`` dropped: a run of N digits (``digits:N``) is N ``0``."""
     return data.translate(_RUNS, b" -./()")
@@ -274,6 +296,9 @@ _SHAPE_LOCATORS: dict[str, Locate] = {
         r"-(?<=[0-9A-Fa-f]{2}-)[0-9A-Fa-f]{2}-",
         r"\.(?<=[0-9A-Fa-f]{4}\.)[0-9A-Fa-f]{4}\.",
     ),
+    "ssn": needles("000-00-0000", "000 00 0000", "000.00.0000", view=zeros),
+    "nhs": needles("000 000 0000", view=zeros),
+    "diglet": patterns(r"0000000-?[A-Z]", r"00\.000\.000-?[A-Z]", view=zeros),
 }
 
 
@@ -385,9 +410,9 @@ class Scanner:
                     for fmt in group:
                         anchored[fmt] |= located
         found = {fmt: indices for fmt, indices in anchored.items() if not fmt.requires}
-        if not self._conditional:
+        present = self._present_shapes(blob) if self._conditional else None
+        if not present:
             return found
-        present = self._present_shapes(blob)
         available = present.keys()
         for fmt, alternatives in self._conditional:
             indices: Optional[set[int]] = None
