@@ -340,7 +340,7 @@ class Settings(BaseSettings):
     scrub_detectors: DetectorList = Field(
         ("default",),
         validate_default=True,
-        description="Which value detectors run: `default` (all but `phone`), `all`, names, `-name` to drop one (e.g. `default,-ip,phone`).",
+        description="Which formats of the catalogue run: `default`, `all`, kinds (`token`, `email`, `ip`, ...) or format names (`github-pat`), `-item` to drop one (e.g. `default,-ip,-phone`); `sentry-guard detectors` lists them.",
         json_schema_extra=_meta("scrubbing", "list detectors, e.g. 'default,-ip'; see the README for names"),
     )
     scrub_hash_key: Optional[SecretStr] = Field(

@@ -110,7 +110,12 @@ github_tokens = st.builds(
         lambda b: len(set(b)) > 1
     ),
 )
-ipv4s = st.ip_addresses(v=4).map(str).filter(lambda ip: not ip.startswith("0."))
+#: addresses that may be a person's: the machine's own (loopback, unspecified, link-local) are not
+ipv4s = (
+    st.ip_addresses(v=4)
+    .filter(lambda ip: not (ip.is_loopback or ip.is_unspecified or ip.is_link_local))
+    .map(str)
+)
 ssns = st.builds(
     lambda a, g, s: f"{a:03d}-{g:02d}-{s:04d}",
     st.integers(1, 899).filter(lambda a: a != 666),

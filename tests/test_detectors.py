@@ -78,8 +78,6 @@ CASES = {
             "10.0.0.1",
             "client 192.168.1.254, proxy",
             "8.8.8.8.",
-            "::1",
-            "fe80::1ff:fe23:4567:890a",
             "2001:db8::8a2e:370:7334",
             "::ffff:192.0.2.128",
             "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
@@ -93,6 +91,14 @@ CASES = {
             "std::vector",
             "version 3.12.3",
             "00:1a:2b:3c:4d:5e",
+            # the machine's own addresses, and versions
+            "::1",
+            "127.0.0.1",
+            "0.0.0.0",
+            "fe80::1ff:fe23:4567:890a",
+            "Version=4.0.0.0",
+            "Foo, Version=11.0.0.0, Culture=neutral",
+            "v10.0.19041.1",
         ],
     ),
     "jwt": (

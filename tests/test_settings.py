@@ -44,8 +44,8 @@ TABLE: dict[str, tuple[str, Any, str | None]] = {
     ),
     "SENTRY_SCRUB_ON_ERROR": ("drop", "drop", "ignore"),
     "SENTRY_SCRUB_DETECTORS": (
-        "default,-ip,phone",
-        ("jwt", "auth", "urlauth", "privatekey", "token", "creditcard", "iban", "email", "ssn", "phone"),
+        "email,github-pat,-ip,ssn,mac",
+        ("email", "github-pat", "us-ssn", "mac-address"),
         "default,telepathy",
     ),
     "SENTRY_SCRUB_HASH_KEY": ("k3y-5ecret", "**********", None),

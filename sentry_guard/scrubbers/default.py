@@ -12,6 +12,7 @@ from .catalogue import parse_detectors
 from .detectors import Mode, Redactor, splice
 from .keys import KeyMatcher
 from .literal import unquote
+from .pii import _nobody
 from .scan import CLEAN_ENTRIES, CLEAN_LENGTH, PairKeys
 from .structure import find_pair_values, locate_pairs, parse_structured
 from .walk import FILTERED, Walker, nothing_to_hide, plain
@@ -20,8 +21,9 @@ __all__ = ["USER_IDENTITY", "DefaultScrubber", "echo_spans", "echo_values"]
 
 #: top-level event parts that hold no user data (package lists, SDK metadata)
 _SKIPPED_PARTS = frozenset({"modules", "sdk", "debug_meta"})
-#: the `user` fields a team keeps with SENTRY_SEND_DEFAULT_PII=true
-USER_IDENTITY = ("id", "username", "email", "ip_address")
+#: the `user` fields a team keeps with SENTRY_SEND_DEFAULT_PII=true (filtered otherwise; the
+#: others, ``data`` and ``segment``, go through the rules like any part of the event)
+USER_IDENTITY = ("id", "username", "email", "ip_address", "name", "geo")
 #: filtered values also removed where they reappear in text (a password echoed in a message)
 _ECHO_MIN = 6
 _ECHO_MAX_VALUES = 64
@@ -74,8 +76,9 @@ _COMPOSITE = re.compile(r"[^\s;,&=]{8}[\s;,&=]|[\s;,&=][^\s;,&=]{8}").search
 
 def _specific(value: str) -> bool:
     """Worth looking for elsewhere: long, not a short number, not a common word, not an
-    object's default repr, not a marker."""
-    if len(value) < _ECHO_MIN or value.strip() != value or FILTERED in value:
+    object's default repr, not a marker, not the machine's own address (``::1`` as a
+    ``REMOTE_ADDR`` is filtered there, not in ``LOCAL_ADDR``)."""
+    if len(value) < _ECHO_MIN or value.strip() != value or FILTERED in value or _nobody(value):
         return False
     if value.isdigit():
         return len(value) >= 8
@@ -156,6 +159,84 @@ def echo_spans(text: str, values: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+#: frame locals that hold who a request is for: treated like the `user` fields
+_IDENTITY_VARS = frozenset(
+    {"user", "username", "user_name", "login", "userid", "user_id", "uid", "email", "user_email"}
+)
+#: tags that repeat the `user` fields (``sentry:user`` is ``id:4292``, ``email:...``)
+_IDENTITY_TAGS = ("user", "sentry:user")
+Path = tuple[Any, ...]
+
+
+def _identities(event: dict[str, Any]) -> list[tuple[Path, Any]]:
+    """Where the event says who it is about, with the values: the `user` identity fields,
+    the user tags, ``REMOTE_ADDR``, and identity-like frame locals."""
+    found: list[tuple[Path, Any]] = []
+    user = event.get("user")
+    if isinstance(user, dict):
+        found += [(("user", f), user[f]) for f in USER_IDENTITY if f in user]
+    tags = event.get("tags")
+    if isinstance(tags, dict):
+        found += [(("tags", t), tags[t]) for t in _IDENTITY_TAGS if t in tags]
+    request = event.get("request")
+    env = request.get("env") if isinstance(request, dict) else None
+    if isinstance(env, dict) and "REMOTE_ADDR" in env:
+        found.append((("request", "env", "REMOTE_ADDR"), env["REMOTE_ADDR"]))
+    stacktraces: list[tuple[Path, Any]] = [(("stacktrace",), event.get("stacktrace"))]
+    for part in ("exception", "threads"):
+        values = event.get(part)
+        values = values.get("values") if isinstance(values, dict) else None
+        for i, value in enumerate(values if isinstance(values, list) else ()):
+            if isinstance(value, dict):
+                stacktraces.append(((part, "values", i, "stacktrace"), value.get("stacktrace")))
+    for path, stacktrace in stacktraces:
+        frames = stacktrace.get("frames") if isinstance(stacktrace, dict) else None
+        for j, frame in enumerate(frames if isinstance(frames, list) else ()):
+            local = frame.get("vars") if isinstance(frame, dict) else None
+            if isinstance(local, dict):
+                found += _identity_vars(local, (*path, "frames", j, "vars"), 1)
+    return found
+
+
+def _identity_vars(local: dict[Any, Any], path: Path, nested: int) -> list[tuple[Path, Any]]:
+    """Identity-like names among frame locals (old SDKs send them as reprs: ``'user'``), and
+    one level down (``kwargs``)."""
+    found: list[tuple[Path, Any]] = []
+    for name, value in local.items():
+        if not isinstance(name, str):
+            continue
+        if name.strip("'\"").lower() in _IDENTITY_VARS:
+            found.append(((*path, name), value))
+        elif nested and isinstance(value, dict):
+            found += _identity_vars(value, (*path, name), nested - 1)
+    return found
+
+
+def _set_paths(tree: dict[str, Any], edits: list[tuple[Path, Any]]) -> dict[str, Any]:
+    """`tree` with each path set to its value, copying only the containers on those paths.
+    A path that no longer leads anywhere (its parent was filtered whole) is left out."""
+    if not edits:
+        return tree
+    root = dict(tree)
+    copies: dict[int, Any] = {id(tree): root}
+    for path, value in edits:
+        node: Any = root
+        original: Any = tree
+        try:
+            for key in path[:-1]:
+                original = original[key]
+                copy = copies.get(id(original))
+                if copy is None:
+                    kind = type(original)
+                    copy = copies[id(original)] = dict(original) if kind is dict else list(original)
+                node[key] = copy
+                node = copy
+            node[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue
+    return root
+
+
 #: ``%s``, ``%(name)s``, ``{}``, ``{0}``, ``{name}``, with the word before it
 _PLACEHOLDER = re.compile(
     r"([\w.-]+)?[\s:=]*(?:%\((\w+)\)[sdrifx]|%[sdrifx]|\{(\w*)(?:![rsa])?(?::[^}]*)?\})"
@@ -194,8 +275,10 @@ class DefaultScrubber:
     ``key: value`` phrases) so the key rule applies inside it too; then the detectors
     (emails, cards, IBANs, IPs, JWTs, tokens, ...) replace only what they match. A value
     filtered by key that reappears elsewhere in the payload (a password echoed in a message)
-    is filtered there too. With `send_default_pii` off every `user` field is filtered; with it
-    on, the user identity fields and ``REMOTE_ADDR`` stay where they are, and only there.
+    is filtered there too. Who the event is about (the `user` identity fields, the user
+    tags, ``REMOTE_ADDR``, identity-like frame locals) is filtered in place with
+    `send_default_pii` off and kept there with it on; either way it is removed wherever else
+    it stands.
     """
 
     name = "default"
@@ -355,12 +438,20 @@ class DefaultScrubber:
             edits.setdefault(text, []).extend((a, b, FILTERED, "echo", None) for a, b in spans)
 
     def __call__(self, event: dict[str, Any], hint: dict[str, Any], /) -> dict[str, Any]:
-        kept = self._set_aside(event) if self.send_default_pii else None
         skipped = {k: event[k] for k in _SKIPPED_PARTS if k in event}
         if skipped:
             event = {k: v for k, v in event.items() if k not in skipped}
-        # 1. keys, and every string
+        # 0. who the event is about: kept in place with SENTRY_SEND_DEFAULT_PII=true, filtered
+        # there otherwise, and removed wherever else it stands either way
         found: list[Any] = []
+        identities = _identities(event)
+        if identities:
+            found += [value for _, value in identities]
+            if not self.send_default_pii:
+                event = _set_paths(
+                    event, [(path, FILTERED) for path, value in identities if not nothing_to_hide(value)]
+                )
+        # 1. keys, and every string
         texts: list[str] = []
         event = self._template_parameters(event, found)
         result: dict[str, Any] = self.walker(event, found, texts)
@@ -369,14 +460,9 @@ class DefaultScrubber:
         changed = self.scrub_many(texts, found)
         if changed:
             result = self._rewrite(result, changed)
-        if skipped or kept:
-            result = {**result, **skipped}
-        if kept:
-            self._put_back(result, kept)
-        elif not self.send_default_pii and isinstance(result.get("user"), dict):
-            user = result["user"]
-            result = {**result, "user": {k: v if nothing_to_hide(v) else FILTERED for k, v in user.items()}}
-        return result
+        if identities and self.send_default_pii:
+            result = _set_paths(result, identities)
+        return {**result, **skipped} if skipped else result
 
     def _template_parameters(self, event: dict[str, Any], found: list[str]) -> dict[str, Any]:
         """Parameters of a log template are named by the text before them (``password %s``):
@@ -405,26 +491,6 @@ class DefaultScrubber:
                         attributes[name] = FILTERED
                 event = {**event, "attributes": attributes}
         return event
-
-    @staticmethod
-    def _set_aside(event: dict[str, Any]) -> dict[tuple[str, ...], Any]:
-        """The identity values the team opted into, by path (restored after the walk)."""
-        kept: dict[tuple[str, ...], Any] = {}
-        user = event.get("user")
-        if isinstance(user, dict):
-            kept.update({("user", f): user[f] for f in USER_IDENTITY if f in user})
-        env = event.get("request", {}).get("env") if isinstance(event.get("request"), dict) else None
-        if isinstance(env, dict) and "REMOTE_ADDR" in env:
-            kept[("request", "env", "REMOTE_ADDR")] = env["REMOTE_ADDR"]
-        return kept
-
-    @staticmethod
-    def _put_back(result: dict[str, Any], kept: dict[tuple[str, ...], Any]) -> None:
-        for path, value in kept.items():
-            node = result
-            for part in path[:-1]:
-                node[part] = node = dict(node[part])
-            node[path[-1]] = value
 
     def __repr__(self) -> str:
         detectors = ",".join(f.name for f in self.redactor.formats)

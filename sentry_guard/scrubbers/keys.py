@@ -216,6 +216,7 @@ _TRIGGERS = (
         "mail",
         "birth",
         "factor",
+        "for",
     }
 )
 
@@ -229,9 +230,20 @@ def split_words(key: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _WORD.findall(key))
 
 
+#: ``public_key``, ``PublicKeyToken`` (.NET assembly names), ``publishable_key``: public by name
+_PUBLIC = frozenset({"public", "publishable", "pub"})
+
+
 def _builtin(words: tuple[str, ...]) -> bool:
     last = len(words) - 1
+    public = False  # the words since "public" name a public key
     for i, word in enumerate(words):
+        if word in _PUBLIC:
+            public = True
+            continue
+        if public and word in ("key", "keys", "token"):
+            continue
+        public = False
         if word in _WORDS:
             return True
         prev = words[i - 1] if i else ""
@@ -268,6 +280,9 @@ def _builtin(words: tuple[str, ...]) -> bool:
                 return True
         elif word == "factor":
             if prev == "two":
+                return True
+        elif word == "for":  # X-Forwarded-For, X-Original-For: the end user's address
+            if prev in ("forwarded", "original"):
                 return True
         elif _STEM(word):
             return True

@@ -59,8 +59,30 @@ _IPV6_HINT = re.compile(r":[0-9A-Fa-f]{0,4}:")  # starts with a literal: a fast 
 _IPV4_SHAPE = re.compile(r"0\.0{1,3}\.0{1,3}\.0")  # starts with a literal: a fast search
 
 
+#: a version's own words: ``Version=4.0.0.0``, ``v10.0.19041.1``, ``version 1.2.3.4``
+_VERSION_BEFORE = re.compile(r"(?i)(?<![a-z])(?:version|ver|build|release|v)[\s:=\"']{0,3}\Z")
+
+
+def _nobody(address: str) -> bool:
+    """The machine's own addresses: loopback, unspecified, link-local (no person's)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_unspecified or ip.is_link_local
+
+
 def find_ips(text: str, context: Optional[str] = None) -> Iterator[Span]:
-    """Valid IPv4 and IPv6 addresses (``ipaddress`` decides), standing alone."""
+    """Valid IPv4 and IPv6 addresses (``ipaddress`` decides), standing alone, that could be a
+    person's: not the machine's own (loopback, unspecified, link-local), and not a version
+    (``Version=4.0.0.0``). End-user slots (``REMOTE_ADDR``, ``X-Forwarded-For``,
+    ``user.ip_address``) go by their key, whatever they hold."""
+    for start, end in _addresses(text):
+        if not _nobody(text[start:end]) and not _VERSION_BEFORE.search(text, max(0, start - 12), start):
+            yield start, end
+
+
+def _addresses(text: str) -> Iterator[Span]:
     if "." in text:
         for hit in _IPV4_SHAPE.finditer(shape(text)):
             start = max(0, hit.start() - 2)
@@ -103,6 +125,163 @@ def find_ips(text: str, context: Optional[str] = None) -> Iterator[Span]:
         yield start, end
 
 
+#: the keys of a machine's build banners (``Linux version 3.10.0+ (builder@host) ...``): the
+#: address in them is the builder's, published with the software, not a user's
+_BUILD_BANNERS = frozenset({"kernel_version", "raw_description", "build", "build_type"})
+
+#: the words a device's or a host's name ends with: ``Bruno\u2019s MacBook Pro``, ``kamils-imac.local``
+_DEVICES = (
+    "macbook",
+    "imac",
+    "mac mini",
+    "mac-mini",
+    "iphone",
+    "ipad",
+    "ipod",
+    "galaxy",
+    "pixel",
+    "thinkpad",
+    "surface",
+)
+#: names that are not someone's: ``My MacBook``, ``Office-iMac``, ``Apple iPhone``
+_NOT_NAMES = frozenset(
+    [
+        "my",
+        "the",
+        "new",
+        "old",
+        "work",
+        "office",
+        "home",
+        "company",
+        "team",
+        "shared",
+        "apple",
+        "samsung",
+        "google",
+        "microsoft",
+        "lenovo",
+        "dell",
+        "hp",
+        "asus",
+        "acer",
+        "sony",
+        "build",
+        "ci",
+        "test",
+        "dev",
+        "prod",
+        "staging",
+        "demo",
+        "guest",
+        "admin",
+        "user",
+        "test",
+        "android",
+        "ios",
+        "iphone",
+        "ipad",
+        "mac",
+        "macbook",
+        "imac",
+        "pro",
+        "air",
+        "mini",
+        "max",
+        "plus",
+        "ultra",
+        "lite",
+    ]
+)
+#: a name right before a device word: a possessive (``Bruno's `` or with U+2019), or a separator (``Kamils-``)
+_OWNER = re.compile(r"([A-Za-z\u00c0-\u024f]{2,24})(?:(['\u2019]s) ?|(s?)[ _-])\Z")
+
+
+def find_device_owners(text: str) -> Iterator[Span]:
+    """The owner's name in a device's or a host's name: ``Bruno`` in ``Bruno's MacBook Pro``,
+    ``Kamils`` in ``Kamils-MacBook-Pro.local`` (the platforms count device names as personal
+    data); ``My MacBook`` and ``Office-iMac`` name nobody."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return
+    done = 0
+    for device in _DEVICES:
+        at = lowered.find(device)
+        while at != -1:
+            start = at + (1 if device[0] in " -" else 0)
+            owner = _OWNER.search(text, max(0, start - 30), start)
+            if owner is not None and owner.start() >= done:
+                name, begin = owner.group(1), owner.start()
+                word_start = begin == 0 or not text[begin - 1].isalnum()
+                if word_start and name.lower() not in _NOT_NAMES and not name.isupper():
+                    yield begin, owner.end(2) if owner.group(2) else owner.end(3)
+                    done = owner.end()
+            at = lowered.find(device, at + len(device))
+
+
+#: a home directory at the start of a path: ``/Users/jane/`` (macOS), ``/home/jane/`` (Linux),
+#: ``C:\\Users\\jane\\`` (also with escaped backslashes); not a URL's ``/home/`` route
+_HOME = re.compile(
+    r"(?:(?<=^)|(?<=[\s\"'(=,\[<>]|:)|(?<=file://))(?:[A-Za-z]:)?(?:/Users/|/home/|[\\]+Users[\\]+)"
+    r"([^/\\\s\"'<>|:*?]{1,64})(?=[/\\]|$|[\s\"',)])"
+)
+#: accounts that are a machine's, not a person's (CI runners, containers, images)
+_SYSTEM_USERS = frozenset(
+    [
+        "shared",
+        "public",
+        "default",
+        "guest",
+        "root",
+        "admin",
+        "administrator",
+        "all",
+        "users",
+        "default",
+        "user",
+        "runner",
+        "ubuntu",
+        "vagrant",
+        "jenkins",
+        "circleci",
+        "travis",
+        "buildkite",
+        "builder",
+        "build",
+        "app",
+        "www-data",
+        "node",
+        "ec2-user",
+        "centos",
+        "debian",
+        "fedora",
+        "alpine",
+        "user",
+        "docker",
+        "git",
+        "gitlab-runner",
+        "buildbot",
+        "appveyor",
+        "vsts",
+        "vssadministrator",
+        "cloudshell",
+        "codespace",
+        "sandbox",
+        "nobody",
+        "daemon",
+    ]
+)
+
+
+def find_user_paths(text: str) -> Iterator[Span]:
+    """The login name in a home directory path; the rest of the path stays readable. The
+    accounts of machines (``ubuntu``, ``runner``, ``root``, ...) are not a person's."""
+    for match in _HOME.finditer(text):
+        name = match.group(1)
+        if name.lower() not in _SYSTEM_USERS and not name.startswith(("$", "%", "{", "~")):
+            yield match.span(1)
+
+
 PII_FORMATS = (
     Format(
         "email",
@@ -111,10 +290,13 @@ PII_FORMATS = (
         pattern="",
         requires=("at",),
         find=find_emails,
+        skip=lambda key: key in _BUILD_BANNERS,
         examples=("jane.doe@example.com", "bob+orders@shop-mail.example.org"),
         counterexamples=("user@localhost", "@decorator"),
         source="https://datatracker.ietf.org/doc/html/rfc5322#section-3.4.1",
-        note="local part and a domain with a dot; not the user part of URL credentials",
+        note="local part and a domain with a dot; not the user part of URL credentials; not in a "
+        "machine's build banner (contexts.os.kernel_version: the builder's address, published with "
+        "the kernel)",
     ),
     Format(
         "ip",
@@ -125,8 +307,53 @@ PII_FORMATS = (
         find=find_ips,
         skip=lambda key: key is not None and _VERSION_CONTEXT.search(key) is not None,
         examples=("203.0.113.42", "2001:db8::8a2e:370:7334"),
-        counterexamples=("1.2.3.4.5", "999.1.1.1"),
+        counterexamples=("1.2.3.4.5", "999.1.1.1", "Version=4.0.0.0", "127.0.0.1:8000", "[::1]"),
         source="https://datatracker.ietf.org/doc/html/rfc4291",
-        note="valid IPv4 and IPv6 addresses standing alone; not under a version-like key",
+        note="valid IPv4 and IPv6 addresses standing alone; not under a version-like key or after a "
+        "version word (Version=4.0.0.0); not the machine's own loopback, unspecified or link-local "
+        "address (127.0.0.1, 0.0.0.0, ::1, fe80::1), which end-user slots filter by their key anyway",
+    ),
+    Format(
+        "device-owner",
+        "name",
+        anchors=(
+            "macbook",
+            "imac",
+            "mac",
+            "iphone",
+            "ipad",
+            "ipod",
+            "galaxy",
+            "pixel",
+            "thinkpad",
+            "surface",
+        ),
+        pattern="",
+        ignore_case=True,
+        anchor_inside=True,
+        find=find_device_owners,
+        examples=("Bruno\u2019s MacBook Pro", "Kamils-MacBook-Pro.local", "Jane's iPhone"),
+        counterexamples=("My MacBook Pro", "Office-iMac.local", "MacBook Pro (16-inch, 2021)"),
+        source="https://developer.apple.com/documentation/uikit/uidevice/name",
+        note="device and host names carry their owner's name; only the name goes, the model stays",
+    ),
+    Format(
+        "userpath",
+        "user",
+        anchors=("/Users/", "/home/", "\\Users"),
+        pattern="",
+        anchor_inside=True,
+        find=find_user_paths,
+        examples=("/Users/jane/app/main.py", "C:\\Users\\jdoe\\AppData\\x.dll", "/home/kamil/src"),
+        counterexamples=(
+            "/home/ubuntu/app.py",
+            "/Users/Shared/x",
+            "/srv/app/users/list.py",
+            "/Home/PostIndex",
+            "https://example.com/home/welcome",
+        ),
+        source="https://docs.sentry.io/security-legal-pii/scrubbing/advanced-datascrubbing/",
+        note="the login name in a home directory (Relay's @userpath); machine accounts (ubuntu, "
+        "runner, root, ...) stay; on by default: a login name is personal, and the path stays useful",
     ),
 )

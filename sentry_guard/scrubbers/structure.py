@@ -118,7 +118,8 @@ def _pair_at(text: str, at: int, is_sensitive: Callable[[str], bool]) -> Optiona
         if text[at - len(key) - 1 : at - len(key)] != "<" or after == "<":
             return None
         end = text.find("<", at + 1)
-        end = len(text) if end == -1 else end
+        if end == -1 or not text.startswith(f"</{key}>", end):  # an element, closed: not prose's ``<dsn>``
+            return None
         return (at + 1, end) if end > at + 1 and is_sensitive(key) else None
     elif sep == ",":  # ``("DB_PASSWORD", "value")``
         head = text[max(0, at - _MAX_KEY - 8) : at].rstrip(" \t")
