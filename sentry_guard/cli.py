@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -180,6 +181,13 @@ def _parser() -> argparse.ArgumentParser:
     scrub.add_argument(
         "--scrubbers", default="", help="more scrubbers, as import paths pkg.mod:func (comma-separated)"
     )
+    detectors = commands.add_parser(
+        "detectors", help="list the catalogue: what scrubbing finds by content, and how to select it"
+    )
+    detectors.add_argument(
+        "selection", nargs="*", default=["all"], help="names or kinds, as SENTRY_SCRUB_DETECTORS takes them"
+    )
+    detectors.add_argument("--json", action="store_true", help="print the rows as JSON")
     api_cli.add_commands(commands)
     celery = commands.add_parser("celery", help="Celery: which beat entries Sentry will monitor")
     celery_commands = celery.add_subparsers(dest="celery_command", required=True, metavar="SUBCOMMAND")
@@ -214,12 +222,42 @@ def main(
         return _celery_monitors(args.app, out, err)
     if args.command in ("events", "issues"):
         return api_cli.run(args, out, err, stdin)
+    if args.command == "detectors":
+        return _detectors(args.selection, args.json, out, err)
     if args.command == "scrub":
         paths = [p.strip() for p in args.scrubbers.split(",") if p.strip()]
         return scrub_cli.run(args.source, args.diff, paths, out, err, stdin)
     if args.release_command == "validate":
         return _release_validate(args.name, out, err)
     return _release(out, err)
+
+
+def _detectors(selection: list[str], as_json: bool, out: TextIO, err: TextIO) -> int:
+    """The catalogue (the selected part of it), one format a line, or as JSON."""
+    from .scrubbers.catalogue import describe
+
+    try:
+        rows = describe(selection)
+    except ValueError as exc:
+        print(f"sentry-guard detectors: {exc}", file=err)
+        return EXIT_USAGE
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False), file=out)
+        return EXIT_OK
+    widths = {key: max([len(key), *(len(row[key]) for row in rows)]) for key in ("name", "kind", "default")}
+    print(f"{'NAME':<{widths['name']}}  {'KIND':<{widths['kind']}}  {'DEFAULT':<7}  EXAMPLE", file=out)
+    for row in rows:
+        print(
+            f"{row['name']:<{widths['name']}}  {row['kind']:<{widths['kind']}}  {row['default']:<7}  {row['example']}",
+            file=out,
+        )
+    kinds = sorted({row["kind"] for row in rows})
+    on = sum(row["default"] == "on" for row in rows)
+    print(f"\n{len(rows)} formats ({on} on by default) of {len(kinds)} kinds: {', '.join(kinds)}", file=out)
+    print(
+        "Select with SENTRY_SCRUB_DETECTORS (names or kinds, -item drops one): default,-ip,-phone", file=out
+    )
+    return EXIT_OK
 
 
 def run() -> None:

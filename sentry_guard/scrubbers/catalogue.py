@@ -16,7 +16,7 @@ from .payments import PAYMENT_FORMATS
 from .pii import PII_FORMATS
 from .tokens import TOKEN_FORMATS
 
-__all__ = ["CATALOGUE", "by_name", "kinds", "parse_detectors"]
+__all__ = ["CATALOGUE", "by_name", "describe", "kinds", "masked_example", "parse_detectors"]
 
 #: every format, in the order they are reported
 CATALOGUE: tuple[Format, ...] = (
@@ -77,3 +77,40 @@ def parse_detectors(items: Sequence[str]) -> tuple[str, ...]:
             f"{', '.join(sorted(groups))}, or a format name (`sentry-guard detectors` lists them)"
         )
     return tuple(chosen)
+
+
+def masked_example(fmt: Format) -> str:
+    """The format's first example with what it removes masked: its anchor (the prefix that
+    says what it is, as ``ghp_``) and ``****``, so a reviewer sees the shape, not a value."""
+    example = fmt.examples[0]
+    spans = list(fmt.finditer(example))
+    if not spans:
+        return "****"
+    pieces, last = [], 0
+    for start, end in spans:
+        secret = example[start:end]
+        prefix = next((a for a in fmt.anchors if secret.lower().startswith(a.lower())), "")
+        keep = len(prefix) if prefix and len(prefix) < len(secret) else 0
+        pieces += (example[last:start], secret[:keep], "****")
+        last = end
+    pieces.append(example[last:])
+    return "".join(pieces)
+
+
+def describe(selected: Sequence[str] = ("all",)) -> list[dict[str, str]]:
+    """The catalogue as rows for a reviewer: name, kind, marker, on by default or not, a masked
+    example, and the precision note (what it could be mistaken for and why it is not)."""
+    chosen = set(parse_detectors(selected))
+    return [
+        {
+            "name": fmt.name,
+            "kind": fmt.kind,
+            "marker": fmt.marker,
+            "default": "on" if fmt.default else "off",
+            "example": masked_example(fmt),
+            "note": fmt.note,
+            "source": fmt.source,
+        }
+        for fmt in CATALOGUE
+        if fmt.name in chosen
+    ]

@@ -140,7 +140,7 @@ def fail_closed(scrubber: Scrubber, kind: Kind, on_error: OnError = "minimal") -
                 raise ScrubberError("sentry_guard", f"was given a {type(payload).__name__}, not a dict")
             return scrubber(payload, {**(hint or {}), KIND_HINT: kind})
         except Exception as exc:
-            failed = exc.scrubber if isinstance(exc, ScrubberError) else scrubber_name(scrubber)
+            failed = _identifier(exc.scrubber if isinstance(exc, ScrubberError) else scrubber_name(scrubber))
             problem = exc.problem if isinstance(exc, ScrubberError) else f"raised {type(exc).__name__}"
         if _failures.allow(failed):
             outcome = "dropped" if on_error == "drop" else "replaced by a minimal safe payload"
@@ -157,6 +157,18 @@ def fail_closed(scrubber: Scrubber, kind: Kind, on_error: OnError = "minimal") -
 
 
 _SAFE_NAME = re.compile(r"[\w.:<>+-]{1,200}\Z")
+#: a scrubber's name as it may be sent: dotted identifiers (``myapp.sentry.scrub_orders``,
+#: ``<locals>``, ``order-notes``), no long digit runs; its ``name`` attribute is free text
+_IDENTIFIER = re.compile(r"[A-Za-z_<][\w<>-]{0,80}(?:[.:][A-Za-z_<][\w<>-]{0,80}){0,8}\Z", re.ASCII)
+_LONG_NUMBER = re.compile(r"[0-9]{5}")
+
+
+def _identifier(name: str) -> str:
+    """`name` when it is identifier-like, else ``"unnamed"``: the failure tag and the log line
+    reach Sentry and the logs, and a scrubber's name could hold anything (an email, a card)."""
+    return name if _IDENTIFIER.match(name) and not _LONG_NUMBER.search(name) else "unnamed"
+
+
 _LEVELS = frozenset({"fatal", "error", "warning", "info", "debug"})
 
 

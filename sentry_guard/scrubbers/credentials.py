@@ -90,7 +90,7 @@ def _occurrences(text: str, needle: str) -> Iterator[int]:
 
 
 #: ``scheme://user:password@host``: the password goes (the user stays unless it is an email)
-_URL_AUTH = re.compile(r"://[^\s/@:]{0,128}:([^\s/@]{1,256})@(?=[\w.\[-])")
+_URL_AUTH = re.compile(r"://[^\s/@:;\"'<>]{0,128}:([^\s/@;\"'<>]{1,256})@(?=[\w.\[-])")
 
 
 def find_url_passwords(text: str, context: Optional[str] = None) -> Iterator[Span]:

@@ -103,12 +103,36 @@ def _in_hex_id(text: str, start: int, end: int) -> bool:
 _NUMBER = re.compile(r"[0-9]+\.[0-9]+")
 
 
+#: an IBAN's shape, valid or not: two capitals, two digits, then groups (see `find_ibans`)
+_IBAN_SHAPE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){10,30}")
+
+
 def find_cards(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """Card numbers of a known brand and length that pass Luhn, also inside longer digit groups.
 
     ``qty 1 4111 1111 1111 1111`` finds the card after the ``1``: runs of groups are tried
-    whole, then as windows of consecutive groups of 13 to 19 digits.
+    whole, then as windows of consecutive groups of 13 to 19 digits. Digits inside an IBAN's
+    shape are the IBAN's to judge: an invalid one is no card (``NL42 [creditcard] 105``).
     """
+    ibans = (
+        [m.span() for m in _IBAN_SHAPE.finditer(text) if _plausible_iban(m.group())] if _AA00(text) else []
+    )
+    for start, end in _cards(text):
+        if not any(a < end and start < b for a, b in ibans):
+            yield start, end
+
+
+_AA00 = re.compile(r"[A-Z]{2}[0-9]{2}").search
+
+
+def _plausible_iban(candidate: str) -> bool:
+    """A known country and exactly its length: a mistyped IBAN, not a card (a made-up
+    prefix such as ``AB12`` hides no card)."""
+    length = _IBAN_LENGTHS.get(candidate[:2])
+    return length is not None and length == len(candidate.replace(" ", ""))
+
+
+def _cards(text: str) -> Iterator[Span]:
     if _NUMBER.fullmatch(text.replace(" ", "").replace("-", "")):
         return
     if text.isascii():

@@ -352,7 +352,10 @@ class Scanner:
                 [(a.encode("ascii"), icase, inside) for a, icase, inside in self._anchors]
             )
         )
-        self._groups = _pivot_groups(self._anchors, self._owners)
+        #: the pure-Python anchor passes, built on first use (the compiled scanner has its table)
+        self._pure_groups: Optional[
+            dict[tuple[Optional[View], bytes], tuple[re.Pattern[bytes], list[Format]]]
+        ] = None
 
     @property
     def compiled(self) -> bool:
@@ -404,7 +407,9 @@ class Scanner:
                 for fmt in owners[anchor]:
                     anchored[fmt].add(index)
         else:
-            for (view, _), (pattern, group) in self._groups.items():
+            if self._pure_groups is None:
+                self._pure_groups = _pivot_groups(self._anchors, self._owners)
+            for (view, _), (pattern, group) in self._pure_groups.items():
                 located = blob.matching(pattern, view)
                 if located:
                     for fmt in group:
