@@ -86,7 +86,8 @@ def masked_example(fmt: Format) -> str:
     spans = list(fmt.finditer(example))
     if not spans:
         return "****"
-    pieces, last = [], 0
+    pieces: list[str] = []
+    last = 0
     for start, end in spans:
         secret = example[start:end]
         prefix = next((a for a in fmt.anchors if secret.lower().startswith(a.lower())), "")
