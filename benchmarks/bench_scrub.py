@@ -1,18 +1,24 @@
 """Scrubbing speed against the references, in one process: medians and ratios.
 
-    python benchmarks/bench_scrub.py            # full run (a minute or two)
+    python benchmarks/bench_scrub.py            # full run (several minutes)
     python benchmarks/bench_scrub.py --quick    # a smoke run
 
 References: sentry-sdk's ``EventScrubber(recursive=True).scrub_event`` (on deep copies made
 outside the timed region: it scrubs in place) and Relay's ``pii_strip_event`` with the
 default server-side config (``sentry-relay``, a test dependency). The default chain is timed
-as installed (with the compiled scanner and walker, when built) and in pure Python, each
-three ways: warm (the same event again: key decisions and clean strings cached), "new
-strings, known keys" (the clean-strings cache emptied before every call: an event whose
-values the service has not seen before) and all caches cold. The events are timed in
-rounds, each contender once per round (Relay every 20th), so the machine's drift reaches
-all of them alike. Also: ``configure()`` against a plain ``sentry_sdk.init``, and time per
-MB of adversarial text.
+as installed (with the compiled scanner and walker, when built) and in pure Python.
+
+- **Fresh events** (the realistic case): events from `fresh_events.generate`, of four sizes
+  and three secret densities, every key and value new; each event is scrubbed once by each
+  contender, in interleaved rounds so the machine's drift reaches all of them alike.
+- **Reference events** (``benchmarks/data``): warm (the same event again), "new strings"
+  (the clean-strings cache emptied before every call) and all caches cold.
+- **The catalogue's cost**: fresh events with the whole catalogue against the detector set
+  of the previous release (its 9 detectors and its 18 token formats).
+- **Text with no anchor** (the common case): µs per MB against reading the text once.
+- **Adversarial text**: µs per MB, per rule family, at 1 MB (linear: see tests/test_linear.py).
+- ``configure()`` against a plain ``sentry_sdk.init``; RSS over 20,000 events with unique
+  16 KB keys.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import copy
+import gc
 import json
 import statistics
 import sys
@@ -34,28 +41,67 @@ from sentry_sdk.scrubber import EventScrubber
 
 import sentry_guard
 from sentry_guard.scrubbers import compiled, scan
+from sentry_guard.scrubbers.default import DefaultScrubber
 from sentry_guard.sdk import detach_client
 
 HERE = Path(__file__).resolve().parent
-BENCH_INPUTS = [HERE.parent.parent / "shared" / "bench", HERE.parent / "shared" / "bench"]
+sys.path.insert(0, str(HERE))
+from fresh_events import DENSITIES, SIZES, generate  # noqa: E402
+
+DATA = HERE / "data"
+Row = tuple[str, str, float, float]
+
+#: the detector set before the catalogue: its 9 detectors, and its 18 token formats by name
+PREVIOUS_DETECTORS = [
+    "email",
+    "creditcard",
+    "iban",
+    "ip",
+    "jwt",
+    "auth",
+    "urlauth",
+    "privatekey",
+    "us-ssn",
+    "aws-access-key-id",
+    "github-pat",
+    "github-oauth-token",
+    "github-user-to-server-token",
+    "github-server-to-server-token",
+    "github-refresh-token",
+    "github-fine-grained-pat",
+    "gitlab-pat",
+    "slack-bot-token",
+    "slack-user-token",
+    "slack-webhook-url",
+    "stripe-secret-key",
+    "stripe-restricted-key",
+    "stripe-webhook-secret",
+    "google-api-key",
+    "openai-api-key",
+    "anthropic-api-key",
+    "npm-access-token",
+    "pypi-api-token",
+    "sendgrid-api-key",
+    "sentry-org-token",
+    "sentry-user-token",
+    "digitalocean-pat",
+    "shopify-access-token",
+]
 
 
-def _inputs() -> Path:
-    for folder in BENCH_INPUTS:
-        if (folder / "reference_event.json").exists():
-            return folder
-    sys.exit("benchmark inputs not found: expected ../shared/bench/reference_event.json")
-
-
-def median_us(run: Callable[[], Any], repeat: int, setup: Callable[[], Any] | None = None) -> float:
-    """Median wall time of `run` in microseconds; `setup` runs untimed before each call."""
+def median_us(run: Callable[[], Any], repeat: int) -> float:
     samples = []
     for _ in range(repeat):
-        state = setup() if setup else None
         start = time.perf_counter_ns()
-        run() if state is None else run(state)  # type: ignore[call-arg]
+        run()
         samples.append((time.perf_counter_ns() - start) / 1000)
     return statistics.median(samples)
+
+
+def _time(run: Callable[[], Any]) -> float:
+    start = time.perf_counter_ns()
+    run()
+    return (time.perf_counter_ns() - start) / 1000
 
 
 def _relay() -> Callable[[dict[str, Any]], Any] | None:
@@ -64,29 +110,9 @@ def _relay() -> Callable[[dict[str, Any]], Any] | None:
     except ImportError:
         return None
     config = sentry_relay.convert_datascrubbing_config(
-        {
-            "scrubData": True,
-            "scrubDefaults": True,
-            "scrubIpAddresses": True,
-            "sensitiveFields": [],
-            "excludeFields": [],
-        }
+        {"scrubData": True, "scrubDefaults": True, "scrubIpAddresses": True, "sensitiveFields": [], "excludeFields": []}
     )
     return lambda event: sentry_relay.pii_strip_event(config, event)
-
-
-def _cold(chain: sentry_guard.Chain, keys: bool = True) -> Callable[[], None]:
-    """Empty the clean-strings cache (and, with `keys`, the key decisions) before a call."""
-
-    def empty_caches() -> None:
-        for scrubber in chain:
-            if isinstance(scrubber, sentry_guard.DefaultScrubber):
-                scrubber.clean.clear()
-                if keys:
-                    scrubber.matcher.decisions.clear()
-                    scrubber._pair_keys = (set(), set())
-
-    return empty_caches
 
 
 @contextlib.contextmanager
@@ -100,62 +126,117 @@ def _pure_python() -> Iterator[None]:
         compiled.SPEEDUPS = saved
 
 
-def _chains() -> list[tuple[str, sentry_guard.Chain]]:
-    """The default chain as installed (compiled when built) and in pure Python."""
-    chains = []
+def _scrubbers(detectors: list[str] | None = None) -> list[tuple[str, DefaultScrubber]]:
+    """The default scrubber as installed (compiled when built) and in pure Python."""
+    found = []
     if scan.uses_compiled_scanner():
-        chains.append(("compiled", sentry_guard.default_chain(sentry_guard.load_settings())))
+        found.append(("compiled", DefaultScrubber(detectors=detectors)))
     with _pure_python():
-        chains.append(("pure Python", sentry_guard.default_chain(sentry_guard.load_settings())))
-    return chains
+        found.append(("pure Python", DefaultScrubber(detectors=detectors)))
+    return found
 
 
-def bench_events(repeat: int) -> list[tuple[str, str, float, float]]:
-    """Rounds that time every contender once each, so the machine's drift (this is a shared
-    VM: its speed moves by half within a minute) reaches all of them alike."""
+def _cold(scrubber: DefaultScrubber, keys: bool) -> None:
+    scrubber.clean.clear()
+    if keys:
+        scrubber.matcher.decisions.clear()
+        scrubber._pair_keys = (set(), set())
+
+
+def bench_fresh(count: int) -> list[Row]:
+    """Each generated event scrubbed once by each contender, in interleaved rounds."""
     rows = []
-    relay = _relay()
-    contenders: list[tuple[str, sentry_guard.Chain, Callable[[], Any] | None]] = []
-    for kind, chain in _chains():
-        contenders += [
-            (f"{kind}: warm", chain, None),
-            (f"{kind}: new strings, known keys", chain, _cold(chain, keys=False)),
-            (f"{kind}: all caches cold", chain, _cold(chain)),
-        ]
-    for name in ("reference_event.json", "reference_transaction.json"):
-        event = json.loads((_inputs() / name).read_text())
-        scrubber = EventScrubber(recursive=True)
-        for _, chain, _ in contenders:
-            chain(event, {})  # import-time and first-call costs stay out
-        samples: dict[str, list[float]] = {"reference": [], "relay": []}
-        samples.update({label: [] for label, _, _ in contenders})
-        for round_ in range(repeat):
-            copied = copy.deepcopy(event)  # EventScrubber scrubs in place
-            samples["reference"].append(_time(lambda: scrubber.scrub_event(copied)))
-            for label, chain, empty in contenders:
-                if empty is not None:
-                    empty()
-                samples[label].append(_time(lambda: chain(event, {})))
-            if relay is not None and round_ % 20 == 0:
-                samples["relay"].append(_time(lambda: relay(event)))
-        reference = statistics.median(samples["reference"])
-        rows.append((name, "sentry-sdk EventScrubber(recursive=True)", reference, 1.0))
-        for label, _, _ in contenders:
-            ours = statistics.median(samples[label])
-            rows.append((name, label, ours, ours / reference))
-        if samples["relay"]:
-            relay_us = statistics.median(samples["relay"])
-            rows.append((name, "Relay pii_strip_event (default config)", relay_us, relay_us / reference))
+    reference = EventScrubber(recursive=True)
+    contenders = _scrubbers()
+    for size in SIZES:
+        for density in DENSITIES:
+            events = generate(count, size, density, seed=1)
+            for _, scrubber in contenders:  # first-use costs (lazy patterns) stay out
+                for warm in generate(20, size, density, seed=99):
+                    scrubber(warm, {})
+            samples: dict[str, list[float]] = {"ref": [], **{k: [] for k, _ in contenders}}
+            for event in events:
+                copied = copy.deepcopy(event)
+                samples["ref"].append(_time(lambda: reference.scrub_event(copied)))
+                for kind, scrubber in contenders:
+                    samples[kind].append(_time(lambda: scrubber(event, {})))
+            ref = statistics.median(samples["ref"])
+            where = f"fresh {size}/{density}"
+            rows.append((where, "sentry-sdk EventScrubber(recursive=True)", ref, 1.0))
+            for kind, _ in contenders:
+                ours = statistics.median(samples[kind])
+                rows.append((where, f"{kind}: each event once", ours, ours / ref))
     return rows
 
 
-def _time(run: Callable[[], Any]) -> float:
-    start = time.perf_counter_ns()
-    run()
-    return (time.perf_counter_ns() - start) / 1000
+def bench_reference(repeat: int) -> list[Row]:
+    rows = []
+    relay = _relay()
+    contenders: list[tuple[str, DefaultScrubber, Callable[[], None] | None]] = []
+    for kind, scrubber in _scrubbers():
+        contenders += [
+            (f"{kind}: warm", scrubber, None),
+            (f"{kind}: new strings, known keys", scrubber, lambda s=scrubber: _cold(s, keys=False)),
+            (f"{kind}: all caches cold", scrubber, lambda s=scrubber: _cold(s, keys=True)),
+        ]
+    for name in ("reference_event.json", "reference_transaction.json"):
+        event = json.loads((DATA / name).read_text())
+        reference = EventScrubber(recursive=True)
+        for _, scrubber, _ in contenders:
+            scrubber(event, {})
+        samples: dict[str, list[float]] = {"ref": [], "relay": [], **{label: [] for label, _, _ in contenders}}
+        for round_ in range(repeat):
+            copied = copy.deepcopy(event)
+            samples["ref"].append(_time(lambda: reference.scrub_event(copied)))
+            for label, scrubber, empty in contenders:
+                if empty is not None:
+                    empty()
+                samples[label].append(_time(lambda: scrubber(event, {})))
+            if relay is not None and round_ % 20 == 0:
+                samples["relay"].append(_time(lambda: relay(event)))
+        ref = statistics.median(samples["ref"])
+        rows.append((name, "sentry-sdk EventScrubber(recursive=True)", ref, 1.0))
+        for label, _, _ in contenders:
+            ours = statistics.median(samples[label])
+            rows.append((name, label, ours, ours / ref))
+        if samples["relay"]:
+            relay_us = statistics.median(samples["relay"])
+            rows.append((name, "Relay pii_strip_event (default config)", relay_us, relay_us / ref))
+    return rows
 
 
-def bench_startup(repeat: int) -> list[tuple[str, str, float, float]]:
+def bench_catalogue(count: int) -> list[Row]:
+    """Fresh typical and dense events: the whole catalogue against the previous detector set."""
+    rows = []
+    for density in ("typical", "dense"):
+        events = generate(count, "typical", density, seed=2)
+        pairs = list(zip(_scrubbers(), _scrubbers(PREVIOUS_DETECTORS)))
+        for (kind, full), (_, previous) in pairs:
+            for warm in generate(20, "typical", density, seed=98):
+                full(warm, {})
+                previous(warm, {})
+            new = statistics.median(_time(lambda: full(e, {})) for e in events)
+            old = statistics.median(_time(lambda: previous(e, {})) for e in events)
+            where = f"catalogue typical/{density}"
+            rows.append((where, f"{kind}: previous detector set", old, 1.0))
+            rows.append((where, f"{kind}: whole catalogue ({len(full.redactor.formats)} formats)", new, new / old))
+    return rows
+
+
+def bench_plain_text(repeat: int) -> list[Row]:
+    """1 MB of prose with no anchor and no shape any format looks for, against one read."""
+    words = "the quick brown fox jumps over the lazy dog while the river runs along the hills ".split()
+    text = " ".join(words[i % len(words)] for i in range(200_000))[: 1 << 20]
+    mb = len(text) / (1 << 20)
+    read = median_us(lambda: text.count("\x00"), repeat)
+    rows = [("plain 1 MB", "reading it once (str.count)", read / mb, 1.0)]
+    for kind, scrubber in _scrubbers():
+        us = median_us(lambda: (scrubber.clean.clear(), scrubber({"message": text}, {})), max(3, repeat // 10))
+        rows.append(("plain 1 MB", f"{kind}: scrubbing it", us / mb, us / read))
+    return rows
+
+
+def bench_startup(repeat: int) -> list[Row]:
     dsn = "http://0123456789abcdef0123456789abcdef@127.0.0.1:9/1"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -169,50 +250,87 @@ def bench_startup(repeat: int) -> list[tuple[str, str, float, float]]:
             detach_client()
             sentry_guard.startup.reset()
 
+        guarded()  # the catalogue's modules are imported once, at the first configure()
         base = median_us(plain, repeat)
         ours = median_us(guarded, repeat)
-    return [
-        ("start-up", "sentry_sdk.init", base, 1.0),
-        ("start-up", "sentry_guard.configure()", ours, ours / base),
-    ]
+    return [("start-up", "sentry_sdk.init", base, 1.0), ("start-up", "sentry_guard.configure()", ours, ours / base)]
 
 
-def bench_adversarial(repeat: int) -> list[tuple[str, str, float, float]]:
-    size = 1 << 20
+def bench_adversarial(repeat: int, size: int) -> list[Row]:
+    """Hostile text of `size` characters per family; the last column is normalised to µs per MB."""
     texts = {
-        "a*1MB + '@'": "a" * (size - 1) + "@",
-        "digits 1MB": "4" * size,
-        "100k dots": "." * 100_000,
-        "'=' runs": "a=" * (size // 2),
+        "'a' run + '@'": "a" * (size - 1) + "@",
+        "digit run": "4" * size,
+        "'pwd=' runs": "pwd=" * (size // 4),
+        "'token: ' runs": "token: " * (size // 7),
+        "'password := ' runs": "password := " * (size // 12),
+        "<password> runs": "<password>" * (size // 10),
+        "unclosed quotes": 'password="' * (size // 10),
         "key=value pairs": "password=x&" * (size // 11),
+        "dots": "." * size,
+        "'eyJ' runs": "eyJ" * (size // 3),
+        "anchors back to back": "ghp_sk_live_xoxb-AKIAglpat-hf_" * (size // 30),
         "nested brackets": "[{" * (size // 4) + "}]" * (size // 4),
+        "repr opening": "{'a': " * (size // 6),
     }
     rows = []
-    for kind, chain in _chains():
-        empty = _cold(chain)
+    for kind, scrubber in _scrubbers():
         for name, text in texts.items():
-            us = median_us(
-                lambda _: chain({"message": text}, {}), max(3, repeat // 50), setup=lambda: empty() or 1
-            )
-            label = f"{kind}: {name} ({len(text) / size:.2f} MB)"
-            rows.append(("adversarial", label, us, us / (len(text) / size)))
+            us = median_us(lambda: (scrubber.clean.clear(), scrubber({"message": text}, {})), max(3, repeat // 50))
+            megabytes = len(text) / (1 << 20)
+            rows.append(("adversarial", f"{kind}: {name} ({megabytes:.2f} MB)", us, us / megabytes))
+    return rows
+
+
+def _rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def bench_memory(count: int) -> list[Row]:
+    """RSS before and after `count` events, each with a unique 16 KB key and long values."""
+    rows = []
+    for kind, scrubber in _scrubbers():
+        gc.collect()
+        before = _rss_mb()
+        for i in range(count):
+            scrubber({"extra": {f"{i:08d}" + "k" * 16_384: "v" * 600 + str(i)}}, {})
+        gc.collect()
+        after = _rss_mb()
+        rows.append(("memory", f"{kind}: RSS MB before / after {count} events", before, after))
     return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a few iterations only (a smoke run)")
-    parser.add_argument("--repeat", type=int, default=1000)
+    parser.add_argument("--events", type=int, default=300, help="fresh events per size and density")
+    parser.add_argument("--repeat", type=int, default=500)
     args = parser.parse_args()
-    repeat = 5 if args.quick else args.repeat
-    print(f"sentry-sdk {sentry_sdk.VERSION}, Python {sys.version.split()[0]}, {repeat} runs, medians")
-    print(f"{'input':<28} {'what':<52} {'median µs':>10} {'ratio':>8}")
-    for section in (bench_events, bench_startup):
-        for row in section(repeat):
-            print(f"{row[0]:<28} {row[1]:<52} {row[2]:>10.1f} {row[3]:>7.2f}x")
-    print(f"{'input':<28} {'what':<52} {'median µs':>10} {'µs/MB':>8}")
-    for row in bench_adversarial(repeat):
-        print(f"{row[0]:<28} {row[1]:<52} {row[2]:>10.1f} {row[3]:>8.0f}")
+    events, repeat = (5, 5) if args.quick else (args.events, args.repeat)
+    print(f"sentry-sdk {sentry_sdk.VERSION}, Python {sys.version.split()[0]}, medians")
+    print(f"{'input':<30} {'what':<58} {'median µs':>10} {'ratio':>8}")
+    for section in (
+        lambda: bench_fresh(events),
+        lambda: bench_reference(repeat),
+        lambda: bench_catalogue(events),
+        lambda: bench_startup(repeat),
+    ):
+        for row in section():
+            print(f"{row[0]:<30} {row[1]:<58} {row[2]:>10.1f} {row[3]:>7.2f}x", flush=True)
+    print(f"{'input':<30} {'what':<58} {'µs/MB':>10} {'ratio':>8}")
+    for row in bench_plain_text(max(5, repeat // 10)):
+        print(f"{row[0]:<30} {row[1]:<58} {row[2]:>10.0f} {row[3]:>7.1f}x", flush=True)
+    print(f"{'input':<30} {'what':<58} {'median µs':>10} {'µs/MB':>8}")
+    for row in bench_adversarial(repeat, 1 << 16 if args.quick else 1 << 20):
+        print(f"{row[0]:<30} {row[1]:<58} {row[2]:>10.1f} {row[3]:>8.0f}", flush=True)
+    for row in bench_memory(200 if args.quick else 20_000):
+        print(f"{row[0]:<30} {row[1]:<58} {row[2]:>10.1f} {row[3]:>8.1f}", flush=True)
 
 
 if __name__ == "__main__":

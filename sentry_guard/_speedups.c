@@ -1471,11 +1471,95 @@ walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return NULL;
 }
 
+
+/* ---- find_anchors: where any of many literals stands, in many strings ---- */
+
+/* The anchors (all `inside`) of `table` that occur in s[0:n]: each once per string. */
+#define DEFINE_FIND(NAME, HAS, IHAS, T)                                                        \
+    static int NAME(const Anchors *anchors, const T *s, Py_ssize_t n, Py_ssize_t index,      \
+                    ScanState *state)                                                        \
+    {                                                                                        \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                 \
+            Py_UCS4 c = s[i];                                                                \
+            if (c >= 128 || !anchors->pivots[c])                                             \
+                continue;                                                                    \
+            Py_UCS4 before = i > 0 && s[i - 1] < 128 ? s[i - 1] : 0;                          \
+            for (int both = before ? 0 : 1; both < 2; both++) {                              \
+                Py_ssize_t pair = PAIR(c, both ? 0 : before);                                \
+                for (int32_t e = anchors->first[pair]; e < anchors->first[pair + 1]; e++) {   \
+                    if (FOUND(HAS, IHAS, anchors->entries[e].anchor, i - anchors->entries[e].offset) < 0) \
+                        return -1;                                                           \
+                }                                                                            \
+            }                                                                                \
+        }                                                                                    \
+        return 0;                                                                            \
+    }
+DEFINE_FIND(find_ucs1, has_ucs1, ihas_ucs1, Py_UCS1)
+DEFINE_FIND(find_ucs2, has_ucs2, ihas_ucs2, Py_UCS2)
+DEFINE_FIND(find_ucs4, has_ucs4, ihas_ucs4, Py_UCS4)
+
+PyDoc_STRVAR(find_anchors_doc,
+"find_anchors(texts, table) -> hits\n\n"
+"(index, anchor) for each anchor of `table` (see compile_anchors; anchors compiled with\n"
+"`inside`, found anywhere) that occurs in a string of the list `texts`, once per string.");
+
+static PyObject *
+find_anchors(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyList_Check(args[0]) || !PyCapsule_IsValid(args[1], ANCHORS_CAPSULE)) {
+        PyErr_SetString(PyExc_TypeError, "find_anchors(texts: list[str], table)");
+        return NULL;
+    }
+    const Anchors *anchors = PyCapsule_GetPointer(args[1], ANCHORS_CAPSULE);
+    ScanState state = {NULL, anchors, PyMem_Malloc((anchors->count + 1) * sizeof(Py_ssize_t)), PyList_New(0), NULL, 0};
+    if (state.seen == NULL || state.hits == NULL) {
+        PyMem_Free(state.seen);
+        Py_XDECREF(state.hits);
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t k = 0; k < anchors->count; k++)
+        state.seen[k] = -1;
+    for (Py_ssize_t index = 0; index < PyList_GET_SIZE(args[0]); index++) {
+        PyObject *text = Py_NewRef(PyList_GET_ITEM(args[0], index));
+        int failed = -1;
+        if (!PyUnicode_Check(text))
+            PyErr_SetString(PyExc_TypeError, "find_anchors() takes a list of str");
+#if PY_VERSION_HEX < 0x030C0000
+        else if (PyUnicode_READY(text) < 0)
+            ;
+#endif
+        else {
+            const void *data = PyUnicode_DATA(text);
+            Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+            switch (PyUnicode_KIND(text)) {
+            case PyUnicode_1BYTE_KIND:
+                failed = find_ucs1(anchors, data, n, index, &state);
+                break;
+            case PyUnicode_2BYTE_KIND:
+                failed = find_ucs2(anchors, data, n, index, &state);
+                break;
+            default:
+                failed = find_ucs4(anchors, data, n, index, &state);
+                break;
+            }
+        }
+        Py_DECREF(text);
+        if (failed) {
+            PyMem_Free(state.seen);
+            Py_DECREF(state.hits);
+            return NULL;
+        }
+    }
+    PyMem_Free(state.seen);
+    return state.hits;
+}
+
 static PyMethodDef methods[] = {
     {"compile_anchors", (PyCFunction)compile_anchors, METH_O, compile_anchors_doc},
     {"compile_key_words", (PyCFunction)(void (*)(void))compile_key_words, METH_FASTCALL, compile_key_words_doc},
     {"walk", (PyCFunction)(void (*)(void))walk, METH_FASTCALL, walk_doc},
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL, scan_doc},
+    {"find_anchors", (PyCFunction)(void (*)(void))find_anchors, METH_FASTCALL, find_anchors_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -78,15 +78,21 @@ def _specific(value: str) -> bool:
     """Worth looking for elsewhere: long, not a short number, not a common word, not an
     object's default repr, not a marker, not the machine's own address (``::1`` as a
     ``REMOTE_ADDR`` is filtered there, not in ``LOCAL_ADDR``)."""
-    if len(value) < _ECHO_MIN or value.strip() != value or FILTERED in value or _nobody(value):
+    if len(value) < _ECHO_MIN or value.strip() != value or FILTERED in value:
         return False
     if value.isdigit():
         return len(value) >= 8
+    if _DECIMAL.fullmatch(value) or (len(value) <= 45 and _ADDRESS_LIKE(value) and _nobody(value)):
+        return False
     if value[0] in "<[":
         return not (_OBJECT_REPR.match(value) or _MARKER.fullmatch(value))
     return value.lower() not in _COMMON
 
 
+#: a decimal number's text (a float local, a ratio): not worth looking for
+_DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+(?:e-?[0-9]+)?")
+#: what an address's text is made of (the rest needs no ``ipaddress`` parse)
+_ADDRESS_LIKE = re.compile(r"[0-9a-fA-F:.%\[\]]+\Z").match
 #: how a string's ``repr`` may start (``'x'``, ``"x"``, ``b'x'``, ``r'x'``)
 _QUOTES = frozenset("'\"bBrRuU")
 #: the generated-looking parts of a composite value: 8+ token characters with a digit and a
@@ -137,6 +143,29 @@ def _occurrences(text: str, value: str) -> Iterator[int]:
     while at != -1:
         yield at
         at = text.find(value, at + len(value))
+
+
+def _holding(texts: list[str], values: list[str], speedups: Any) -> Iterable[str]:
+    """The texts any of `values` stands in (as a substring): ASCII values in one compiled pass
+    over all texts, the others (and all without the compiled module) with ``str.find`` over
+    the texts joined by NUL, a string at a time told by the NULs before each hit."""
+    plain = [v for v in values if v.isascii() and "\x00" not in v] if speedups is not None else []
+    found: dict[str, None] = {}
+    if plain:
+        table = speedups.compile_anchors([(v.encode("ascii"), False, True) for v in plain])
+        found.update(dict.fromkeys(texts[index] for index, _ in speedups.find_anchors(texts, table)))
+    rest = [v for v in values if v not in plain] if plain else values
+    if any("\x00" in value for value in rest):
+        return texts  # a NUL would match across the joined strings: look everywhere
+    if rest:
+        joined = "\x00".join(texts)
+        positions = sorted(at for value in rest for at in _occurrences(joined, value))
+        index = last = 0
+        for at in positions:
+            index += joined.count("\x00", last, at)
+            last = at
+            found[texts[index]] = None
+    return found
 
 
 def _token_edge(text: str, at: int, inside: str) -> bool:
@@ -306,6 +335,7 @@ class DefaultScrubber:
         self._key_triggers = None if speedups is None else self.matcher.trigger_table(speedups)
         self.walker = Walker(self.matcher, self.scrub_text, clean=self.clean)
         self._local = threading.local()
+        self._speedups = compiled.SPEEDUPS
         self._rewriters = (
             Walker(self.matcher, self._rewrite_text, clean=self.clean),
             Walker(self.matcher, self._rewrite_text),
@@ -411,19 +441,10 @@ class DefaultScrubber:
         edits = self._local.changed.get(text)
         return text if edits is None else _apply(text, edits, context)
 
-    @staticmethod
-    def _echo(texts: list[str], values: list[str], edits: dict[str, list[Edit]]) -> None:
+    def _echo(self, texts: list[str], values: list[str], edits: dict[str, list[Edit]]) -> None:
         """Add the edits that remove every whole-token occurrence of `values` in `texts` (a
         text rewritten whole, JSON or a repr, is searched in its new form)."""
-        if any("\x00" in value for value in values):
-            hits: Iterable[str] = texts  # a NUL would match across the joined strings
-        else:
-            joined = "\x00".join(texts)
-            # which string holds a hit: the NULs before it, counted in C (hits are rare)
-            hits = dict.fromkeys(
-                texts[joined.count("\x00", 0, at)] for value in values for at in _occurrences(joined, value)
-            )
-        for text in hits:
+        for text in _holding(texts, values, self._speedups):
             spans = echo_spans(text, values)
             if not spans:
                 continue
