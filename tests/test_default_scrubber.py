@@ -240,3 +240,46 @@ def test_a_marker_is_not_read_as_a_key_the_second_time(text: str, once: str) -> 
     scrub = DefaultScrubber().scrub_text
     assert scrub(text) == once
     assert DefaultScrubber().scrub_text(once) == once
+
+
+class _Sly(str):
+    """A key that lies about itself through its own methods."""
+
+    def lower(self) -> str:  # type: ignore[override]
+        return "harmless"
+
+    def strip(self, chars: str | None = None) -> str:  # type: ignore[override]
+        return "harmless"
+
+
+@pytest.mark.parametrize("pii", [False, True])
+def test_identity_like_locals_are_found_at_any_first_sighting(pii: bool) -> None:
+    """Frame locals named like who the request is for (plain, repr'd, any case, a str
+    subclass, one dict down) are filtered with PII off and kept with it on, also when a
+    name is first seen in the same event, and again on the next event (names are
+    remembered per process)."""
+    name, other = ("uSeR_iD", "uID") if pii else ("UsEr_Id", "UId")  # new to this process
+    frames = [
+        {"vars": {"'UserName'": "carol_1", "n": 1}},
+        {"vars": {"kwargs": {"user_email": "carol@example.org", "page": 2}}},
+        {"vars": {_Sly("login"): "carol_2"}},
+        {"vars": {name: "carol_3"}},
+        {"vars": {"payload": {name: "carol_4"}}},  # a name first met one frame up
+        {"vars": {"a": {other: "carol_5"}, "b": {other: "carol_6"}}},  # and one dict back
+    ]
+    event = {"exception": {"values": [{"type": "E", "value": "v", "stacktrace": {"frames": frames}}]}}
+    for _ in range(2):
+        out = DefaultScrubber(send_default_pii=pii)(event, {})
+        got = [f["vars"] for f in out["exception"]["values"][0]["stacktrace"]["frames"]]
+        held = "carol_1", "carol@example.org", "carol_2", "carol_3", "carol_4", "carol_5", "carol_6"
+        values = (
+            got[0]["'UserName'"],
+            got[1]["kwargs"]["user_email"],
+            got[2]["login"],
+            got[3][name],
+            got[4]["payload"][name],
+            got[5]["a"][other],
+            got[5]["b"][other],
+        )
+        assert values == (held if pii else (FILTERED,) * 7)
+        assert got[0]["n"] == 1 and got[1]["kwargs"]["page"] == 2

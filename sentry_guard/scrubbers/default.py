@@ -223,22 +223,53 @@ def _identities(event: dict[str, Any]) -> list[tuple[Path, Any]]:
         for j, frame in enumerate(frames if isinstance(frames, list) else ()):
             local = frame.get("vars") if isinstance(frame, dict) else None
             if isinstance(local, dict):
-                found += _identity_vars(local, (*path, "frames", j, "vars"), 1)
+                found += _identity_vars(local, (*path, "frames", j, "vars"))
     return found
 
 
-def _identity_vars(local: dict[Any, Any], path: Path, nested: int) -> list[tuple[Path, Any]]:
+def _identity_vars(local: dict[Any, Any], path: Path) -> list[tuple[Path, Any]]:
     """Identity-like names among frame locals (old SDKs send them as reprs: ``'user'``), and
     one level down (``kwargs``)."""
-    found: list[tuple[Path, Any]] = []
+    names = _identity_names(local)
+    found = [((*path, name), local[name]) for name in names]
     for name, value in local.items():
-        if not isinstance(name, str):
+        if type(value) is not dict or not value or name in names:
             continue
-        if name.strip("'\"").lower() in _IDENTITY_VARS:
-            found.append(((*path, name), value))
-        elif nested and isinstance(value, dict):
-            found += _identity_vars(value, (*path, name), nested - 1)
+        # a name joins _SEEN_IDENTITY before _SEEN_NAMES, so this order reads them safely
+        if value.keys() <= _SEEN_NAMES.keys() and _SEEN_IDENTITY.isdisjoint(value):
+            continue  # the common case, answered in C
+        found += [((*path, name, inner), value[inner]) for inner in _identity_names(value)]
     return found
+
+
+#: every name seen among frame locals, and whether it is identity-like: a frame's locals are
+#: the same names event after event, so containment tests in C answer most frames
+#: (bounded: unique hostile names are simply worked out each time)
+_SEEN_NAMES: dict[str, bool] = {}
+#: the identity-like ones among them (rebound whole: safe to read from any thread)
+_SEEN_IDENTITY: frozenset[str] = frozenset()
+
+
+def _identity_names(local: dict[Any, Any]) -> list[Any]:
+    """The keys of `local` that say they hold who the request is for."""
+    global _SEEN_IDENTITY
+    if local.keys() <= _SEEN_NAMES.keys():
+        return [name for name in _SEEN_IDENTITY if name in local]
+    found = []
+    for name in local:
+        hit = _is_identity_name(name)
+        if hit:
+            found.append(name)
+        if type(name) is str and name not in _SEEN_NAMES and len(_SEEN_NAMES) < 4096:
+            if hit:
+                _SEEN_IDENTITY = _SEEN_IDENTITY | {name}
+            _SEEN_NAMES[name] = hit
+    return found
+
+
+def _is_identity_name(name: Any) -> bool:
+    # str's own strip and lower: a subclass's overrides are not trusted
+    return isinstance(name, str) and str.lower(str.strip(name, "'\"")) in _IDENTITY_VARS
 
 
 def _set_paths(tree: dict[str, Any], edits: list[tuple[Path, Any]]) -> dict[str, Any]:
