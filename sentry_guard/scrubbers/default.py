@@ -145,11 +145,18 @@ def _occurrences(text: str, value: str) -> Iterator[int]:
         at = text.find(value, at + len(value))
 
 
+#: characters `str.find` may read for the echo values before one compiled pass is cheaper
+_FIND_BUDGET = 1 << 20
+
+
 def _holding(texts: list[str], values: list[str], speedups: Any) -> Iterable[str]:
-    """The texts any of `values` stands in (as a substring): ASCII values in one compiled pass
-    over all texts, the others (and all without the compiled module) with ``str.find`` over
-    the texts joined by NUL, a string at a time told by the NULs before each hit."""
-    plain = [v for v in values if v.isascii() and "\x00" not in v] if speedups is not None else []
+    """The texts any of `values` stands in (as a substring). Each value is looked for with
+    ``str.find`` over the texts joined by NUL, a string told by the NULs before each hit; when
+    that would read more than `_FIND_BUDGET` characters, the ASCII values are found in one
+    compiled pass over all texts instead (building its table costs as much as reading
+    a few hundred kilobytes)."""
+    compiled = speedups is not None and len(values) * sum(map(len, texts)) > _FIND_BUDGET
+    plain = [v for v in values if v.isascii() and "\x00" not in v] if compiled else []
     found: dict[str, None] = {}
     if plain:
         table = speedups.compile_anchors([(v.encode("ascii"), False, True) for v in plain])
