@@ -91,8 +91,9 @@ def _specific(value: str) -> bool:
 
 #: a decimal number's text (a float local, a ratio): not worth looking for
 _DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+(?:e-?[0-9]+)?")
-#: what an address's text is made of (the rest needs no ``ipaddress`` parse)
-_ADDRESS_LIKE = re.compile(r"[0-9a-fA-F:.%\[\]]+\Z").match
+#: how the machine's own addresses start (``127.``, ``0.``, ``169.254.``, any IPv6): only
+#: these are worth an ``ipaddress`` parse
+_ADDRESS_LIKE = re.compile(r"(?:127\.|0\.|169\.254\.|[0-9a-fA-F]{0,4}:)[0-9a-fA-F:.%]*\Z").match
 #: how a string's ``repr`` may start (``'x'``, ``"x"``, ``b'x'``, ``r'x'``)
 _QUOTES = frozenset("'\"bBrRuU")
 #: the generated-looking parts of a composite value: 8+ token characters with a digit and a
