@@ -123,7 +123,8 @@ def test_counterexamples_are_left_to_other_kinds() -> None:
 
 def test_every_name_and_kind_selects() -> None:
     for name in by_name():
-        assert parse_detectors([name]) == (name,)
+        if name not in kinds():  # a word that is both a name and a kind means the kind
+            assert parse_detectors([name]) == (name,)
     for kind, formats in kinds().items():
         assert set(parse_detectors([kind])) == {f.name for f in formats}
         assert not set(parse_detectors(["all", f"-{kind}"])) & {f.name for f in formats}

@@ -44,8 +44,8 @@ def kinds() -> dict[str, tuple[Format, ...]]:
 def parse_detectors(items: Sequence[str]) -> tuple[str, ...]:
     """Resolve a selection like ``default,-ip,phone`` (or ``all``) into format names.
 
-    Items are format names or kinds (``token`` stands for every token format); ``-item``
-    drops one. Raises ValueError naming the unknown ones.
+    Items are format names or kinds (``token`` stands for every token format; a word that
+    is both means the kind); ``-item`` drops one. Raises ValueError naming the unknown ones.
     """
     names = by_name()
     groups = kinds()
@@ -57,10 +57,10 @@ def parse_detectors(items: Sequence[str]) -> tuple[str, ...]:
         word = word.lstrip("-+")
         if word in ("default", "all"):
             picked = [f.name for f in CATALOGUE if f.default or word == "all"]
+        elif word in groups:  # a kind first: `-jwt` turns off the wrapped JWTs too
+            picked = [f.name for f in groups[word]]
         elif word in names:
             picked = [word]
-        elif word in groups:
-            picked = [f.name for f in groups[word]]
         elif word in ("none", ""):
             picked = []
         else:

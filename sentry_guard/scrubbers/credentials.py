@@ -56,6 +56,42 @@ def _jwt_end(text: str, start: int, header_end: int) -> Optional[int]:
     return _B64URL.match(text, payload_end + 1).end()  # type: ignore[union-attr]
 
 
+#: standard or URL-safe base64 text, `=` padded or not
+_B64_RUN = re.compile(r"[A-Za-z0-9+/_-]{16,16384}={0,2}")
+
+
+def find_wrapped_jwts(text: str, context: Optional[str] = None) -> Iterator[Span]:
+    """A JWT wrapped in base64 (``ZXlK`` is how ``eyJ`` reads once encoded: cookies and
+    headers that carry a token whole): the run goes when it decodes to text starting with
+    a JWT."""
+    at = text.find("ZXlK")
+    while at != -1:
+        match = _B64_RUN.match(text, at)
+        end = match.end() if match else at + 4
+        if match and not (at and text[at - 1] in _TOKEN_CHARS) and _wraps_jwt(match.group()):
+            yield at, end
+        at = text.find("ZXlK", end)
+
+
+def _wraps_jwt(run: str) -> bool:
+    try:
+        decoded = base64.b64decode(run.replace("-", "+").replace("_", "/") + "=" * (-len(run) % 4))
+        inner = decoded.decode("ascii")
+    except (ValueError, binascii.Error):
+        return False
+    return any(start == 0 for start, _ in find_jwts(inner))
+
+
+#: ``my api key is x``, ``the password was x``: a secret whose only sign is the word before it;
+#: it must look generated (a digit or a symbol, and a letter), so ``the token is expired``
+#: and ``password is incorrect`` stay
+_IN_PROSE = (
+    r"(?i:password|passwd|passphrase|api[ _-]?key|secret[ _-]?key|secret|token)"
+    r"[ \t]+(?i:is|was)[ \t]*:?[ \t]+[\"'`]?"
+    r"((?=[^\s\"'`]{0,255}[0-9!#$%^&*?@~+=])(?=[^\s\"'`]{0,255}[A-Za-z])[^\s\"'`]{6,256})"
+)
+
+
 #: ``Bearer x``, ``Basic x``, ``Token x``: the scheme stays, the credential goes
 _AUTH = re.compile(
     r"(?:[Bb]earer|BEARER|[Bb]asic|BASIC|[Tt]oken|TOKEN|[Dd]igest|DIGEST|[Aa]pi-?[Kk]ey|API-?KEY)"
@@ -127,6 +163,53 @@ CREDENTIAL_FORMATS = (
         counterexamples=("eyJub3RhbGciOjF9.eyJzdWIiOiJ4In0.abc", "eyJhbGciOiJIUzI1NiJ9 alone"),
         source="https://datatracker.ietf.org/doc/html/rfc7519",
         note="a JSON Web Token: the decoded header must be a JSON object with 'alg'",
+    ),
+    Format(
+        "jwt-base64",
+        "jwt",
+        anchors=("ZXlK",),
+        pattern="",
+        find=find_wrapped_jwts,
+        examples=(
+            base64.b64encode(_JWT.encode()).decode(),
+            base64.urlsafe_b64encode(b"eyJhbGciOiJub25lIn0.eyJzdWIiOiJib2IifQ.").decode().rstrip("="),
+        ),
+        counterexamples=(base64.b64encode(b'eyJ{"page": 2, "size": 50}').decode(), "ZXlKaGJHY2lP"),
+        source="https://datatracker.ietf.org/doc/html/rfc4648#section-4",
+        note="a JWT wrapped in base64 (a cookie or header carrying the token whole): the run must "
+        "decode to a JWT with its 'alg' header",
+    ),
+    Format(
+        "secret-in-prose",
+        "token",
+        anchors=(
+            "password",
+            "passwd",
+            "passphrase",
+            "api key",
+            "api-key",
+            "api_key",
+            "apikey",
+            "secret",
+            "token",
+        ),
+        pattern=_IN_PROSE,
+        group=1,
+        ignore_case=True,
+        examples=(
+            "my api key is 9fK2mQ7xL4pR8sT1vW3y",
+            "The password was: Summer2024!",
+            "token is 'ab12cd34ef56'",
+        ),
+        counterexamples=(
+            "the password is incorrect",
+            "token was expired",
+            "the api key is missing",
+            "password is too short",
+        ),
+        source="https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml",
+        note="a secret whose only sign is a word right before it in prose ('my api key is ...'); "
+        "it must hold a letter and a digit or symbol, so words (expired, incorrect) stay",
     ),
     Format(
         "auth",

@@ -21,8 +21,10 @@ _LOCAL_CHARS = (
     + "".join(map(chr, range(97, 123)))
     + "._%+-'"
 )
+#: labels of letters and digits in any script (``bücher.de``), a top-level domain of letters
+#: or its punycode (``xn--p1ai``)
 _DOMAIN = re.compile(
-    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])"
+    r"(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.){1,8}(?:[^\W\d_]{2,24}|xn--[A-Za-z0-9-]{1,59})(?![\w-])"
 )
 
 
@@ -31,15 +33,27 @@ _USERINFO = re.compile(r"://[^\s/@:]*:\Z")
 
 
 def find_emails(text: str, context: Optional[str] = None) -> Iterator[Span]:
-    """``local@domain.tld``: from each ``@``, the local part backwards (at most 64), the domain forwards."""
+    """``local@domain.tld``: from each ``@``, the local part backwards (at most 64), the domain
+    forwards; both may hold letters of any script (RFC 6531: ``jürgen@bücher.de``)."""
     at = text.find("@")
     while at != -1:
         head = text[max(0, at - 64) : at]
-        local = head[len(head.rstrip(_LOCAL_CHARS)) :].lstrip(".")
+        local = head[len(head.rstrip(_LOCAL_CHARS)) :]
+        if len(local) < len(head) and not head[-len(local) - 1].isascii():
+            local = _local_part(head)
+        local = local.lstrip(".")
         domain = _DOMAIN.match(text, at + 1)
         if local and domain and not _USERINFO.search(text, max(0, at - len(local) - 140), at - len(local)):
             yield at - len(local), domain.end()
         at = text.find("@", at + 1)
+
+
+def _local_part(head: str) -> str:
+    """The end of `head` made of local-part characters, letters and digits of any script too."""
+    start = len(head)
+    while start and (head[start - 1] in _LOCAL_CHARS or head[start - 1].isalnum()):
+        start -= 1
+    return head[start:]
 
 
 #: patterns start with a digit or hex character, not a look-behind, so the regex engine can
@@ -291,7 +305,7 @@ PII_FORMATS = (
         requires=("at",),
         find=find_emails,
         skip=lambda key: key in _BUILD_BANNERS,
-        examples=("jane.doe@example.com", "bob+orders@shop-mail.example.org"),
+        examples=("jane.doe@example.com", "bob+orders@shop-mail.example.org", "jürgen@bücher.de"),
         counterexamples=("user@localhost", "@decorator"),
         source="https://datatracker.ietf.org/doc/html/rfc5322#section-3.4.1",
         note="local part and a domain with a dot; not the user part of URL credentials; not in a "
