@@ -189,3 +189,11 @@ def test_secrets_go_whatever_the_pii_switch_says() -> None:
     event = {"user": {"id": "7"}, "extra": {"note": "card 4111 1111 1111 1111", "password": "x"}}
     on = DefaultScrubber(send_default_pii=True)(event, {})
     assert on["extra"] == {"note": "card [creditcard]", "password": FILTERED}
+
+
+def test_a_lone_v_before_an_address_is_not_a_version() -> None:
+    """``v10.0.19041.1`` is a version; ``V 0.0.0.1`` (found by hypothesis) is an address after a word."""
+    scrubber = DefaultScrubber()
+    assert scrubber.scrub_text("v10.0.19041.1") == "v10.0.19041.1"
+    assert "0.0.0.1" not in scrubber.scrub_text("V 0.0.0.1 ")
+    assert "1.2.3.4" not in scrubber.scrub_text("5V1.2.3.4")

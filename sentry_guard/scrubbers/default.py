@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from typing import Any, Optional
 
 from . import compiled
@@ -305,10 +305,12 @@ def _set_paths(tree: dict[str, Any], edits: list[tuple[Path, Any]]) -> dict[str,
     return root
 
 
-#: ``%s``, ``%(name)s``, ``{}``, ``{0}``, ``{name}``, with the word before it
-_PLACEHOLDER = re.compile(
-    r"([\w.-]+)?[\s:=]*(?:%\((\w+)\)[sdrifx]|%[sdrifx]|\{(\w*)(?:![rsa])?(?::[^}]*)?\})"
-)
+#: ``%s``, ``%(name)s``, ``{}``, ``{0}``, ``{name}``; a format spec is short (``{:>10}``)
+_PLACEHOLDER = re.compile(r"%\((\w{1,64})\)[sdrifx]|%[sdrifx]|\{(\w{0,64})(?:![rsa])?(?::[^{}]{0,32})?\}")
+#: the word right before a placeholder (``password=%s``), read from the end of a short slice
+#: before it: found from the placeholder back, each word is read once (no backtracking over
+#: a long run of word characters at every start, which made a long template quadratic)
+_WORD_BEFORE = re.compile(r"([\w.-]{1,64})[\s:=]{0,8}\Z")
 
 
 def _attribute_value(value: Any) -> Any:
@@ -316,23 +318,37 @@ def _attribute_value(value: Any) -> Any:
     return value.get("value") if isinstance(value, dict) and "value" in value else value
 
 
-def _sensitive_placeholders(template: Any, is_sensitive: Callable[[str], bool]) -> list[Any]:
+def _sensitive_placeholders(
+    template: Any, is_sensitive: Callable[[str], bool], present: Container[Any]
+) -> list[Any]:
     """Which placeholders of a log template hold sensitive values: by name, else by the word
-    before them. Positional ones are numbered from 0 in order; named ones by their name."""
+    before them. Positional ones are numbered from 0 in order; named ones by their name.
+    Only those in `present` (the parameters the event carries) are looked at."""
     if not isinstance(template, str) or ("%" not in template and "{" not in template):
         return []
     sensitive: list[Any] = []
     position = 0
     for match in _PLACEHOLDER.finditer(template):
-        word, percent_name, brace_name = match.groups()
+        percent_name, brace_name = match.groups()
         name = percent_name or brace_name or None
-        key: Any = name if name is not None and not name.isdigit() else (int(name) if name else position)
-        if name is None or name.isdigit():
+        key: Any = name if name is not None and not name.isdecimal() else (int(name) if name else position)
+        if name is None or name.isdecimal():
             position += 1
-        label = name if name and not name.isdigit() else word
+        if key not in present:
+            continue
+        if name and not name.isdecimal():
+            label: Optional[str] = name
+        else:
+            before = _WORD_BEFORE.search(template, max(0, match.start() - 72), match.start())
+            label = before.group(1) if before else None
         if label and is_sensitive(label):
             sensitive.append(key)
     return sensitive
+
+
+def _parameter_key(name: str) -> Any:
+    """``sentry.message.parameter.0`` is the first positional one, ``...parameter.user`` a named one."""
+    return int(name) if name.isdecimal() and len(name) < 20 else name
 
 
 class DefaultScrubber:
@@ -529,9 +545,9 @@ class DefaultScrubber:
         a sensitive one is filtered, and the echo pass removes it from the formatted message."""
         logentry = event.get("logentry")
         if isinstance(logentry, dict) and isinstance(logentry.get("params"), list):
-            sensitive = _sensitive_placeholders(logentry.get("message"), self.matcher)
+            params = list(logentry["params"])
+            sensitive = _sensitive_placeholders(logentry.get("message"), self.matcher, range(len(params)))
             if sensitive:
-                params = list(logentry["params"])
                 for index in sensitive:
                     if isinstance(index, int) and index < len(params):
                         found.append(str(params[index]))
@@ -539,8 +555,14 @@ class DefaultScrubber:
                 event = {**event, "logentry": {**logentry, "params": params}}
         attributes = event.get("attributes")
         if isinstance(attributes, dict) and "sentry.message.template" in attributes:
+            prefix = "sentry.message.parameter."
+            present = {
+                _parameter_key(k[len(prefix) :])
+                for k in attributes
+                if isinstance(k, str) and k.startswith(prefix)
+            }
             sensitive = _sensitive_placeholders(
-                _attribute_value(attributes["sentry.message.template"]), self.matcher
+                _attribute_value(attributes["sentry.message.template"]), self.matcher, present
             )
             if sensitive:
                 attributes = dict(attributes)

@@ -74,7 +74,8 @@ _IPV4_SHAPE = re.compile(r"0\.0{1,3}\.0{1,3}\.0")  # starts with a literal: a fa
 
 
 #: a version's own words: ``Version=4.0.0.0``, ``v10.0.19041.1``, ``version 1.2.3.4``
-_VERSION_BEFORE = re.compile(r"(?i)(?<![a-z])(?:version|ver|build|release|v)[\s:=\"']{0,3}\Z")
+#: a bare ``v`` counts only glued to the number (``V 0.0.0.1`` is an address after a letter)
+_VERSION_BEFORE = re.compile(r"(?i)(?<![a-z0-9_])(?:(?:version|ver|build|release)[\s:=\"']{0,3}|v)\Z")
 
 
 def _nobody(address: str) -> bool:
