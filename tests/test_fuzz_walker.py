@@ -38,11 +38,11 @@ def test_hostile_trees_do_not_crash_the_compiled_walker(scrubber: DefaultScrubbe
     assert outcomes.get("ok", 0) > 50, outcomes
 
 
-def _planted(scrubber: DefaultScrubber, which: str) -> list[tuple[int, list[str]]]:
+def _planted(scrubber: DefaultScrubber, which: str, trees: int = 300) -> list[tuple[int, list[str]]]:
     """The seeds whose walked tree (``walker``) or scrubbed event (``scrubber``) holds a card
     number or a token (found wherever they stand: none may come back)."""
     leaked = []
-    for seed in range(300):
+    for seed in range(trees):
         try:
             walked, event = fuzz.walk_once(scrubber.walker, scrubber, seed)
         except ORDINARY:
@@ -66,7 +66,8 @@ TOCTOU = (
 
 @pytest.mark.xfail(strict=True, reason=TOCTOU)
 def test_the_scrubber_returns_no_planted_secret(scrubber: DefaultScrubber) -> None:
-    assert _planted(scrubber, "scrubber") == []
+    # (a leak through the whole scrubber takes a rarer interleaving: ~1 tree in 300)
+    assert _planted(scrubber, "scrubber", trees=1500) == []
 
 
 @pytest.mark.xfail(strict=True, reason=TOCTOU)
