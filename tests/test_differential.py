@@ -1,0 +1,238 @@
+"""The compiled engine and the pure-Python one give the same results on random events; scrubbing
+is idempotent; the input is never mutated."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sentry_guard.scrubbers import compiled
+from sentry_guard.scrubbers.default import DefaultScrubber
+from tests.strategies import aws_keys, benign, cards, emails, filler, github_tokens, ibans, ipv4s, jwts, ssns
+
+#: (13-digit cards next to another number are a known miss: tests/test_overlaps.py)
+secrets = st.one_of(
+    cards().filter(lambda c: sum(ch.isdigit() for ch in c) >= 15),
+    ibans(),
+    emails,
+    jwts,
+    aws_keys,
+    github_tokens,
+    ipv4s,
+    ssns,
+)
+
+SENSITIVE_KEYS = [
+    "password",
+    "api_key",
+    "X-Api-Key",
+    "sessionid",
+    "token",
+    "db_password",
+    "email",
+    "Authorization",
+]
+BENIGN_KEYS = [
+    "name",
+    "status",
+    "url",
+    "data",
+    "message",
+    "value",
+    "items",
+    "headers",
+    "token_count",
+    "author",
+]
+
+
+class Text(str):
+    """A ``str`` subclass (Django's SafeString, StrEnum values and lazy strings are such)."""
+
+
+keys = st.sampled_from(SENSITIVE_KEYS + BENIGN_KEYS)
+pieces = st.one_of(
+    secrets, benign, filler, st.sampled_from(["=", ": ", "&", " ", "\n", '"', "'", "--", "{", "}"])
+)
+
+
+@st.composite
+def texts(draw: st.DrawFn) -> Any:
+    parts = [p for p in draw(st.lists(pieces, max_size=5)) if p]
+    if draw(st.booleans()):
+        parts.insert(0, draw(keys) + draw(st.sampled_from(["=", ": ", " := ", '="', "--", " => ", ">"])))
+    text = ""
+    for part in parts:
+        # two values glued letter to letter cannot be told apart (pinned below for the
+        # idempotence they break): a blank between them
+        text += (" " if text and text[-1].isalnum() and part[0].isalnum() else "") + part
+    return Text(text) if draw(st.integers(0, 5)) == 0 else text
+
+
+scalars = st.one_of(texts(), st.integers(), st.sampled_from([4111111111111111, None, True, 1.5]))
+trees = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(keys, children, max_size=4),
+        st.tuples(keys, children).map(list),  # a [key, value] pair (headers)
+    ),
+    max_leaves=20,
+)
+#: without lists of two items whose first is a value a detector replaces: the marker left in
+#: its place reads as a sensitive key on a second pass (pinned below)
+trees_no_pairs = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4).filter(lambda items: len(items) != 2),
+        st.dictionaries(keys, children, max_size=4),
+        st.tuples(keys, children).map(list),
+    ),
+    max_leaves=20,
+)
+events = st.dictionaries(
+    st.sampled_from(["extra", "contexts", "request", "tags", "message", "breadcrumbs"]), trees
+)
+
+
+def canon(value: Any) -> Any:
+    """A form to compare: types that matter kept, a str subclass read as its text and type name."""
+    kind = type(value)
+    if isinstance(value, str):
+        return (kind.__name__, str.__str__(value))
+    if kind is dict:
+        return ("dict", sorted(((canon(k), canon(v)) for k, v in value.items()), key=repr))
+    if kind in (list, tuple):
+        return (kind.__name__, [canon(v) for v in value])
+    return (kind.__name__, repr(value))
+
+
+class Pair(tuple):  # type: ignore[type-arg]
+    def __repr__(self) -> str:  # hypothesis prints the fixture with a failing example
+        return "(compiled, pure)"
+
+
+@pytest.fixture(scope="module")
+def pair() -> tuple[DefaultScrubber, DefaultScrubber]:
+    if compiled.SPEEDUPS is None:
+        pytest.skip("the compiled engine is off")
+    fast = DefaultScrubber()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(compiled, "SPEEDUPS", None)
+        pure = DefaultScrubber()
+    assert fast.walker._compiled is not None and pure.walker._compiled is None
+    assert fast.redactor.scanner.compiled and not pure.redactor.scanner.compiled
+    return Pair((fast, pure))
+
+
+@settings(max_examples=300)
+@given(event=events)
+def test_compiled_and_pure_python_agree(
+    pair: tuple[DefaultScrubber, DefaultScrubber], event: dict[str, Any]
+) -> None:
+    fast, pure = pair
+    assert canon(fast(event, {})) == canon(pure(event, {}))
+
+
+@settings(max_examples=200)
+@given(text=texts())
+def test_compiled_and_pure_python_agree_on_text(
+    pair: tuple[DefaultScrubber, DefaultScrubber], text: str
+) -> None:
+    fast, pure = pair
+    plain = str.__str__(text)
+    assert fast.scrub_text(plain) == pure.scrub_text(plain)
+
+
+_SCRUBBERS: dict[str, DefaultScrubber] = {}
+
+
+def scrubber(implementation: str) -> DefaultScrubber:
+    if implementation not in _SCRUBBERS:
+        _SCRUBBERS[implementation] = DefaultScrubber()
+    return _SCRUBBERS[implementation]
+
+
+def cold(scrubber: DefaultScrubber) -> DefaultScrubber:
+    """The scrubber with its caches emptied (the clean strings, the pair keys)."""
+    scrubber.clean.clear()
+    scrubber._pair_keys = (set(), set())
+    return scrubber
+
+
+@settings(max_examples=150)
+@given(event=st.dictionaries(st.sampled_from(["extra", "contexts", "request", "tags"]), trees_no_pairs))
+def test_scrubbing_twice_is_scrubbing_once(implementation: str, event: dict[str, Any]) -> None:
+    s = scrubber(implementation)
+    once = s(event, {})
+    assert canon(s(once, {})) == canon(once)
+    assert canon(cold(s)(once, {})) == canon(once)  # with cold caches too
+
+
+@settings(max_examples=150)
+@given(event=events)
+def test_the_input_is_never_mutated(implementation: str, event: dict[str, Any]) -> None:
+    before = canon(copy.deepcopy(event))
+    cold(scrubber(implementation))(event, {})
+    assert canon(event) == before
+
+
+# -- pinned (a tab before '=' is left out of the generator: it is this bug) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("password\t=Hunt3r2pw", id="tab before ="),
+        pytest.param("password\t: Hunt3r2pw", id="tab before :"),
+        pytest.param('set("PASSWORD"         , "Hunt3r2pw")', id="9 blanks before ,"),
+    ],
+)
+@pytest.mark.xfail(
+    strict=True, reason="compiled scanner misses pairs the Python pair rule reads (see test_overlaps)"
+)
+def test_pair_rule_differences(pair: tuple[DefaultScrubber, DefaultScrubber], text: str) -> None:
+    fast, pure = pair
+    assert fast.scrub_text(text) == pure.scrub_text(text)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a detector judges word boundaries on the original text: an IBAN glued after a card "
+    "('...0002FR76...') survives the first pass and goes in the second (not idempotent)",
+)
+def test_glued_values_are_removed_in_one_pass(implementation: str) -> None:
+    scrubber = DefaultScrubber()
+    once = scrubber.scrub_text("4000000000000002FR7630006000011234567890189")
+    assert "FR7630006000011234567890189" not in once
+    assert scrubber.scrub_text(once) == once
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a detector's marker ('[creditcard]', '[email]') as the first item of a 2-item list reads as "
+    "a sensitive pair key on a second pass, which then filters the second item (not idempotent)",
+)
+def test_markers_are_not_pair_keys(implementation: str) -> None:
+    scrubber = DefaultScrubber()
+    once = scrubber({"extra": {"rows": [[4111111111111111, "kept"], ["alice@example.org", "kept"]]}}, {})
+    assert scrubber(once, {}) == once
+
+
+NUMERIC_EXTRA_KEY = (
+    "compiled key-word shortcut skips digit-only words ('no trigger word is a number'), but an extra "
+    "key such as '1234' is one: the compiled walker and scanner judge it benign without the KeyMatcher"
+)
+
+
+def test_numeric_extra_keys(implementation: str, request: pytest.FixtureRequest) -> None:
+    if implementation == "compiled":
+        request.applymarker(pytest.mark.xfail(strict=True, reason=NUMERIC_EXTRA_KEY))
+    scrubber = DefaultScrubber(extra_keys=["1234"])
+    out = scrubber({"extra": {"1234": "v-secret-1", "x_1234": "v-secret-2"}}, {})
+    assert out["extra"] == {"1234": "[Filtered]", "x_1234": "[Filtered]"}
+    assert scrubber.scrub_text("1234=v-secret-3") == "1234=[Filtered]"
