@@ -10,9 +10,12 @@ mark is removed (strict: the fix makes the test fail until it is).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import sentry_guard
 
@@ -442,3 +445,59 @@ def test_benign_string_is_unchanged_in_every_position(text: str) -> None:
         if out != build(text):
             altered[position] = _read(read, out)
     assert altered == {}, f"{text!r} was altered"
+
+
+# -- random prose: lowercase words, spaces and punctuation, no digits and no anchors
+
+_SCRUBBER = sentry_guard.DefaultScrubber()
+#: where a format's matcher starts: its anchors (a token prefix, a context word), in any case
+_ANCHORS = tuple(
+    (anchor.lower(), fmt.anchor_inside) for fmt in _SCRUBBER.redactor.formats for anchor in fmt.anchors
+)
+#: Authorization schemes: a credential follows them without any anchor of the catalogue
+_SCHEMES = ("bearer", "basic", "token", "digest", "apikey", "api-key")
+_PUNCTUATION = " .,;:!?'\"()[]-/*&%#=_"
+#: hex letters joined like an address: an IPv6 address (``a::b``) or a MAC (``ab:cd:ef:...``)
+_ADDRESS = re.compile(r"(?<![a-z])(?:[a-f]{0,4}::[a-f]{0,4}|[a-f]{1,4}(?:[:.-]+[a-f]{1,4}){2,})(?![a-z])")
+
+_words = st.from_regex(r"[a-z]{1,12}", fullmatch=True)
+_separators = st.text(alphabet=_PUNCTUATION, min_size=1, max_size=3)
+
+
+@st.composite
+def _prose(draw: st.DrawFn) -> str:
+    words = draw(st.lists(_words, min_size=1, max_size=30))
+    text = words[0]
+    for word in words[1:]:
+        text += draw(_separators) + word
+    return text
+
+
+def _anchored(text: str) -> bool:
+    """Whether `text` holds an anchor (where a word starts, or anywhere for formats whose
+    anchor sits inside the match), an Authorization scheme, a key the key rule flags (a
+    word, or two in a row as ``first_second``) or an address shape: text that may rightly
+    be scrubbed."""
+    lowered = text.lower()
+    if _ADDRESS.search(lowered):
+        return True
+    for anchor, inside in _ANCHORS:
+        at = lowered.find(anchor)
+        while at != -1:
+            if inside or at == 0 or not lowered[at - 1].isalnum():
+                return True
+            at = lowered.find(anchor, at + 1)
+    words = re.findall(r"[a-z]+", lowered)
+    pairs = [f"{a}_{b}" for a, b in zip(words, words[1:])]
+    return any(word in _SCHEMES or _SCRUBBER.matcher(word) for word in words) or any(
+        _SCRUBBER.matcher(pair) for pair in pairs
+    )
+
+
+@settings(max_examples=300)
+@given(text=_prose())
+def test_prose_without_digits_or_anchors_is_unchanged(text: str) -> None:
+    assume(not _anchored(text))
+    scrubber = sentry_guard.DefaultScrubber()
+    for position, (build, _) in POSITIONS.items():
+        assert scrubber(build(text), {}) == build(text), position
