@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sentry_guard.scrubbers.catalogue import by_name
+
 PEM_BODY = "MIIEpAIBAAKCAQEA7bq98Yx2QkVbGm3uTzYQ"
 S = {
     "card": "4111 1111 1111 1111",
@@ -44,6 +46,76 @@ BENIGN = {
     "route": "/api/checkout",
 }
 PEM = f"-----BEGIN RSA PRIVATE KEY-----\n{PEM_BODY}\n-----END RSA PRIVATE KEY-----"
+
+#: service tokens from the catalogue (`sentry_guard/scrubbers/tokens.py`): the entry, and
+#: which of its examples is planted (the examples are generated, format-valid, not real)
+TOKEN_SAMPLE: tuple[tuple[str, int], ...] = (
+    ("github-oauth-token", 0),
+    ("github-fine-grained-pat", 0),
+    ("gitlab-pat", 0),
+    ("gitlab-runner-token", 1),
+    ("huggingface-token", 0),
+    ("hashicorp-vault-service-token", 0),
+    ("stripe-secret-key", 0),
+    ("stripe-restricted-key", 1),
+    ("openai-api-key", 0),
+    ("anthropic-api-key", 0),
+    ("slack-bot-token", 0),
+    ("slack-app-token", 0),
+    ("sendgrid-api-key", 0),
+    ("npm-access-token", 0),
+    ("pypi-api-token", 0),
+    ("sentry-org-token", 0),
+    ("sentry-user-token", 0),
+    ("digitalocean-pat", 0),
+    ("doppler-service-token", 0),
+    ("dockerhub-pat", 0),
+    ("shopify-access-token", 0),
+    ("linear-api-key", 0),
+    ("postman-api-key", 0),
+    ("grafana-service-account-token", 0),
+    ("new-relic-user-api-key", 0),
+    ("databricks-token", 0),
+    ("pulumi-access-token", 0),
+    ("planetscale-password", 0),
+    ("tailscale-key", 0),
+    ("age-secret-key", 0),
+    ("atlassian-api-token", 0),
+    ("notion-token", 0),
+    ("square-access-token", 0),
+    ("groq-api-key", 0),
+    ("replicate-api-token", 0),
+    ("google-oauth-client-secret", 0),
+    ("azure-ad-client-secret", 0),
+    ("terraform-cloud-token", 0),
+    ("mailchimp-api-key", 0),
+    ("discord-bot-token", 0),
+    ("telegram-bot-token-url", 0),
+    ("datadog-api-key", 0),
+    ("twilio-auth-token", 1),
+    ("facebook-access-token", 0),
+    ("sentry-app-token", 0),
+    ("vercel-token", 0),
+    ("cloudflare-api-token", 0),
+    ("resend-api-key", 0),
+)
+
+
+def _token_example(name: str, index: int) -> tuple[str, str]:
+    """A catalogue example as planted (``DD_API_KEY=...`` with its context word) and the
+    secret in it: what the format itself removes from the example."""
+    fmt = by_name()[name]
+    example = fmt.examples[index]
+    spans = list(fmt.finditer(example))
+    assert len(spans) == 1, f"{name}: example {index} should hold one secret"
+    start, end = spans[0]
+    return example, example[start:end]
+
+
+#: the planted text of each sampled token, by its name in `S` (``token:<catalogue name>``)
+TOKEN_TEXT: dict[str, str] = {}
+for _name, _index in TOKEN_SAMPLE:
+    TOKEN_TEXT[f"token:{_name}"], S[f"token:{_name}"] = _token_example(_name, _index)
 
 
 def _base(i: int, **parts: Any) -> dict[str, Any]:
@@ -462,7 +534,39 @@ def events() -> list[tuple[str, dict[str, Any], list[str]]]:
             ["email", "session", "api_key", "password"],
         ),
     ]
-    return cases + transactions
+    return cases + _token_cases() + transactions
+
+
+def _frame_repr(name: str, value: str) -> dict[str, Any]:
+    """An exception whose frame holds `value` as a local, as sentry-sdk sends it: its repr."""
+    return _frames({name: repr(value), "attempt": "2"})
+
+
+def _token_cases() -> list[tuple[str, dict[str, Any], list[str]]]:
+    """The sampled tokens, six to an event, each where free text carries it (no key names it)."""
+    names = list(TOKEN_TEXT)
+    assert len(names) % 6 == 0, "six tokens to an event: one in each position"
+    cases: list[tuple[str, dict[str, Any], list[str]]] = []
+    for number, at in enumerate(range(0, len(names), 6)):
+        group = names[at : at + 6]
+        t = [TOKEN_TEXT[name] for name in group]
+        event = _base(
+            100 + number,
+            exception={
+                "values": [
+                    {"type": "PermissionError", "value": f"upstream rejected {t[0]} (401)"},
+                    _frame_repr("client_args", f"Client(base_url='https://api.example.com', {t[5]})")[
+                        "values"
+                    ][0],
+                ]
+            },
+            logentry={"message": "retrying with %s", "formatted": f"retrying with {t[1]}"},
+            breadcrumbs={"values": [{"category": "config", "message": f"configured client with {t[2]}"}]},
+            extra={"detail": f"rotated {t[3]} at {BENIGN['timestamp']}", "request_id": BENIGN["uuid"]},
+            request={"method": "POST", "url": "https://shop.example.com/support", "data": f"comment={t[4]}"},
+        )
+        cases.append((f"service tokens {number + 1}: {', '.join(group)}", event, group))
+    return cases
 
 
 def benign_values() -> list[str]:

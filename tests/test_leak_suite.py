@@ -12,7 +12,7 @@ import sentry_sdk
 import sentry_guard
 from sentry_guard._endpoint import EnvelopeServer
 
-from .leak_suite import BENIGN, S, events
+from .leak_suite import BENIGN, TOKEN_SAMPLE, S, events
 
 #: every test here runs with the compiled scanner and walker, then in pure Python
 pytestmark = pytest.mark.usefixtures("implementation")
@@ -20,6 +20,24 @@ pytestmark = pytest.mark.usefixtures("implementation")
 
 def test_leak_suite_size() -> None:
     assert len(events()) >= 30
+
+
+def _planted_in() -> dict[str, list[str]]:
+    """The cases each planted value stands in, by its name in `S`."""
+    cases: dict[str, list[str]] = {}
+    for case, _, planted in events():
+        for name in planted:
+            cases.setdefault(name, []).append(case)
+    return cases
+
+
+def test_leak_suite_covers_the_catalogue_families() -> None:
+    providers = {name.split("-")[0] for name, _ in TOKEN_SAMPLE}
+    assert len(providers) >= 30, sorted(providers)
+    named = {"github", "gitlab", "huggingface", "hashicorp", "stripe", "openai", "anthropic", "slack"}
+    assert named | {"sendgrid", "npm", "pypi", "sentry"} <= providers
+    planted = _planted_in()
+    assert [name for name in S if name not in planted] == []
 
 
 def test_nothing_planted_reaches_the_wire(endpoint: EnvelopeServer) -> None:
