@@ -117,6 +117,37 @@ TOKEN_TEXT: dict[str, str] = {}
 for _name, _index in TOKEN_SAMPLE:
     TOKEN_TEXT[f"token:{_name}"], S[f"token:{_name}"] = _token_example(_name, _index)
 
+#: personal identifiers found by shape or after a context word (`identifiers.py`): valid by
+#: their check digits and layout rules, made up or documentation samples (fictional ranges)
+S.update(
+    {
+        "phone-intl": "+44 20 7946 0958",
+        "phone-intl-us": "+1 201-555-0123",
+        "phone-intl-fr": "+33.6.12.34.56.78",
+        "phone-ctx": "(201) 555-0123",
+        "phone-ctx-fr": "06 12 34 56 78",
+        "mac-colon": "00:1A:2B:3C:4D:5E",
+        "mac-dash": "00-1a-2b-3c-4d-5f",
+        "mac-dot": "001a.2b3c.4d60",
+        "imei-grouped": "35-693803-564380-9",
+        "imei-ctx": "490154203237518",
+        "ssn-ctx": "536221234",
+        "uk-nino": "JG 10 37 59 A",
+        "uk-nhs": "401 736 2915",
+        "de-taxid": "65091827363",
+        "fr-nir": "2 84 05 69 123 456 40",
+        "es-dni": "48291037F",
+        "es-nie": "Y4820917Q",
+        "nl-bsn": "261900948",
+        "it-cf": "RSSMRA85T10A562S",
+        # alg "none": no signature part at all, and a person in the payload
+        "jwt-unsigned": (
+            "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0."
+            "eyJzdWIiOiI4ODEyIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsInJvbGUiOiJhZG1pbiJ9."
+        ),
+    }
+)
+
 
 def _base(i: int, **parts: Any) -> dict[str, Any]:
     event = {
@@ -534,7 +565,7 @@ def events() -> list[tuple[str, dict[str, Any], list[str]]]:
             ["email", "session", "api_key", "password"],
         ),
     ]
-    return cases + _token_cases() + transactions
+    return cases + _token_cases() + _identifier_cases() + transactions
 
 
 def _frame_repr(name: str, value: str) -> dict[str, Any]:
@@ -567,6 +598,103 @@ def _token_cases() -> list[tuple[str, dict[str, Any], list[str]]]:
         )
         cases.append((f"service tokens {number + 1}: {', '.join(group)}", event, group))
     return cases
+
+
+def _identifier_cases() -> list[tuple[str, dict[str, Any], list[str]]]:
+    s = S
+    return [
+        (
+            "phones: international in an exception, after a context word in a breadcrumb",
+            _base(
+                120,
+                exception={
+                    "values": [{"type": "SMSError", "value": f"SMS to {s['phone-intl']} undeliverable"}]
+                },
+                breadcrumbs={
+                    "values": [
+                        {"category": "crm", "message": f"callback requested, phone number: {s['phone-ctx']}"},
+                        {"category": "crm", "message": f"rappel client, téléphone: {s['phone-ctx-fr']}"},
+                    ]
+                },
+                extra={"detail": f"forwarded to {s['phone-intl-us']} at {BENIGN['timestamp']}"},
+            ),
+            ["phone-intl", "phone-ctx", "phone-ctx-fr", "phone-intl-us"],
+        ),
+        (
+            "phone in a request body and a frame repr",
+            _base(
+                121,
+                request={"method": "POST", "data": f"note=please call {s['phone-intl-fr']} after 6pm"},
+                exception=_frame_repr("line", f"contact reachable on {s['phone-intl-fr']}"),
+            ),
+            ["phone-intl-fr"],
+        ),
+        (
+            "MAC addresses in three notations",
+            _base(
+                122,
+                message=f"DHCP lease renewed for {s['mac-colon']} on vlan 12",
+                breadcrumbs={"values": [{"category": "net", "message": f"arp entry {s['mac-dash']} stale"}]},
+                exception=_frame_repr("iface", f"Interface(name='eth0', hw={s['mac-dot']})"),
+            ),
+            ["mac-colon", "mac-dash", "mac-dot"],
+        ),
+        (
+            "IMEI grouped and after a context word",
+            _base(
+                123,
+                exception={
+                    "values": [{"type": "DeviceError", "value": f"device {s['imei-grouped']} not registered"}]
+                },
+                extra={"detail": f"push failed for imei: {s['imei-ctx']}"},
+            ),
+            ["imei-grouped", "imei-ctx"],
+        ),
+        (
+            "national identifiers: US, UK",
+            _base(
+                124,
+                logentry={"message": "kyc check", "formatted": f"kyc check failed for ssn: {s['ssn-ctx']}"},
+                exception={
+                    "values": [{"type": "ValidationError", "value": f"NI number {s['uk-nino']} already used"}]
+                },
+                breadcrumbs={
+                    "values": [{"category": "gp", "message": f"referral for patient {s['uk-nhs']}"}]
+                },
+            ),
+            ["ssn-ctx", "uk-nino", "uk-nhs"],
+        ),
+        (
+            "national identifiers: DE, FR, ES",
+            _base(
+                125,
+                request={"method": "POST", "data": f"Bitte korrigieren, meine Steuer-ID: {s['de-taxid']}"},
+                extra={"detail": f"dossier {s['fr-nir']} incomplet"},
+                exception=_frame_repr("doc", f"Documento(dni={s['es-dni']}, nie={s['es-nie']})"),
+            ),
+            ["de-taxid", "fr-nir", "es-dni", "es-nie"],
+        ),
+        (
+            "national identifiers: NL, IT",
+            _base(
+                126,
+                message=f"aanvraag afgewezen, bsn: {s['nl-bsn']}",
+                breadcrumbs={"values": [{"category": "anagrafe", "message": f"verifica {s['it-cf']} ok"}]},
+            ),
+            ["nl-bsn", "it-cf"],
+        ),
+        (
+            "unsigned JWT (alg none)",
+            _base(
+                127,
+                exception={
+                    "values": [{"type": "AuthError", "value": f"refused unsigned token {s['jwt-unsigned']}"}]
+                },
+                extra={"detail": f"session restored from {s['jwt-unsigned']}"},
+            ),
+            ["jwt-unsigned"],
+        ),
+    ]
 
 
 def benign_values() -> list[str]:

@@ -38,6 +38,8 @@ def test_leak_suite_covers_the_catalogue_families() -> None:
     assert named | {"sendgrid", "npm", "pypi", "sentry"} <= providers
     planted = _planted_in()
     assert [name for name in S if name not in planted] == []
+    families = ("token:", "phone-", "mac-", "imei-", "ssn", "uk-", "de-", "fr-", "es-", "nl-", "it-", "jwt-")
+    assert all(any(name.startswith(family) for name in planted) for family in families)
 
 
 def test_nothing_planted_reaches_the_wire(endpoint: EnvelopeServer) -> None:
