@@ -145,8 +145,33 @@ S.update(
             "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0."
             "eyJzdWIiOiI4ODEyIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsInJvbGUiOiJhZG1pbiJ9."
         ),
+        # the value of an assignment, in the syntaxes configs, code and command lines use
+        "go-walrus": "q8ZtWalrus71Lm",
+        "php-arrow": "Pq9-Lantern-44",
+        "make-conditional": "mk-7f3c9a1e55",
+        "shell-export": "Corvid-88-Tide",
+        "xml-element": "Fjord#5120",
+        "java-property": "Quokka$7781",
+        "curl-user": "Heron-3390",
+        "cli-password": "Otter-5521",
+        "cli-token": "tk-Badger-0912",
+        "connection-string": "Marten!4410",
+        "mongodb-srv": "Puffin-6672",
+        "jdbc-query": "Lynx-2087",
+        "jdbc-sqlserver": "Ibex-7734",
+        "jdbc-userinfo": "Vole-1290",
     }
 )
+
+#: planted values that reach the wire today, with where they stand: bugs for the engine owner.
+#: The suite checks that each of them still leaks (and that nothing else does), so a fix
+#: fails it until the entry is removed here: this list can only shrink.
+KNOWN_LEAKS: dict[str, str] = {
+    "curl-user": (
+        "the password of `curl -u deploy:<password> https://...` in a log message "
+        "(logentry.formatted): the curl -u user:password form is not recognised"
+    ),
+}
 
 
 def _base(i: int, **parts: Any) -> dict[str, Any]:
@@ -565,7 +590,7 @@ def events() -> list[tuple[str, dict[str, Any], list[str]]]:
             ["email", "session", "api_key", "password"],
         ),
     ]
-    return cases + _token_cases() + _identifier_cases() + transactions
+    return cases + _token_cases() + _identifier_cases() + _assignment_cases() + transactions
 
 
 def _frame_repr(name: str, value: str) -> dict[str, Any]:
@@ -693,6 +718,107 @@ def _identifier_cases() -> list[tuple[str, dict[str, Any], list[str]]]:
                 extra={"detail": f"session restored from {s['jwt-unsigned']}"},
             ),
             ["jwt-unsigned"],
+        ),
+    ]
+
+
+def _assignment_cases() -> list[tuple[str, dict[str, Any], list[str]]]:
+    s = S
+    return [
+        (
+            "assignments in exception values: Go :=, a .NET connection string",
+            _base(
+                130,
+                exception={
+                    "values": [
+                        {"type": "ConfigError", "value": f'config.go:14: apiKey := "{s["go-walrus"]}"'},
+                        {
+                            "type": "OperationalError",
+                            "value": (
+                                "cannot open Server=sql.internal;Database=shop;User Id=shop_app;"
+                                f"Password={s['connection-string']};Encrypt=true"
+                            ),
+                        },
+                    ]
+                },
+            ),
+            ["go-walrus", "connection-string"],
+        ),
+        (
+            "assignments in breadcrumbs: PHP =>, --token=",
+            _base(
+                131,
+                breadcrumbs={
+                    "values": [
+                        {"category": "php", "message": f"config loaded: ['password' => '{s['php-arrow']}']"},
+                        {
+                            "category": "subprocess",
+                            "message": f"spawned deploy.sh --token={s['cli-token']} --env=prod",
+                        },
+                    ]
+                },
+            ),
+            ["php-arrow", "cli-token"],
+        ),
+        (
+            "assignments in extra: Makefile ?=, --password v, JDBC sqlserver",
+            _base(
+                132,
+                extra={
+                    "makefile": f"API_TOKEN ?= {s['make-conditional']}",
+                    "command": f"manage.py migrate --database default --password {s['cli-password']}",
+                    "detail": (
+                        "jdbc:sqlserver://sql.internal:1433;databaseName=shop;user=sa;"
+                        f"password={s['jdbc-sqlserver']};encrypt=true"
+                    ),
+                },
+            ),
+            ["make-conditional", "cli-password", "jdbc-sqlserver"],
+        ),
+        (
+            "assignments in request bodies: export, XML, JDBC userinfo",
+            _base(
+                133,
+                request={
+                    "method": "POST",
+                    "url": "https://shop.example.com/admin/import",
+                    "data": (
+                        f"#!/bin/sh\nexport DB_PASSWORD={s['shell-export']}\n"
+                        f"<config><user>shop</user><password>{s['xml-element']}</password></config>\n"
+                        f"jdbc:mysql://shop:{s['jdbc-userinfo']}@db.internal:3306/shop"
+                    ),
+                },
+            ),
+            ["shell-export", "xml-element", "jdbc-userinfo"],
+        ),
+        (
+            "assignments in frame vars (repr): Java setProperty, JDBC query",
+            _base(
+                134,
+                exception=_frames(
+                    {
+                        "line": repr(f'System.setProperty("DB_PASSWORD", "{s["java-property"]}");'),
+                        "url": repr(
+                            f"jdbc:postgresql://db.internal:5432/shop?user=shop&password={s['jdbc-query']}"
+                        ),
+                    }
+                ),
+            ),
+            ["java-property", "jdbc-query"],
+        ),
+        (
+            "assignments in log messages: curl -u, mongodb+srv",
+            _base(
+                135,
+                logentry={
+                    "message": "health check failed: %s",
+                    "formatted": (
+                        f"health check failed: curl -u deploy:{s['curl-user']} https://ci.example.com/api/health"
+                    ),
+                },
+                message=f"cannot reach mongodb+srv://shop_app:{s['mongodb-srv']}@cluster0.ab1cd.mongodb.net/shop",
+            ),
+            ["curl-user", "mongodb-srv"],
         ),
     ]
 
