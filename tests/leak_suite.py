@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sentry_guard.scrubbers.catalogue import by_name
+
 PEM_BODY = "MIIEpAIBAAKCAQEA7bq98Yx2QkVbGm3uTzYQ"
 S = {
     "card": "4111 1111 1111 1111",
@@ -44,6 +46,132 @@ BENIGN = {
     "route": "/api/checkout",
 }
 PEM = f"-----BEGIN RSA PRIVATE KEY-----\n{PEM_BODY}\n-----END RSA PRIVATE KEY-----"
+
+#: service tokens from the catalogue (`sentry_guard/scrubbers/tokens.py`): the entry, and
+#: which of its examples is planted (the examples are generated, format-valid, not real)
+TOKEN_SAMPLE: tuple[tuple[str, int], ...] = (
+    ("github-oauth-token", 0),
+    ("github-fine-grained-pat", 0),
+    ("gitlab-pat", 0),
+    ("gitlab-runner-token", 1),
+    ("huggingface-token", 0),
+    ("hashicorp-vault-service-token", 0),
+    ("stripe-secret-key", 0),
+    ("stripe-restricted-key", 1),
+    ("openai-api-key", 0),
+    ("anthropic-api-key", 0),
+    ("slack-bot-token", 0),
+    ("slack-app-token", 0),
+    ("sendgrid-api-key", 0),
+    ("npm-access-token", 0),
+    ("pypi-api-token", 0),
+    ("sentry-org-token", 0),
+    ("sentry-user-token", 0),
+    ("digitalocean-pat", 0),
+    ("doppler-service-token", 0),
+    ("dockerhub-pat", 0),
+    ("shopify-access-token", 0),
+    ("linear-api-key", 0),
+    ("postman-api-key", 0),
+    ("grafana-service-account-token", 0),
+    ("new-relic-user-api-key", 0),
+    ("databricks-token", 0),
+    ("pulumi-access-token", 0),
+    ("planetscale-password", 0),
+    ("tailscale-key", 0),
+    ("age-secret-key", 0),
+    ("atlassian-api-token", 0),
+    ("notion-token", 0),
+    ("square-access-token", 0),
+    ("groq-api-key", 0),
+    ("replicate-api-token", 0),
+    ("google-oauth-client-secret", 0),
+    ("azure-ad-client-secret", 0),
+    ("terraform-cloud-token", 0),
+    ("mailchimp-api-key", 0),
+    ("discord-bot-token", 0),
+    ("telegram-bot-token-url", 0),
+    ("datadog-api-key", 0),
+    ("twilio-auth-token", 1),
+    ("facebook-access-token", 0),
+    ("sentry-app-token", 0),
+    ("vercel-token", 0),
+    ("cloudflare-api-token", 0),
+    ("resend-api-key", 0),
+)
+
+
+def _token_example(name: str, index: int) -> tuple[str, str]:
+    """A catalogue example as planted (``DD_API_KEY=...`` with its context word) and the
+    secret in it: what the format itself removes from the example."""
+    fmt = by_name()[name]
+    example = fmt.examples[index]
+    spans = list(fmt.finditer(example))
+    assert len(spans) == 1, f"{name}: example {index} should hold one secret"
+    start, end = spans[0]
+    return example, example[start:end]
+
+
+#: the planted text of each sampled token, by its name in `S` (``token:<catalogue name>``)
+TOKEN_TEXT: dict[str, str] = {}
+for _name, _index in TOKEN_SAMPLE:
+    TOKEN_TEXT[f"token:{_name}"], S[f"token:{_name}"] = _token_example(_name, _index)
+
+#: personal identifiers found by shape or after a context word (`identifiers.py`): valid by
+#: their check digits and layout rules, made up or documentation samples (fictional ranges)
+S.update(
+    {
+        "phone-intl": "+44 20 7946 0958",
+        "phone-intl-us": "+1 201-555-0123",
+        "phone-intl-fr": "+33.6.12.34.56.78",
+        "phone-ctx": "(201) 555-0123",
+        "phone-ctx-fr": "06 12 34 56 78",
+        "mac-colon": "00:1A:2B:3C:4D:5E",
+        "mac-dash": "00-1a-2b-3c-4d-5f",
+        "mac-dot": "001a.2b3c.4d60",
+        "imei-grouped": "35-693803-564380-9",
+        "imei-ctx": "490154203237518",
+        "ssn-ctx": "536221234",
+        "uk-nino": "JG 10 37 59 A",
+        "uk-nhs": "401 736 2915",
+        "de-taxid": "65091827363",
+        "fr-nir": "2 84 05 69 123 456 40",
+        "es-dni": "48291037F",
+        "es-nie": "Y4820917Q",
+        "nl-bsn": "261900948",
+        "it-cf": "RSSMRA85T10A562S",
+        # alg "none": no signature part at all, and a person in the payload
+        "jwt-unsigned": (
+            "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0."
+            "eyJzdWIiOiI4ODEyIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsInJvbGUiOiJhZG1pbiJ9."
+        ),
+        # the value of an assignment, in the syntaxes configs, code and command lines use
+        "go-walrus": "q8ZtWalrus71Lm",
+        "php-arrow": "Pq9-Lantern-44",
+        "make-conditional": "mk-7f3c9a1e55",
+        "shell-export": "Corvid-88-Tide",
+        "xml-element": "Fjord#5120",
+        "java-property": "Quokka$7781",
+        "curl-user": "Heron-3390",
+        "cli-password": "Otter-5521",
+        "cli-token": "tk-Badger-0912",
+        "connection-string": "Marten!4410",
+        "mongodb-srv": "Puffin-6672",
+        "jdbc-query": "Lynx-2087",
+        "jdbc-sqlserver": "Ibex-7734",
+        "jdbc-userinfo": "Vole-1290",
+    }
+)
+
+#: planted values that reach the wire today, with where they stand: bugs for the engine owner.
+#: The suite checks that each of them still leaks (and that nothing else does), so a fix
+#: fails it until the entry is removed here: this list can only shrink.
+KNOWN_LEAKS: dict[str, str] = {
+    "curl-user": (
+        "the password of `curl -u deploy:<password> https://...` in a log message "
+        "(logentry.formatted): the curl -u user:password form is not recognised"
+    ),
+}
 
 
 def _base(i: int, **parts: Any) -> dict[str, Any]:
@@ -462,7 +590,237 @@ def events() -> list[tuple[str, dict[str, Any], list[str]]]:
             ["email", "session", "api_key", "password"],
         ),
     ]
-    return cases + transactions
+    return cases + _token_cases() + _identifier_cases() + _assignment_cases() + transactions
+
+
+def _frame_repr(name: str, value: str) -> dict[str, Any]:
+    """An exception whose frame holds `value` as a local, as sentry-sdk sends it: its repr."""
+    return _frames({name: repr(value), "attempt": "2"})
+
+
+def _token_cases() -> list[tuple[str, dict[str, Any], list[str]]]:
+    """The sampled tokens, six to an event, each where free text carries it (no key names it)."""
+    names = list(TOKEN_TEXT)
+    assert len(names) % 6 == 0, "six tokens to an event: one in each position"
+    cases: list[tuple[str, dict[str, Any], list[str]]] = []
+    for number, at in enumerate(range(0, len(names), 6)):
+        group = names[at : at + 6]
+        t = [TOKEN_TEXT[name] for name in group]
+        event = _base(
+            100 + number,
+            exception={
+                "values": [
+                    {"type": "PermissionError", "value": f"upstream rejected {t[0]} (401)"},
+                    _frame_repr("client_args", f"Client(base_url='https://api.example.com', {t[5]})")[
+                        "values"
+                    ][0],
+                ]
+            },
+            logentry={"message": "retrying with %s", "formatted": f"retrying with {t[1]}"},
+            breadcrumbs={"values": [{"category": "config", "message": f"configured client with {t[2]}"}]},
+            extra={"detail": f"rotated {t[3]} at {BENIGN['timestamp']}", "request_id": BENIGN["uuid"]},
+            request={"method": "POST", "url": "https://shop.example.com/support", "data": f"comment={t[4]}"},
+        )
+        cases.append((f"service tokens {number + 1}: {', '.join(group)}", event, group))
+    return cases
+
+
+def _identifier_cases() -> list[tuple[str, dict[str, Any], list[str]]]:
+    s = S
+    return [
+        (
+            "phones: international in an exception, after a context word in a breadcrumb",
+            _base(
+                120,
+                exception={
+                    "values": [{"type": "SMSError", "value": f"SMS to {s['phone-intl']} undeliverable"}]
+                },
+                breadcrumbs={
+                    "values": [
+                        {"category": "crm", "message": f"callback requested, phone number: {s['phone-ctx']}"},
+                        {"category": "crm", "message": f"rappel client, téléphone: {s['phone-ctx-fr']}"},
+                    ]
+                },
+                extra={"detail": f"forwarded to {s['phone-intl-us']} at {BENIGN['timestamp']}"},
+            ),
+            ["phone-intl", "phone-ctx", "phone-ctx-fr", "phone-intl-us"],
+        ),
+        (
+            "phone in a request body and a frame repr",
+            _base(
+                121,
+                request={"method": "POST", "data": f"note=please call {s['phone-intl-fr']} after 6pm"},
+                exception=_frame_repr("line", f"contact reachable on {s['phone-intl-fr']}"),
+            ),
+            ["phone-intl-fr"],
+        ),
+        (
+            "MAC addresses in three notations",
+            _base(
+                122,
+                message=f"DHCP lease renewed for {s['mac-colon']} on vlan 12",
+                breadcrumbs={"values": [{"category": "net", "message": f"arp entry {s['mac-dash']} stale"}]},
+                exception=_frame_repr("iface", f"Interface(name='eth0', hw={s['mac-dot']})"),
+            ),
+            ["mac-colon", "mac-dash", "mac-dot"],
+        ),
+        (
+            "IMEI grouped and after a context word",
+            _base(
+                123,
+                exception={
+                    "values": [{"type": "DeviceError", "value": f"device {s['imei-grouped']} not registered"}]
+                },
+                extra={"detail": f"push failed for imei: {s['imei-ctx']}"},
+            ),
+            ["imei-grouped", "imei-ctx"],
+        ),
+        (
+            "national identifiers: US, UK",
+            _base(
+                124,
+                logentry={"message": "kyc check", "formatted": f"kyc check failed for ssn: {s['ssn-ctx']}"},
+                exception={
+                    "values": [{"type": "ValidationError", "value": f"NI number {s['uk-nino']} already used"}]
+                },
+                breadcrumbs={
+                    "values": [{"category": "gp", "message": f"referral for patient {s['uk-nhs']}"}]
+                },
+            ),
+            ["ssn-ctx", "uk-nino", "uk-nhs"],
+        ),
+        (
+            "national identifiers: DE, FR, ES",
+            _base(
+                125,
+                request={"method": "POST", "data": f"Bitte korrigieren, meine Steuer-ID: {s['de-taxid']}"},
+                extra={"detail": f"dossier {s['fr-nir']} incomplet"},
+                exception=_frame_repr("doc", f"Documento(dni={s['es-dni']}, nie={s['es-nie']})"),
+            ),
+            ["de-taxid", "fr-nir", "es-dni", "es-nie"],
+        ),
+        (
+            "national identifiers: NL, IT",
+            _base(
+                126,
+                message=f"aanvraag afgewezen, bsn: {s['nl-bsn']}",
+                breadcrumbs={"values": [{"category": "anagrafe", "message": f"verifica {s['it-cf']} ok"}]},
+            ),
+            ["nl-bsn", "it-cf"],
+        ),
+        (
+            "unsigned JWT (alg none)",
+            _base(
+                127,
+                exception={
+                    "values": [{"type": "AuthError", "value": f"refused unsigned token {s['jwt-unsigned']}"}]
+                },
+                extra={"detail": f"session restored from {s['jwt-unsigned']}"},
+            ),
+            ["jwt-unsigned"],
+        ),
+    ]
+
+
+def _assignment_cases() -> list[tuple[str, dict[str, Any], list[str]]]:
+    s = S
+    return [
+        (
+            "assignments in exception values: Go :=, a .NET connection string",
+            _base(
+                130,
+                exception={
+                    "values": [
+                        {"type": "ConfigError", "value": f'config.go:14: apiKey := "{s["go-walrus"]}"'},
+                        {
+                            "type": "OperationalError",
+                            "value": (
+                                "cannot open Server=sql.internal;Database=shop;User Id=shop_app;"
+                                f"Password={s['connection-string']};Encrypt=true"
+                            ),
+                        },
+                    ]
+                },
+            ),
+            ["go-walrus", "connection-string"],
+        ),
+        (
+            "assignments in breadcrumbs: PHP =>, --token=",
+            _base(
+                131,
+                breadcrumbs={
+                    "values": [
+                        {"category": "php", "message": f"config loaded: ['password' => '{s['php-arrow']}']"},
+                        {
+                            "category": "subprocess",
+                            "message": f"spawned deploy.sh --token={s['cli-token']} --env=prod",
+                        },
+                    ]
+                },
+            ),
+            ["php-arrow", "cli-token"],
+        ),
+        (
+            "assignments in extra: Makefile ?=, --password v, JDBC sqlserver",
+            _base(
+                132,
+                extra={
+                    "makefile": f"API_TOKEN ?= {s['make-conditional']}",
+                    "command": f"manage.py migrate --database default --password {s['cli-password']}",
+                    "detail": (
+                        "jdbc:sqlserver://sql.internal:1433;databaseName=shop;user=sa;"
+                        f"password={s['jdbc-sqlserver']};encrypt=true"
+                    ),
+                },
+            ),
+            ["make-conditional", "cli-password", "jdbc-sqlserver"],
+        ),
+        (
+            "assignments in request bodies: export, XML, JDBC userinfo",
+            _base(
+                133,
+                request={
+                    "method": "POST",
+                    "url": "https://shop.example.com/admin/import",
+                    "data": (
+                        f"#!/bin/sh\nexport DB_PASSWORD={s['shell-export']}\n"
+                        f"<config><user>shop</user><password>{s['xml-element']}</password></config>\n"
+                        f"jdbc:mysql://shop:{s['jdbc-userinfo']}@db.internal:3306/shop"
+                    ),
+                },
+            ),
+            ["shell-export", "xml-element", "jdbc-userinfo"],
+        ),
+        (
+            "assignments in frame vars (repr): Java setProperty, JDBC query",
+            _base(
+                134,
+                exception=_frames(
+                    {
+                        "line": repr(f'System.setProperty("DB_PASSWORD", "{s["java-property"]}");'),
+                        "url": repr(
+                            f"jdbc:postgresql://db.internal:5432/shop?user=shop&password={s['jdbc-query']}"
+                        ),
+                    }
+                ),
+            ),
+            ["java-property", "jdbc-query"],
+        ),
+        (
+            "assignments in log messages: curl -u, mongodb+srv",
+            _base(
+                135,
+                logentry={
+                    "message": "health check failed: %s",
+                    "formatted": (
+                        f"health check failed: curl -u deploy:{s['curl-user']} https://ci.example.com/api/health"
+                    ),
+                },
+                message=f"cannot reach mongodb+srv://shop_app:{s['mongodb-srv']}@cluster0.ab1cd.mongodb.net/shop",
+            ),
+            ["curl-user", "mongodb-srv"],
+        ),
+    ]
 
 
 def benign_values() -> list[str]:
