@@ -147,7 +147,7 @@ def _celery_monitors(app_path: str, out: TextIO, err: TextIO) -> int:
             f"{report.name:<{width}}  {report.schedule:<22} {report.timezone:<16} {'yes' if report.monitored else 'NO'}",
             file=out,
         )
-        for reason, fix in zip(report.reasons, report.fixes):
+        for reason, fix in zip(report.reasons, report.fixes, strict=True):
             print(f"{'':<{width}}    - {reason}. Fix: {fix}", file=out)
     missing = sum(not r.monitored for r in reports)
     print(f"{len(reports) - missing} of {len(reports)} beat entries will be monitored", file=out)

@@ -146,7 +146,9 @@ def changes(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
             steps += [("found", path + _step(key), old[key], "(removed)") for key in old if key not in new]
             todo += reversed(steps)
         elif isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
-            todo += reversed([("compare", f"{path}[{i}]", b, a) for i, (b, a) in enumerate(zip(old, new))])
+            todo += reversed(
+                [("compare", f"{path}[{i}]", b, a) for i, (b, a) in enumerate(zip(old, new, strict=True))]
+            )
         elif old != new:
             found.append((path, old, new))
     return found
