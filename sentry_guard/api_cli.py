@@ -154,6 +154,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO = sys.
             deadline=args.deadline,
             allow_http=True if args.insecure else None,
         )
+        listing = args.command == "events" or args.action == "list"
+        missing = api.missing_settings(
+            org=args.org, project=getattr(args, "project", None), needs_project=listing
+        )
+        if missing:
+            raise ConfigError(missing)
         limit = getattr(args, "limit", None) or None
         since = _since(getattr(args, "since", None))
         if args.command == "events":
