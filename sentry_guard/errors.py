@@ -30,7 +30,8 @@ class InvalidSetting(SentryGuardError, ValueError):
     The message never contains the offending value when that value may be secret.
     """
 
-    what = "setting"
+    #: what is invalid, named at the start of the message (a name kind); none for a plain setting
+    what = ""
 
     def __init__(self, rule: str, fix: str, *, kind: str = "value") -> None:
         self.rule = rule
@@ -40,7 +41,7 @@ class InvalidSetting(SentryGuardError, ValueError):
         self.kind = kind
         #: the variable to blame when it is not the field's own (set by the settings model)
         self.variable: str | None = None
-        super().__init__(f"invalid {self.what}: {rule}. Fix: {fix}")
+        super().__init__(f"invalid {self.what}: {rule}. Fix: {fix}" if self.what else f"{rule}. Fix: {fix}")
 
 
 class InvalidName(InvalidSetting):

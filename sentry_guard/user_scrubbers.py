@@ -83,10 +83,7 @@ def import_fix(module_name: str, exc: BaseException) -> str:
     top = module_name.split(".")[0]
     missing = getattr(exc, "name", None) if isinstance(exc, ModuleNotFoundError) else None
     if missing is not None and (module_name == missing or module_name.startswith(missing + ".")):
-        return (
-            f"check the spelling; run from the folder that holds {named(top)}, or add that folder to "
-            "PYTHONPATH (sentry-guard puts the current folder on the path)"
-        )
+        return f"check the spelling; run from the folder that holds {named(top)}, or add that folder to PYTHONPATH"
     if missing is not None:
         return f"install {named(missing.split('.')[0])}, which the module imports, or fix that import"
     return "fix the error the module raises when it is imported"
