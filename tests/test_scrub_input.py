@@ -172,11 +172,16 @@ def test_a_huge_input_is_refused_without_reading_it_whole(tmp_path: Path) -> Non
 
 # -- properties ------------------------------------------------------------------------------
 
+
+def _containers(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    # a named function: hypothesis reads a lambda's source to check it recurses, and misread
+    # this one once wrapped over lines (HypothesisDeprecationWarning, an error here)
+    return st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+
+
 _json = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
-    ),
+    _containers,
     max_leaves=20,
 )
 
