@@ -110,7 +110,13 @@ def _relay() -> Callable[[dict[str, Any]], Any] | None:
     except ImportError:
         return None
     config = sentry_relay.convert_datascrubbing_config(
-        {"scrubData": True, "scrubDefaults": True, "scrubIpAddresses": True, "sensitiveFields": [], "excludeFields": []}
+        {
+            "scrubData": True,
+            "scrubDefaults": True,
+            "scrubIpAddresses": True,
+            "sensitiveFields": [],
+            "excludeFields": [],
+        }
     )
     return lambda event: sentry_relay.pii_strip_event(config, event)
 
@@ -184,7 +190,11 @@ def bench_reference(repeat: int) -> list[Row]:
         reference = EventScrubber(recursive=True)
         for _, scrubber, _ in contenders:
             scrubber(event, {})
-        samples: dict[str, list[float]] = {"ref": [], "relay": [], **{label: [] for label, _, _ in contenders}}
+        samples: dict[str, list[float]] = {
+            "ref": [],
+            "relay": [],
+            **{label: [] for label, _, _ in contenders},
+        }
         for round_ in range(repeat):
             copied = copy.deepcopy(event)
             samples["ref"].append(_time(lambda: reference.scrub_event(copied)))
@@ -210,7 +220,7 @@ def bench_catalogue(count: int) -> list[Row]:
     rows = []
     for density in ("typical", "dense"):
         events = generate(count, "typical", density, seed=2)
-        pairs = list(zip(_scrubbers(), _scrubbers(PREVIOUS_DETECTORS)))
+        pairs = list(zip(_scrubbers(), _scrubbers(PREVIOUS_DETECTORS), strict=True))
         for (kind, full), (_, previous) in pairs:
             for warm in generate(20, "typical", density, seed=98):
                 full(warm, {})
@@ -219,7 +229,9 @@ def bench_catalogue(count: int) -> list[Row]:
             old = statistics.median(_time(lambda: previous(e, {})) for e in events)
             where = f"catalogue typical/{density}"
             rows.append((where, f"{kind}: previous detector set", old, 1.0))
-            rows.append((where, f"{kind}: whole catalogue ({len(full.redactor.formats)} formats)", new, new / old))
+            rows.append(
+                (where, f"{kind}: whole catalogue ({len(full.redactor.formats)} formats)", new, new / old)
+            )
     return rows
 
 
@@ -231,7 +243,9 @@ def bench_plain_text(repeat: int) -> list[Row]:
     read = median_us(lambda: text.count("\x00"), repeat)
     rows = [("plain 1 MB", "reading it once (str.count)", read / mb, 1.0)]
     for kind, scrubber in _scrubbers():
-        us = median_us(lambda: (scrubber.clean.clear(), scrubber({"message": text}, {})), max(3, repeat // 10))
+        us = median_us(
+            lambda: (scrubber.clean.clear(), scrubber({"message": text}, {})), max(3, repeat // 10)
+        )
         rows.append(("plain 1 MB", f"{kind}: scrubbing it", us / mb, us / read))
     return rows
 
@@ -253,7 +267,10 @@ def bench_startup(repeat: int) -> list[Row]:
         guarded()  # the catalogue's modules are imported once, at the first configure()
         base = median_us(plain, repeat)
         ours = median_us(guarded, repeat)
-    return [("start-up", "sentry_sdk.init", base, 1.0), ("start-up", "sentry_guard.configure()", ours, ours / base)]
+    return [
+        ("start-up", "sentry_sdk.init", base, 1.0),
+        ("start-up", "sentry_guard.configure()", ours, ours / base),
+    ]
 
 
 def bench_adversarial(repeat: int, size: int) -> list[Row]:
@@ -276,7 +293,9 @@ def bench_adversarial(repeat: int, size: int) -> list[Row]:
     rows = []
     for kind, scrubber in _scrubbers():
         for name, text in texts.items():
-            us = median_us(lambda: (scrubber.clean.clear(), scrubber({"message": text}, {})), max(3, repeat // 50))
+            us = median_us(
+                lambda: (scrubber.clean.clear(), scrubber({"message": text}, {})), max(3, repeat // 50)
+            )
             megabytes = len(text) / (1 << 20)
             rows.append(("adversarial", f"{kind}: {name} ({megabytes:.2f} MB)", us, us / megabytes))
     return rows

@@ -11,9 +11,11 @@ from .errors import (
     InvalidEnvironment,
     InvalidName,
     InvalidRelease,
+    InvalidSetting,
     InvalidSlug,
     Problem,
     SentryGuardError,
+    UnknownOption,
 )
 from .hooks import default_chain
 from .loading import load_settings
@@ -29,6 +31,9 @@ from .names import (
 from .scrubbers import FILTERED, Chain, DefaultScrubber, KeyMatcher, Scrubber, ScrubberError, Walker
 from .settings import Settings
 from .startup import Configuration, configure
+from .switches import honour_pure_python_switch
+
+honour_pure_python_switch()
 
 __version__ = "0.1.0"
 
@@ -44,6 +49,7 @@ __all__ = [
     "InvalidEnvironment",
     "InvalidName",
     "InvalidRelease",
+    "InvalidSetting",
     "InvalidSlug",
     "KeyMatcher",
     "ParsedRelease",
@@ -52,6 +58,7 @@ __all__ = [
     "ScrubberError",
     "SentryGuardError",
     "Settings",
+    "UnknownOption",
     "Version",
     "Walker",
     "__version__",

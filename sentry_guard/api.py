@@ -336,6 +336,35 @@ class SentryApi:
         self._clock = clock
         self._http = urllib3.PoolManager(retries=False)
 
+    def missing_settings(
+        self, *, org: Optional[str] = None, project: Optional[str] = None, needs_project: bool = False
+    ) -> list[Problem]:
+        """Every setting a call would lack (token, org, project), to tell them all at once."""
+        problems = []
+        if self._token is None:
+            problems.append(
+                Problem(
+                    "SENTRY_AUTH_TOKEN",
+                    "is not set: the web API needs a token",
+                    "create one in Sentry (Settings > Auth Tokens) and set SENTRY_AUTH_TOKEN",
+                )
+            )
+        if not (org or self.org):
+            problems.append(
+                Problem(
+                    "SENTRY_ORG", "is not set", "pass --org or set SENTRY_ORG to your organization's slug"
+                )
+            )
+        if needs_project and not (project or self.project):
+            problems.append(
+                Problem(
+                    "SENTRY_PROJECT",
+                    "is not set",
+                    "pass --project or set SENTRY_PROJECT to the project's slug",
+                )
+            )
+        return problems
+
     def __repr__(self) -> str:
         return (
             f"SentryApi(url={mask_url(self.url)!r}, org={self.org!r}, project={self.project!r}, "

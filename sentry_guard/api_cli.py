@@ -118,9 +118,9 @@ def _table(rows: Iterable[dict[str, Any]], columns: list[tuple[str, str]], out: 
         return 0
     widths = [max(len(title), *(len(row[i]) for row in cells)) for i, (_, title) in enumerate(columns)]
     widths[-1] = len(columns[-1][1])  # the last column (titles) is not padded
-    print("  ".join(title.ljust(w) for (_, title), w in zip(columns, widths)).rstrip(), file=out)
+    print("  ".join(title.ljust(w) for (_, title), w in zip(columns, widths, strict=True)).rstrip(), file=out)
     for row in cells:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip(), file=out)
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip(), file=out)
     return len(cells)
 
 
@@ -154,6 +154,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO = sys.
             deadline=args.deadline,
             allow_http=True if args.insecure else None,
         )
+        listing = args.command == "events" or args.action == "list"
+        missing = api.missing_settings(
+            org=args.org, project=getattr(args, "project", None), needs_project=listing
+        )
+        if missing:
+            raise ConfigError(missing)
         limit = getattr(args, "limit", None) or None
         since = _since(getattr(args, "since", None))
         if args.command == "events":

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,10 +19,13 @@ from .dsn import Dsn
 from .errors import ConfigError, InvalidRelease
 from .loading import is_strict, try_load_settings
 from .names import parse_release, release_advice
+from .provenance import dsn_source, release_source, release_warning
 from .safe_text import clean, excerpt, looks_secret, mask_url, safe_error_text
 from .scrubbers.scan import uses_compiled_scanner
+from .sdk import sdk_version
 from .settings import Settings, env_name
-from .user_scrubbers import PATH_CHARS
+from .user_scrubbers import PATH_CHARS, import_fix
+from .variables import unknown_variables, unknown_variables_text
 
 __all__ = ["main"]
 
@@ -57,9 +62,14 @@ def _scanner() -> str:
 
 
 def _check(out: TextIO, err: TextIO) -> int:
-    settings, problems = try_load_settings()
-    if settings is None:
-        print(ConfigError(problems), file=err)
+    """Run what `configure()` runs short of ``sentry_sdk.init`` (the chain and its plugins and
+    hooks included, DSN or not: the DSN usually arrives only at deploy time)."""
+    from .startup import plan
+
+    built = plan(without_dsn=True)
+    settings = built.settings
+    if settings is None or built.chain is None:
+        print(ConfigError(built.problems), file=err)
         if not is_strict({}):
             print(
                 "(SENTRY_GUARD_STRICT=false: configure() would log this and start with Sentry off)", file=err
@@ -72,37 +82,61 @@ def _check(out: TextIO, err: TextIO) -> int:
             marker = "~"
         print(f"{marker} {env_name(name):<{width}}  {_show(getattr(settings, name), name)}", file=out)
     print("(* = set, ~ = derived from SENTRY_RELEASE_PACKAGE/VERSION or a CI commit variable)", file=out)
+    print(f"scrubber chain: {' -> '.join(built.chain.names)}", file=out)
     print(f"scrubbing runs {_scanner()}", file=out)
-    if settings.dsn is None:
+    source = dsn_source(settings)
+    if source is None:
         print("Sentry would be off: SENTRY_DSN is not set", file=out)
+    else:
+        print(f"DSN from {source}", file=out)
+    warnings = []
+    unknown = unknown_variables(env_file=settings.guard_env_file)
+    if unknown:
+        warnings.append(unknown_variables_text(unknown))
+    if built.unsupported:
+        warnings.append(
+            f"sentry-sdk {sdk_version()} does not support {', '.join(built.unsupported)}: "
+            "configure() will warn and leave them out; upgrade sentry-sdk or unset them"
+        )
     scheme, host, _ = origin(settings.url) or ("", "", 0)
     if scheme == "http" and not settings.allow_http and not is_loopback(host):
-        print(
-            "warning: SENTRY_URL is plain http:// to another machine: the web API commands refuse "
-            "to send the token there unless SENTRY_ALLOW_HTTP=true (or --insecure)",
-            file=err,
+        warnings.append(
+            "SENTRY_URL is plain http:// to another machine: the web API commands refuse "
+            "to send the token there unless SENTRY_ALLOW_HTTP=true (or --insecure)"
         )
+    package_warning = release_warning(settings)
+    if package_warning:
+        warnings.append(package_warning)
     if settings.release:
         advice = release_advice(settings.release)
         if advice:
-            print(f"warning: {advice}", file=err)
+            warnings.append(advice)
+    for warning in warnings:
+        print(f"warning: {warning}", file=err)
     print("OK: the Sentry configuration is valid", file=out)
     return EXIT_OK
 
 
 def _release(out: TextIO, err: TextIO) -> int:
+    """The release sentry-sdk will report, on standard output alone (for scripts); where it
+    comes from on standard error."""
     settings, problems = try_load_settings()
     if settings is None:
         print(ConfigError(problems), file=err)
         return EXIT_INVALID
-    if not settings.release:
+    release, source = release_source(settings)
+    warning = release_warning(settings)
+    if warning:
+        print(f"warning: {warning}", file=err)
+    if not release:
         print(
             "no release: set SENTRY_RELEASE, or SENTRY_RELEASE_PACKAGE with SENTRY_RELEASE_VERSION "
             "or a CI commit variable such as GITHUB_SHA",
             file=err,
         )
         return EXIT_INVALID
-    print(settings.release, file=out)
+    print(release, file=out)
+    print(f"(from {source})", file=err)
     return EXIT_OK
 
 
@@ -134,11 +168,28 @@ def _celery_monitors(app_path: str, out: TextIO, err: TextIO) -> int:
     if settings is None:
         print(ConfigError(problems), file=err)
         return EXIT_INVALID
+    if importlib.util.find_spec("celery") is None:
+        print(
+            "sentry-guard celery monitors: Celery is not installed. "
+            'Fix: pip install "sentry-guard[celery]" (or add celery to your requirements)',
+            file=err,
+        )
+        return EXIT_USAGE
     try:
         app = load_app(app_path)
     except (Exception, SystemExit) as exc:  # the module's own import may fail in any way
         shown = excerpt(app_path, PATH_CHARS)
-        print(f"sentry-guard celery monitors: cannot load {shown}: {safe_error_text(exc)}", file=err)
+        module = app_path.partition(":")[0]
+        fix = (
+            "make the module importable without exiting"
+            if isinstance(exc, SystemExit)
+            else import_fix(module, exc)
+            if not isinstance(exc, ValueError)
+            else "name the app as pkg.module:app, e.g. the module that calls Celery(...)"
+        )
+        print(
+            f"sentry-guard celery monitors: cannot load {shown}: {safe_error_text(exc)}. Fix: {fix}", file=err
+        )
         return EXIT_USAGE
     reports = audit_beat_schedule(app, settings)
     width = max([len("SLUG"), *(len(r.name) for r in reports)])
@@ -148,7 +199,7 @@ def _celery_monitors(app_path: str, out: TextIO, err: TextIO) -> int:
             f"{report.name:<{width}}  {report.schedule:<22} {report.timezone:<16} {'yes' if report.monitored else 'NO'}",
             file=out,
         )
-        for reason, fix in zip(report.reasons, report.fixes):
+        for reason, fix in zip(report.reasons, report.fixes, strict=True):
             print(f"{'':<{width}}    - {reason}. Fix: {fix}", file=out)
     missing = sum(not r.monitored for r in reports)
     print(f"{len(reports) - missing} of {len(reports)} beat entries will be monitored", file=out)
@@ -159,6 +210,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sentry-guard", description="Validate and inspect the Sentry configuration of this environment."
     )
+    parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser(
         "check", help="validate SENTRY_* variables like configure() and print the effective settings"
@@ -171,6 +223,11 @@ def _parser() -> argparse.ArgumentParser:
         "demo", help="raise an error full of planted secrets and show what reached the wire"
     )
     demo.add_argument("--wire", action="store_true", help="also print the event exactly as it arrived")
+    demo.add_argument(
+        "--send",
+        action="store_true",
+        help="also send the scrubbed event to the project of SENTRY_DSN and say whether it arrived",
+    )
     scrub = commands.add_parser(
         "scrub", help="run the configured chain over an event JSON (or envelope) and print it"
     )
@@ -217,7 +274,7 @@ def main(
     if args.command == "demo":
         from .demo import run_demo
 
-        return run_demo(out, show_wire=args.wire)
+        return run_demo(out, show_wire=args.wire, send=args.send, err=err)
     if args.command == "celery":
         return _celery_monitors(args.app, out, err)
     if args.command in ("events", "issues"):
@@ -260,6 +317,29 @@ def _detectors(selection: list[str], as_json: bool, out: TextIO, err: TextIO) ->
     return EXIT_OK
 
 
+def _version() -> str:
+    import platform
+
+    import sentry_sdk
+
+    from . import __version__
+
+    return (
+        f"sentry-guard {__version__} (sentry-sdk {sentry_sdk.VERSION}, Python {platform.python_version()}, "
+        f"{'compiled' if uses_compiled_scanner() else 'pure-Python'} scanner)"
+    )
+
+
+def _cwd_on_path() -> None:
+    """The folder the command runs in is importable, as with ``celery``, ``gunicorn`` and
+    ``uvicorn`` (``--app shop.celery:app``, ``SENTRY_SCRUBBERS=myapp.sentry:...``); ``python -m``
+    does the same by itself."""
+    cwd = os.getcwd()
+    if "" not in sys.path and cwd not in sys.path:
+        sys.path.insert(0, cwd)
+
+
 def run() -> None:
     """Console-script entry point."""
+    _cwd_on_path()
     sys.exit(main())

@@ -1,16 +1,17 @@
 """`sentry-guard demo`: an error full of planted personal data, and what reached the wire.
 
 Starts a loopback endpoint that receives real Sentry envelopes, configures sentry_guard
-against it (unless ``SENTRY_DSN`` is set), raises an error from code whose locals, request,
-breadcrumbs, log lines and message hold secrets, and prints side by side what the
-application had and what arrived. No network, no Sentry account, a few seconds.
+against it (always: a ``SENTRY_DSN`` in the environment is not used unless ``--send``),
+raises an error from code whose locals, request, breadcrumbs, log lines and message hold
+secrets, and prints side by side what the application had and what arrived. No network, no
+Sentry account, a few seconds. With ``--send`` the scrubbed event also goes to the project of
+``SENTRY_DSN``, and the demo says whether Sentry accepted it.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 from typing import Any, Optional, TextIO
 
@@ -103,16 +104,95 @@ def _rows(event: dict[str, Any]) -> list[tuple[str, str, str]]:
     ]
 
 
-def run_demo(out: Optional[TextIO] = None, color: Optional[bool] = None, show_wire: bool = False) -> int:
-    """Run the tour; returns the exit code (0 when nothing planted reached the wire)."""
+def _capture(dsn: str, transport: Any = None) -> Any:
+    """Configure sentry_guard for `dsn`, report the checkout's error and flush; returns what
+    `configure()` returned."""
     import sentry_sdk
 
     import sentry_guard
 
+    result = sentry_guard.configure(dsn=dsn, release="shop@4.12.0", environment="demo", transport=transport)
+    with sentry_sdk.new_scope() as scope:
+        scope.add_event_processor(_request)  # type: ignore[arg-type]
+        try:
+            _checkout(PLANTED["card"], PLANTED["email"], PLANTED["password"])
+        except ValueError:
+            sentry_sdk.capture_exception()
+    sentry_sdk.flush()
+    return result
+
+
+def _deliver(raw: bytes, dsn: str) -> str | None:
+    """POST one envelope to the project of `dsn` as sentry-sdk would; None when Sentry accepted
+    it, else why not (one line, without the key)."""
+    import urllib3
+    from sentry_sdk.consts import EndpointType
+    from sentry_sdk.utils import Dsn as SdkDsn
+
+    from . import __version__
+    from .safe_text import clean, safe_error_text
+
+    auth = SdkDsn(dsn).to_auth(f"sentry-guard/{__version__}")
+    url = auth.get_api_url(EndpointType.ENVELOPE)
+    headers = {"X-Sentry-Auth": auth.to_header(), "Content-Type": "application/x-sentry-envelope"}
+    try:
+        response = urllib3.PoolManager(retries=False).request(
+            "POST", url, body=raw, headers=headers, timeout=urllib3.Timeout(connect=10, read=20)
+        )
+    except Exception as exc:
+        return f"cannot reach {auth.host}: {safe_error_text(exc, replace=(auth.public_key,))}"
+    if response.status == 200:
+        return None
+    detail = clean(response.data[:300].decode("utf-8", "replace"), 200).replace(auth.public_key, "***")
+    return f"{auth.host} answered HTTP {response.status}" + (f": {detail}" if detail else "")
+
+
+def _send(out: TextIO, err: TextIO) -> int:
+    """`--send`: the same error, scrubbed by the same chain, to the configured project."""
+    from .errors import ConfigError
+    from .loading import try_load_settings
+    from .sdk import detach_client
+    from .testing import Captured, memory_transport
+
+    settings, problems = try_load_settings()
+    if settings is None:
+        print(ConfigError(problems), file=err)
+        return 1
+    if settings.dsn is None:
+        print("sentry-guard demo --send: SENTRY_DSN is not set. Fix: set it to your project's DSN", file=err)
+        return 1
+    captured = Captured()
+    _capture(settings.dsn.reveal(), memory_transport(captured))
+    detach_client()
+    envelopes = [e for e in captured.envelopes if e.payloads("event")]
+    if not envelopes:
+        print("sentry-guard demo --send: the chain dropped the event; nothing was sent", file=err)
+        return 1
+    failure = _deliver(envelopes[0].raw, settings.dsn.reveal())
+    if failure is not None:
+        print(f"NOT delivered to {settings.dsn}: {failure}", file=out)
+        return 1
+    event_id = envelopes[0].payloads("event")[0].get("event_id", "?")
+    print(f"delivered to {settings.dsn}: Sentry accepted event {event_id}", file=out)
+    return 0
+
+
+def run_demo(
+    out: Optional[TextIO] = None,
+    color: Optional[bool] = None,
+    show_wire: bool = False,
+    send: bool = False,
+    err: Optional[TextIO] = None,
+) -> int:
+    """Run the tour; returns the exit code (0 when nothing planted reached the wire and, with
+    `send`, the configured project accepted the event)."""
+    from . import startup
     from ._endpoint import EnvelopeServer
+    from .errors import ConfigError
     from .sdk import detach_client
 
     out = out or sys.stdout
+    err = err or sys.stderr
     color = out.isatty() if color is None else color
 
     def paint(text: str, style: str) -> str:
@@ -124,30 +204,20 @@ def run_demo(out: Optional[TextIO] = None, color: Optional[bool] = None, show_wi
     app_log.propagate = False
     app_log.addHandler(logging.NullHandler())
     with EnvelopeServer() as server:
-        dsn = os.environ.get("SENTRY_DSN") or server.dsn()
-        result = sentry_guard.configure(dsn=dsn, release="shop@4.12.0", environment="demo")
+        try:
+            chain = _capture(server.dsn()).chain
+        except ConfigError as exc:
+            print(exc, file=err)
+            return 1
         print(
             paint("sentry_guard demo", BOLD),
-            f"- scrubbers: {', '.join(result.chain.names if result.chain else ())}",
+            f"- scrubbers: {', '.join(chain.names if chain else ())}",
             file=out,
         )
-        print(
-            f"events go to {'your SENTRY_DSN' if 'SENTRY_DSN' in os.environ else 'a local endpoint on ' + dsn.split('@')[1]}\n",
-            file=out,
-        )
-        with sentry_sdk.new_scope() as scope:
-            scope.add_event_processor(_request)  # type: ignore[arg-type]
-            try:
-                _checkout(PLANTED["card"], PLANTED["email"], PLANTED["password"])
-            except ValueError:
-                sentry_sdk.capture_exception()
-        sentry_sdk.flush()
-        if "SENTRY_DSN" in os.environ:
-            print("sent to your SENTRY_DSN; look it up in Sentry", file=out)
-            detach_client()
-            return 0
+        print(f"events go to a local endpoint on 127.0.0.1:{server.port}\n", file=out)
         server.wait_for(1)
         detach_client()
+        startup.reset()
         wire = "\n".join(e.raw.decode("utf-8", "replace") for e in server.envelopes)
         events = server.payloads("event")
     if not events:
@@ -178,4 +248,16 @@ def run_demo(out: Optional[TextIO] = None, color: Optional[bool] = None, show_wi
         print(paint(f"LEAKED: {', '.join(leaked)}", RED), file=out)
         return 1
     print(paint(f"none of the {len(PLANTED)} planted secrets reached the wire", BOLD), file=out)
+    if send:
+        return _send(out, err)
+    if _configured_dsn():
+        print("(SENTRY_DSN is set but was not used: `sentry-guard demo --send` also sends to it)", file=out)
     return 0
+
+
+def _configured_dsn() -> bool:
+    """Whether the environment configures a DSN (said, never used, without --send)."""
+    from .loading import try_load_settings
+
+    settings, _ = try_load_settings()
+    return settings is not None and settings.dsn is not None

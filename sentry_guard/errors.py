@@ -12,9 +12,11 @@ __all__ = [
     "InvalidEnvironment",
     "InvalidName",
     "InvalidRelease",
+    "InvalidSetting",
     "InvalidSlug",
     "Problem",
     "SentryGuardError",
+    "UnknownOption",
 ]
 
 
@@ -22,23 +24,33 @@ class SentryGuardError(Exception):
     """Root of every error sentry_guard raises, so one `except` catches them all."""
 
 
-class InvalidName(SentryGuardError, ValueError):
-    """A name Sentry would refuse; `rule` says which rule it broke and `fix` what to do.
+class InvalidSetting(SentryGuardError, ValueError):
+    """A setting's value broke a rule; `fix` is specific to that rule (not the field's generic one).
 
     The message never contains the offending value when that value may be secret.
     """
 
-    what = "name"
+    #: what is invalid, named at the start of the message (a name kind); none for a plain setting
+    what = ""
 
-    def __init__(self, rule: str, fix: str, *, kind: str) -> None:
+    def __init__(self, rule: str, fix: str, *, kind: str = "value") -> None:
         self.rule = rule
         self.fix = fix
         #: short machine-readable reason: ``empty``, ``too_long``, ``restricted``,
-        #: ``bad_characters``, ``format`` (stable, used by tests and tools)
+        #: ``bad_characters``, ``format``, ``value`` (stable, used by tests and tools)
         self.kind = kind
         #: the variable to blame when it is not the field's own (set by the settings model)
         self.variable: str | None = None
-        super().__init__(f"invalid {self.what}: {rule}. Fix: {fix}")
+        super().__init__(f"invalid {self.what}: {rule}. Fix: {fix}" if self.what else f"{rule}. Fix: {fix}")
+
+
+class InvalidName(InvalidSetting):
+    """A name Sentry would refuse; `rule` says which rule it broke and `fix` what to do."""
+
+    what = "name"
+
+    def __init__(self, rule: str, fix: str, *, kind: str) -> None:
+        super().__init__(rule, fix, kind=kind)
 
 
 class InvalidRelease(InvalidName):
@@ -69,6 +81,15 @@ class InvalidSlug(InvalidName):
     """A cron monitor slug Sentry would rewrite or truncate silently."""
 
     what = "monitor slug"
+
+
+class UnknownOption(SentryGuardError, TypeError):
+    """A keyword that is neither a setting nor an option the installed sentry-sdk accepts
+    (a `TypeError`, like any unexpected keyword argument)."""
+
+    def __init__(self, names: Sequence[str], message: str) -> None:
+        self.names = tuple(names)
+        super().__init__(message)
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Optional
 
-from .errors import ConfigError, Problem
+from .errors import ConfigError, InvalidSetting, Problem
 from .safe_text import safe_message
 from .scrubbers.chain import Chain, Kind, Scrubber, fail_closed
 from .scrubbers.default import DefaultScrubber
@@ -30,6 +30,9 @@ def _resolved(variable: str, path: str, fix: str, problems: list[Problem]) -> Op
     """The scrubber at an import path, or None with the problem noted (every bad one is told)."""
     try:
         return resolve_scrubber(path)  # type: ignore[no-any-return]
+    except InvalidSetting as exc:
+        problems.append(Problem(variable, exc.rule, exc.fix))
+        return None
     except ValueError as exc:
         problems.append(Problem(variable, str(exc), fix))
         return None
@@ -127,8 +130,19 @@ def _pass_check_ins(guarded: Callable[[Any, Any], Any], settings: Settings) -> C
     return before_send
 
 
-def sdk_hooks(settings: Settings, chain: Chain) -> dict[str, Callable[..., Any]]:
-    """The callbacks to install, by `sentry_sdk.init` option name: `chain`, fail-closed."""
-    hooks = {option: fail_closed(chain, kind, settings.scrub_on_error) for option, kind in _HOOKS.items()}
+def sdk_hooks(
+    settings: Settings, chain: Chain, after: Mapping[str, Callable[..., Any]] | None = None
+) -> dict[str, Callable[..., Any]]:
+    """The callbacks to install, by `sentry_sdk.init` option name: `chain`, fail-closed.
+
+    `after` holds the user's own hooks given to `configure()` (``before_send_transaction=``,
+    ``before_breadcrumb=``, ...): each runs after the chain, inside the same fail-closed guard."""
+    after = after or {}
+    hooks = {
+        option: fail_closed(
+            Chain(*chain, after[option]) if option in after else chain, kind, settings.scrub_on_error
+        )
+        for option, kind in _HOOKS.items()
+    }
     hooks["before_send"] = _pass_check_ins(hooks["before_send"], settings)
     return hooks

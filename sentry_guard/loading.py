@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from .errors import ConfigError, InvalidName, Problem
+from .errors import ConfigError, InvalidSetting, Problem
 from .files import UnsafeFile, check_regular_file
 from .safe_text import EXCERPT_CHARS, excerpt
 from .settings import Settings, env_name
@@ -23,11 +23,11 @@ ENV_FILE_LIMIT = 1024 * 1024
 
 
 def check_override_names(overrides: Mapping[str, Any]) -> None:
-    """Reject keyword overrides that are not settings, like a misspelt function argument."""
-    unknown = sorted(set(overrides) - set(Settings.model_fields))
-    if unknown:
-        known = ", ".join(sorted(Settings.model_fields))
-        raise TypeError(f"unknown setting(s) {', '.join(unknown)}; known settings: {known}")
+    """Reject keyword overrides that are not settings, like a misspelt function argument
+    (`UnknownOption`, a `TypeError`, naming the closest setting)."""
+    from .options import check_setting_names
+
+    check_setting_names(overrides, "load_settings()")
 
 
 def _raw(field: str, overrides: Mapping[str, Any]) -> Any:
@@ -83,7 +83,7 @@ def _problems(exc: ValidationError, overrides: Mapping[str, Any], env_file: Path
         extra = Settings.model_fields[field].json_schema_extra if field in Settings.model_fields else None
         default_fix = str(extra.get("fix", "")) if isinstance(extra, dict) else ""
         limit = PATH_CHARS if field in ("scrubbers", "before_send") else EXCERPT_CHARS
-        if isinstance(cause, InvalidName):
+        if isinstance(cause, InvalidSetting):
             variable = cause.variable or _origin(field, overrides, env_file)
             problems.append(Problem(variable, _unechoed(cause.rule, error.get("input"), limit), cause.fix))
             continue

@@ -11,7 +11,7 @@ import re
 from typing import Any, Optional, TextIO
 
 from ._endpoint import parse_envelope
-from .errors import ConfigError
+from .errors import ConfigError, InvalidSetting
 from .hooks import default_chain
 from .loading import try_load_settings
 from .safe_text import clean
@@ -146,7 +146,9 @@ def changes(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
             steps += [("found", path + _step(key), old[key], "(removed)") for key in old if key not in new]
             todo += reversed(steps)
         elif isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
-            todo += reversed([("compare", f"{path}[{i}]", b, a) for i, (b, a) in enumerate(zip(old, new))])
+            todo += reversed(
+                [("compare", f"{path}[{i}]", b, a) for i, (b, a) in enumerate(zip(old, new, strict=True))]
+            )
         elif old != new:
             found.append((path, old, new))
     return found
@@ -169,6 +171,11 @@ def run(source: str, diff: bool, scrubber_paths: list[str], out: TextIO, err: Te
     """Scrub one event and print it (or, with `diff`, what changed); returns the exit code."""
     try:
         extra = [resolve_scrubber(path) for path in scrubber_paths]
+    except InvalidSetting as exc:
+        print(
+            f"sentry-guard scrub: --scrubbers: {clean(exc.rule, 300)}. Fix: {clean(exc.fix, 300)}", file=err
+        )
+        return EXIT_USAGE
     except ValueError as exc:
         print(f"sentry-guard scrub: --scrubbers: {clean(str(exc), 400)}", file=err)
         return EXIT_USAGE

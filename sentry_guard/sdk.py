@@ -50,9 +50,9 @@ def sdk_options(
 ) -> tuple[dict[str, Any], list[str]]:
     """Build the `sentry_sdk.init` keywords: (options, variables the installed SDK cannot honour)."""
     accepted = accepted_options() if accepted is None else accepted
-    assert settings.dsn is not None
     options: dict[str, Any] = {
-        "dsn": settings.dsn.reveal(),
+        # (None only for `sentry-guard check`, which builds the options without initialising)
+        "dsn": settings.dsn.reveal() if settings.dsn is not None else None,
         "environment": settings.environment,
         "release": settings.release,
         "dist": settings.dist,

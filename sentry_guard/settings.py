@@ -27,7 +27,7 @@ from pydantic_settings import (
 )
 
 from .dsn import Dsn, validate_dsn
-from .errors import InvalidDsn, InvalidName, InvalidRelease
+from .errors import InvalidDsn, InvalidName, InvalidRelease, InvalidSetting
 from .files import UnsafeFile, read_small_file
 from .names import trim, validate_dist, validate_environment, validate_release
 from .safe_text import excerpt
@@ -128,15 +128,22 @@ def _importable(value: Any) -> Any:
 
 
 def _importable_all(value: tuple[str, ...]) -> tuple[str, ...]:
-    """Check every path, and report every bad one at once."""
-    errors = []
+    """Check every path, and report every bad one at once (a module that fails to import is
+    told once, however many paths name it)."""
+    rules: dict[str, None] = {}
+    fixes: dict[str, None] = {}
     for path in value:
         try:
             _importable(path)
+        except InvalidSetting as exc:
+            rules[exc.rule] = None
+            fixes[exc.fix] = None
         except ValueError as exc:
-            errors.append(str(exc))
-    if errors:
-        raise ValueError("; ".join(errors))
+            rules[str(exc)] = None
+    if rules:
+        if fixes:
+            raise InvalidSetting("; ".join(rules), "; ".join(fixes))
+        raise ValueError("; ".join(rules))
     return value
 
 
@@ -190,8 +197,10 @@ def _modes(value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
             "(or a format name) and modes replace, mask, hash, remove"
         ) from None
     if any(mode == "hash" for _, mode in pairs) and not info.data.get("scrub_hash_key"):
-        raise ValueError(
-            "hash mode needs SENTRY_SCRUB_HASH_KEY: an unkeyed hash of an email or card is reversible by guessing"
+        raise InvalidSetting(
+            "hash mode needs SENTRY_SCRUB_HASH_KEY: an unkeyed hash of an email or card is reversible by guessing",
+            "set SENTRY_SCRUB_HASH_KEY to a long random secret (`python -c 'import secrets; "
+            "print(secrets.token_hex(32))'`), or use replace, mask or remove instead of hash",
         )
     return tuple(f"{kind}={mode}" for kind, mode in pairs)
 
@@ -454,6 +463,11 @@ class Settings(BaseSettings):
         Path(DEFAULT_SECRETS_DIR),
         description="Directory of Docker/Kubernetes secret files; `sentry_dsn` there provides the DSN.",
         json_schema_extra=_meta("guard", "point it at a directory"),
+    )
+    guard_pure_python: bool = Field(
+        False,
+        description="`true`: scrub with the pure-Python scanner even where the compiled one is installed (read at import; at install time, skips building it).",
+        json_schema_extra=_meta("guard", "use true or false"),
     )
     dsn_file: Optional[Path] = Field(
         None,

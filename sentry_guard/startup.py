@@ -17,14 +17,17 @@ from sentry_sdk.utils import BadDsn
 
 from .errors import ConfigError, Problem
 from .hooks import default_chain, sdk_hooks
-from .loading import check_override_names, is_strict, try_load_settings
+from .loading import is_strict, try_load_settings
 from .names import release_advice
+from .options import HOOK_OPTIONS, split_keywords
 from .safe_text import safe_error_text
 from .scrubbers.chain import Chain, Scrubber
 from .sdk import detach_client, global_client, sdk_options, sdk_version
 from .settings import Settings, env_name
+from .user_scrubbers import check_signature, scrubber_label
+from .variables import unknown_variables, unknown_variables_text
 
-__all__ = ["Configuration", "configure"]
+__all__ = ["Configuration", "Plan", "configure", "plan"]
 
 logger = logging.getLogger("sentry_guard")
 
@@ -58,6 +61,8 @@ class _State:
     #: the process that initialised `client`: a forked child (embedded beat, prefork pool)
     #: must initialise its own, which is why Celery's init signals call configure() again
     pid: int = 0
+    #: the misspelt variables last warned about (warned again only when they change)
+    unknown: Any = None
 
 
 _lock = threading.RLock()
@@ -99,6 +104,91 @@ def _celery_installed() -> bool:
     return importlib.util.find_spec("celery") is not None
 
 
+@dataclass
+class Plan:
+    """Everything `configure()` builds before ``sentry_sdk.init``: `sentry-guard check` runs
+    exactly this, so a broken plugin or hook fails the check, not the deploy."""
+
+    #: the validated settings (None when they or the chain were invalid)
+    settings: Optional[Settings]
+    #: every problem found
+    problems: list[Problem] = field(default_factory=list)
+    #: the scrubber chain, plugins included (None without a DSN, unless built anyway)
+    chain: Optional[Chain] = None
+    #: the sentry-sdk hooks, by option name
+    hooks: dict[str, Callable[..., Any]] = field(default_factory=dict, repr=False)
+    #: the ``sentry_sdk.init`` keywords (the DSN in clear: never print them)
+    options: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: variables the installed sentry-sdk cannot honour
+    unsupported: list[str] = field(default_factory=list)
+
+
+def _user_hooks(extras: dict[str, Any], problems: list[Problem]) -> dict[str, Callable[..., Any]]:
+    """The sentry-sdk hooks given to `configure()` (they run after the chain), checked now."""
+    hooks = {}
+    for option in HOOK_OPTIONS:
+        hook = extras.pop(option, None)
+        if hook is None:
+            continue
+        try:
+            check_signature(hook, f"the {option} given to configure() ({scrubber_label(hook)})")
+        except ValueError as exc:
+            problems.append(
+                Problem(f"configure({option}=...)", str(exc), f"pass a function {option}(event, hint)")
+            )
+            continue
+        hooks[option] = hook
+    return hooks
+
+
+def plan(
+    scrubbers: Sequence[Scrubber] = (),
+    overrides: Mapping[str, Any] | None = None,
+    sdk_extras: Mapping[str, Any] | None = None,
+    *,
+    transport: Any = None,
+    without_dsn: bool = False,
+) -> Plan:
+    """Load the settings and build the chain, hooks and ``sentry_sdk.init`` keywords, short
+    of calling it. Without a DSN only the settings are loaded, unless `without_dsn` (check)."""
+    settings, problems = try_load_settings(overrides or {})
+    if settings is None:
+        return Plan(None, problems)
+    if settings.dsn is None and not without_dsn:
+        return Plan(settings)
+    extras = dict(sdk_extras or {})
+    try:
+        chain = default_chain(settings, scrubbers)
+    except ConfigError as exc:
+        problems = list(exc.problems)
+        chain = None
+    after = _user_hooks(extras, problems)
+    if chain is None or problems:
+        return Plan(None, problems)
+    hooks = sdk_hooks(settings, chain, after)
+    options, unsupported = sdk_options(settings, hooks)
+    given_integrations = extras.pop("integrations", None)
+    options.update(extras)  # the user's own sentry-sdk options win over the ones built here
+    if _celery_installed():
+        from .integrations import celery as celery_support
+
+        options["integrations"] = celery_support.merge_integrations(given_integrations, settings)
+    elif given_integrations is not None:
+        options["integrations"] = list(given_integrations)
+    if transport is not None:
+        options["transport"] = transport
+    return Plan(settings, [], chain, hooks, options, unsupported)
+
+
+def _warn_unknown_variables(settings: Optional[Settings]) -> None:
+    """One WARNING naming every misspelt ``SENTRY_*`` variable, when the set changes."""
+    env_file = settings.guard_env_file if settings is not None else None
+    unknown = tuple(unknown_variables(env_file=env_file))
+    if unknown and unknown != _state.unknown:
+        logger.warning("%s", unknown_variables_text(list(unknown)))
+    _state.unknown = unknown
+
+
 def reset() -> None:
     """Forget the last configuration (tests): the next `configure()` initialises afresh."""
     global _state
@@ -107,28 +197,35 @@ def reset() -> None:
 
 
 def configure(
-    *, scrubbers: Sequence[Scrubber] = (), celery_app: Any = None, transport: Any = None, **overrides: Any
+    *, scrubbers: Sequence[Scrubber] = (), celery_app: Any = None, transport: Any = None, **keywords: Any
 ) -> Configuration:
     """Validate the ``SENTRY_*`` settings and initialise sentry-sdk with them.
 
     Keyword arguments are settings (``release=``, ``environment=``, ...) and win over the
-    environment; `scrubbers` run after the built-in ones and those from ``SENTRY_SCRUBBERS``;
+    environment, or any other keyword ``sentry_sdk.init`` accepts on the installed version
+    (``integrations=``, ``traces_sampler=``, ``before_send_transaction=``, ...), passed
+    through: integrations are merged with the one built here (a `CeleryIntegration` of yours
+    replaces it, with the ``SENTRY_CELERY_*`` settings where you left defaults), and your
+    hooks run after the scrubber chain. Anything else is `UnknownOption` (a `TypeError`).
+    `scrubbers` run after the built-in ones and those from ``SENTRY_SCRUBBERS``;
     `celery_app` gets its beat schedule audited (entries Sentry will not monitor are logged);
-    with Celery installed, `CeleryIntegration` gets the ``SENTRY_CELERY_*`` settings and the
-    same configuration runs again in ``celeryd_init`` and ``beat_init``. `transport` replaces
-    sentry-sdk's HTTP transport (tests: see `sentry_guard.testing`).
+    with Celery installed, the same configuration runs again in ``celeryd_init`` and
+    ``beat_init``. `transport` replaces sentry-sdk's HTTP transport (tests: see
+    `sentry_guard.testing`).
     No DSN: Sentry stays off. Invalid settings: `ConfigError` listing every problem, or, with
     ``SENTRY_GUARD_STRICT=false``, one ERROR log line and Sentry off. Calling it again with
-    the same inputs does nothing; with other inputs it re-initialises.
+    the same inputs does nothing; with other inputs it re-initialises. Misspelt ``SENTRY_*``
+    variables are named in one WARNING line.
     """
-    check_override_names(overrides)
+    overrides, extras = split_keywords(keywords)
     scrubbers = tuple(scrubbers)
     with _lock:
         strict = is_strict(overrides)
         settings, problems = try_load_settings(overrides)
-        chain = None
+        _warn_unknown_variables(settings)
+        built: Optional[Plan] = None
         if settings is not None and settings.dsn is not None:
-            key = (settings, scrubbers, celery_app, transport)
+            key = (settings, scrubbers, celery_app, transport, sorted(extras.items()))
             same_process = _state.pid == os.getpid()
             if (
                 _state.key == key
@@ -137,34 +234,27 @@ def configure(
                 and same_process
             ):
                 return _state.result
-            try:
-                chain = default_chain(settings, scrubbers)
-            except ConfigError as exc:
-                settings, problems = None, list(exc.problems)
+            built = plan(scrubbers, overrides, extras, transport=transport)
+            if built.settings is None:
+                settings, problems = None, built.problems
         if settings is None:
             if strict:
                 raise ConfigError(problems)
             logger.error("Sentry is off: %s (SENTRY_GUARD_STRICT=false)", "; ".join(str(p) for p in problems))
             return _disabled("invalid configuration", None, tuple(problems))
-        if chain is None:
+        if built is None or built.chain is None:
             if _state.result is None or _state.result.enabled or _state.result.settings != settings:
                 logger.info("Sentry is off: SENTRY_DSN is not set")
             return _disabled("SENTRY_DSN is not set", settings)
 
+        chain, hooks, options, unsupported = built.chain, built.hooks, built.options, built.unsupported
         previous = _state.result.settings if _state.result is not None and _state.result.enabled else None
-        hooks = sdk_hooks(settings, chain)
-        options, unsupported = sdk_options(settings, hooks)
-        if transport is not None:
-            options["transport"] = transport
         celery = _celery_installed()
         if celery:
             from .integrations import celery as celery_support
 
-            options["integrations"] = [celery_support.celery_integration(settings)]
             celery_support.connect_signals(
-                lambda: configure(
-                    scrubbers=scrubbers, celery_app=celery_app, transport=transport, **overrides
-                )
+                lambda: configure(scrubbers=scrubbers, celery_app=celery_app, transport=transport, **keywords)
             )
         if unsupported:
             logger.warning(
@@ -193,7 +283,9 @@ def configure(
             if not same_process:
                 why = "in a new process (forked from the one that configured it)"
             else:
-                why = (", ".join(changed) or "scrubbers, Celery app or transport") + " changed"
+                why = (
+                    ", ".join(changed) or "scrubbers, sentry-sdk options, Celery app or transport"
+                ) + " changed"
             logger.info("Sentry re-initialised: %s", why)
         logger.info(
             "Sentry is on: dsn=%s environment=%s release=%s scrubbers=%s",
@@ -210,5 +302,8 @@ def configure(
                 logger.warning("%s", advice)
         installed = {name: hook for name, hook in hooks.items() if name in options}
         result = Configuration(True, None, settings, (), tuple(unsupported), chain, installed)
-        _state.key, _state.result = (settings, scrubbers, celery_app, transport), result
+        _state.key, _state.result = (
+            (settings, scrubbers, celery_app, transport, sorted(extras.items())),
+            result,
+        )
         return result

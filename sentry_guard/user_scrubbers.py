@@ -11,9 +11,10 @@ import importlib
 import inspect
 from typing import Any
 
+from .errors import InvalidSetting
 from .safe_text import excerpt, safe_error_text
 
-__all__ = ["check_signature", "resolve_scrubber", "scrubber_label"]
+__all__ = ["check_signature", "import_fix", "resolve_scrubber", "scrubber_label"]
 
 #: how much of an import path a message shows (paths are longer than most values)
 PATH_CHARS = 60
@@ -71,6 +72,23 @@ def _usable(target: Any, where: str) -> Any:
     return target
 
 
+def import_fix(module_name: str, exc: BaseException) -> str:
+    """What to do when `module_name` failed to import with `exc`: told from the error, never
+    the same path again (a fix that repeats the input helps nobody)."""
+
+    def named(text: str) -> str:
+        shown = excerpt(text, 40)
+        return "it" if shown.startswith("(") else shown  # a name that looks secret is not shown
+
+    top = module_name.split(".")[0]
+    missing = getattr(exc, "name", None) if isinstance(exc, ModuleNotFoundError) else None
+    if missing is not None and (module_name == missing or module_name.startswith(missing + ".")):
+        return f"check the spelling; run from the folder that holds {named(top)}, or add that folder to PYTHONPATH"
+    if missing is not None:
+        return f"install {named(missing.split('.')[0])}, which the module imports, or fix that import"
+    return "fix the error the module raises when it is imported"
+
+
 def resolve_scrubber(path: str) -> Any:
     """Import ``package.module:attribute`` (a function, a callable, or a class to instantiate)
     and check it takes ``(event, hint)``; ValueError says what is wrong, never echoing much."""
@@ -82,9 +100,14 @@ def resolve_scrubber(path: str) -> Any:
     try:
         module = importlib.import_module(module_name)
     except Exception as exc:
-        raise ValueError(f"cannot import {module_shown} ({safe_error_text(exc)})") from None
+        raise InvalidSetting(
+            f"cannot import {module_shown} ({safe_error_text(exc)})", import_fix(module_name, exc)
+        ) from None
     except SystemExit:
-        raise ValueError(f"cannot import {module_shown}: it called sys.exit() on import") from None
+        raise InvalidSetting(
+            f"cannot import {module_shown}: it called sys.exit() on import",
+            "make the module importable without exiting (move the exit under `if __name__ == '__main__':`)",
+        ) from None
     target: Any = module
     for part in attribute.split("."):
         try:

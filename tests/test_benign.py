@@ -10,6 +10,7 @@ mark is removed (strict: the fix makes the test fail until it is).
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any, Callable
 
@@ -488,7 +489,7 @@ def _anchored(text: str) -> bool:
                 return True
             at = lowered.find(anchor, at + 1)
     words = re.findall(r"[a-z]+", lowered)
-    pairs = [f"{a}_{b}" for a, b in zip(words, words[1:])]
+    pairs = [f"{a}_{b}" for a, b in itertools.pairwise(words)]
     return any(word in _SCHEMES or _SCRUBBER.matcher(word) for word in words) or any(
         _SCRUBBER.matcher(pair) for pair in pairs
     )

@@ -66,9 +66,13 @@ def redis_url() -> Iterator[str]:
 class Processes:
     """Celery processes started for one test; all ended at teardown, even on failure."""
 
-    def __init__(self, env: dict[str, str], workdir: Path) -> None:
+    def __init__(
+        self, env: dict[str, str], workdir: Path, app: str = "shopcelery", cwd: Path | None = None
+    ) -> None:
         self.env = env
         self.workdir = workdir
+        self.app = app
+        self.cwd = cwd or workdir
         self.started: list[subprocess.Popen[bytes]] = []
         self._logs: list[Any] = []
 
@@ -76,9 +80,9 @@ class Processes:
         log = open(self.workdir / f"{args[0]}-{len(self.started)}.log", "wb")  # noqa: SIM115 - closed in stop()
         self._logs.append(log)
         process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "shopcelery", *args],
+            [sys.executable, "-m", "celery", "-A", self.app, *args],
             env=self.env,
-            cwd=self.workdir,
+            cwd=self.cwd,
             stdout=log,
             stderr=subprocess.STDOUT,
         )

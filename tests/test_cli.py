@@ -17,7 +17,7 @@ from .conftest import SECRET_DSN, SECRET_KEY, SECRET_SECRET
 
 
 def run(
-    *args: str, env: dict[str, str] | None = None, module: bool = False
+    *args: str, env: dict[str, str] | None = None, module: bool = False, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run the console script (or `python -m sentry_guard`) with the test's environment plus `env`."""
     full_env = {**os.environ, **(env or {})}
@@ -29,7 +29,7 @@ def run(
         )
         assert script, "the sentry-guard console script is not installed (pip install -e .)"
         command = [script, *args]
-    return subprocess.run(command, capture_output=True, text=True, env=full_env, timeout=60)
+    return subprocess.run(command, capture_output=True, text=True, env=full_env, timeout=60, cwd=cwd)
 
 
 def test_check_valid_prints_masked_settings() -> None:
@@ -81,11 +81,71 @@ def test_release_prints_what_configure_would_use() -> None:
     assert result.stdout == "shop@3f2a9c1d0b7e\n"
 
 
-def test_release_without_one_fails() -> None:
-    result = run("release")
+def test_release_without_one_fails(tmp_path: Path) -> None:
+    result = run("release", cwd=tmp_path)  # not a git checkout: sentry-sdk has nothing to guess from
     assert result.returncode == 1
     assert "SENTRY_RELEASE" in result.stderr
     assert result.stdout == ""
+
+
+def _git_checkout(folder: Path) -> str:
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    git("init", "-q")
+    (folder / "app.py").write_text("print('shop')\n")
+    git("add", "app.py")
+    git("commit", "-qm", "first")
+    return git("rev-parse", "HEAD")
+
+
+def test_release_in_a_git_checkout_is_the_commit_sentry_sdk_will_use(tmp_path: Path) -> None:
+    """It used to say "no release" while sentry-sdk reported the commit SHA."""
+    sha = _git_checkout(tmp_path)
+    result = run("release", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{sha}\n"
+    assert "sentry-sdk's own guess, from `git rev-parse HEAD`" in result.stderr
+    from sentry_sdk.utils import get_default_release
+
+    assert get_default_release() is not None  # (this suite runs in a checkout too)
+
+
+@pytest.mark.parametrize(
+    ("env", "source"),
+    [
+        ({"SENTRY_RELEASE": "shop@1.2.3"}, "(from SENTRY_RELEASE)"),
+        (
+            {"SENTRY_RELEASE_PACKAGE": "shop", "SENTRY_RELEASE_VERSION": "1.2.3"},
+            "(from SENTRY_RELEASE_PACKAGE + SENTRY_RELEASE_VERSION)",
+        ),
+        (
+            {"SENTRY_RELEASE_PACKAGE": "shop", "GITHUB_SHA": "3f2a9c1d0b7e"},
+            "SENTRY_RELEASE_PACKAGE + the commit in GITHUB_SHA",
+        ),
+    ],
+)
+def test_release_says_where_it_comes_from(env: dict[str, str], source: str, tmp_path: Path) -> None:
+    result = run("release", env=env, cwd=tmp_path)
+    assert result.returncode == 0 and source in result.stderr, result.stderr
+
+
+def test_release_package_without_a_version_or_commit_is_warned_about(tmp_path: Path) -> None:
+    sha = _git_checkout(tmp_path)
+    for command in ("check", "release"):
+        result = run(command, env={"SENTRY_RELEASE_PACKAGE": "shop"}, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert (
+            "SENTRY_RELEASE_PACKAGE is set, but neither SENTRY_RELEASE_VERSION nor a CI commit"
+            in result.stderr
+        )
+        assert f"sentry-sdk will use '{sha}'" in result.stderr
 
 
 @pytest.mark.parametrize(

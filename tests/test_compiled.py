@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -41,3 +42,16 @@ def test_pure_python_at_run_time_gives_the_same_event() -> None:
     }
     assert pure[2] == expected
     assert _probe()[2] == expected
+
+
+@pytest.mark.parametrize("value", ["0", "false", "no", "off", "False"])
+def test_a_false_pure_python_switch_keeps_the_compiled_scanner(value: str) -> None:
+    """``SENTRY_GUARD_PURE_PYTHON=0`` used to switch the compiled scanner off like ``1``."""
+    # (not this process's own choice: under `tox -e pure` it runs with the switch on)
+    built = importlib.util.find_spec("sentry_guard._speedups") is not None
+    assert _probe(SENTRY_GUARD_PURE_PYTHON=value)[:2] == [built, built]
+
+
+@pytest.mark.parametrize("value", ["1", "true", "yes", "on"])
+def test_a_true_pure_python_switch_turns_it_off(value: str) -> None:
+    assert _probe(SENTRY_GUARD_PURE_PYTHON=value)[:2] == [False, False]

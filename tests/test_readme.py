@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,11 +51,55 @@ def test_custom_scrubber_example_runs() -> None:
 def test_testing_example_runs(pytester: pytest.Pytester) -> None:
     """The README's privacy test passes as printed, with the installed plugin."""
     section = README[README.index("## Test your scrubbing") : README.index("## In a Dockerfile")]
+    section = section[: section.index("For a Django project")]
     (block,) = re.findall(r"```python\n(.*?)```", section, re.S)
     pytester.makepyfile(test_privacy=block)
     pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=2)
 
 
+DEMO_COMMAND = (
+    "python3 -m venv .venv && . .venv/bin/activate && python3 -m pip install -e . && sentry-guard demo"
+)
+
+
 def test_demo_command_is_the_readme_one() -> None:
     section = README[README.index("## See it") : README.index("## Install")]
-    assert "python3 -m pip install -e . && python3 -m sentry_guard demo" in section
+    (block,) = re.findall(r"```sh\n(.*?)```", section, re.S)
+    assert block.strip() == DEMO_COMMAND
+
+
+def test_the_readme_demo_sample_is_the_real_output() -> None:
+    section = README[README.index("## See it") : README.index("## Install")]
+    (sample,) = re.findall(r"```text\n(.*?)\n```", section, re.S)
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("SENTRY_") or k == "SENTRY_GUARD_PURE_PYTHON"
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "sentry_guard", "demo"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+
+    def port(text: str) -> str:
+        return re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1:PORT", text)
+
+    assert port(result.stdout.rstrip("\n")) == port(sample)
+
+
+def test_the_readme_scrub_diff_sample_is_real() -> None:
+    section = README[README.index("**See why a value was scrubbed**") : README.index("## Configure")]
+    (sample,) = re.findall(r"```text\n\$ sentry-guard scrub --diff (\S+)\n(.*?)\n```", section, re.S)
+    result = subprocess.run(
+        [sys.executable, "-m", "sentry_guard", "scrub", "--diff", sample[0]],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert set(sample[1].splitlines()) <= set(result.stdout.splitlines())
+
+
+def test_the_readme_keeps_python_and_pip_only() -> None:
+    """Nothing but Python 3 and pip: no tool the reader would have to install first."""
+    for command in (DEMO_COMMAND, _between("<!-- test-command:start -->", "<!-- test-command:end -->")):
+        assert "python3 -m venv .venv && . .venv/bin/activate && python3 -m pip install -e " in command

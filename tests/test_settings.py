@@ -49,7 +49,11 @@ TABLE: dict[str, tuple[str, Any, str | None]] = {
         "default,telepathy",
     ),
     "SENTRY_SCRUB_HASH_KEY": ("k3y-5ecret", "**********", None),
-    "SENTRY_SCRUB_MODE": ("creditcard=mask, EMAIL=remove", ("creditcard=mask", "email=remove"), "email=hash"),
+    "SENTRY_SCRUB_MODE": (
+        "creditcard=mask, EMAIL=remove",
+        ("creditcard=mask", "email=remove"),
+        "creditcard=mask,email=hash",
+    ),
     "SENTRY_BEFORE_SEND": ("operator:getitem", "operator:getitem", "json:no_such_function"),
     "SENTRY_CELERY_MONITOR_BEAT_TASKS": ("no", False, "perhaps"),
     "SENTRY_CELERY_EXCLUDE_BEAT_TASKS": ("cleanup-.*, heartbeat", ("cleanup-.*", "heartbeat"), '["x"'),
@@ -66,6 +70,7 @@ TABLE: dict[str, tuple[str, Any, str | None]] = {
     "SENTRY_GUARD_STRICT": ("false", False, "sometimes"),
     "SENTRY_GUARD_ENV_FILE": ("{tmp}/.env", "{tmp}/.env", "/nonexistent/.env"),
     "SENTRY_GUARD_SECRETS_DIR": ("/somewhere", Path("/somewhere"), None),
+    "SENTRY_GUARD_PURE_PYTHON": ("false", False, "maybe"),
     "SENTRY_DSN_FILE": ("{tmp}/dsn", "{tmp}/dsn", "/nonexistent/dsn"),
 }
 
@@ -106,6 +111,17 @@ def test_invalid_variable_is_named_with_a_fix(variable: str, monkeypatch: pytest
     assert problem.variable.startswith(variable)
     assert problem.rule and problem.fix
     assert f"{variable}" in str(info.value)
+    # the fix says what to do instead: its example is never the very value that was refused
+    assert bad.strip().lower() not in [e.lower() for e in re.findall(r"'([^']*)'", problem.fix)]
+
+
+def test_hash_mode_without_a_key_says_to_set_the_key() -> None:
+    """It used to suggest 'creditcard=mask,email=hash', the input itself, as the fix."""
+    with pytest.raises(ConfigError) as info:
+        load_settings(scrub_mode="creditcard=mask,email=hash")
+    (problem,) = info.value.problems
+    assert problem.variable.startswith("SENTRY_SCRUB_MODE") and "SENTRY_SCRUB_HASH_KEY" in problem.rule
+    assert "set SENTRY_SCRUB_HASH_KEY" in problem.fix and "email=hash" not in problem.fix
 
 
 def test_every_bad_variable_is_listed_at_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,21 +18,55 @@ from ..errors import InvalidSlug
 from ..names import suggest_slug, validate_slug
 from ..settings import Settings
 
-__all__ = ["MonitorReport", "audit_beat_schedule", "celery_integration", "connect_signals", "load_app"]
+__all__ = [
+    "MonitorReport",
+    "audit_beat_schedule",
+    "celery_integration",
+    "connect_signals",
+    "load_app",
+    "merge_integrations",
+]
 
 logger = logging.getLogger("sentry_guard")
 DISPATCH_UID = "sentry_guard.celery.configure"
 
 
-def celery_integration(settings: Settings) -> Any:
-    """`CeleryIntegration` with the settings' options (imports celery)."""
+def celery_integration(settings: Settings, given: Any = None) -> Any:
+    """`CeleryIntegration` with the settings' options (imports celery).
+
+    `given` is one the user passed to `configure(integrations=...)`: it replaces ours, and
+    where it left an option at sentry-sdk's default the settings fill it in. A new instance
+    is built either way, since the integration sets up beat monitoring when constructed."""
+    import inspect
+
     from sentry_sdk.integrations.celery import CeleryIntegration
 
-    return CeleryIntegration(
-        propagate_traces=settings.celery_propagate_traces,
-        monitor_beat_tasks=settings.celery_monitor_beat_tasks,
-        exclude_beat_tasks=list(settings.celery_exclude_beat_tasks) or None,
-    )
+    ours: dict[str, Any] = {
+        "propagate_traces": settings.celery_propagate_traces,
+        "monitor_beat_tasks": settings.celery_monitor_beat_tasks,
+        "exclude_beat_tasks": list(settings.celery_exclude_beat_tasks) or None,
+    }
+    if given is not None:
+        parameters = inspect.signature(CeleryIntegration.__init__).parameters
+        for name in ours:
+            default = parameters[name].default if name in parameters else None
+            theirs = getattr(given, name, default)
+            if theirs != default:
+                ours[name] = theirs
+    return CeleryIntegration(**ours)
+
+
+def merge_integrations(given: Any, settings: Settings) -> list[Any]:
+    """The user's integrations with ours: a `CeleryIntegration` of theirs replaces ours (with
+    our settings where they left defaults); the rest are kept in their order."""
+    from sentry_sdk.integrations.celery import CeleryIntegration
+
+    merged = list(given or ())
+    for index, integration in enumerate(merged):
+        if isinstance(integration, CeleryIntegration):
+            merged[index] = celery_integration(settings, integration)
+            return merged
+    return [*merged, celery_integration(settings)]
 
 
 #: what the receivers re-run in worker and beat processes: the last configure() call

@@ -1,14 +1,15 @@
 """A small Celery app for the end-to-end tests: real worker and beat processes use it."""
 
-import heapq
 import os
 from datetime import timedelta
 
 from celery import Celery
-from celery.beat import Scheduler
-from celery.schedules import crontab, schedstate
+from celery.schedules import crontab
+from duenow import DueNowScheduler
 
 import sentry_guard
+
+__all__ = ["DueNowScheduler", "app", "failing_task", "ok_task"]
 
 app = Celery("shopcelery", broker=os.environ["CELERY_BROKER_URL"])
 app.conf.update(
@@ -22,27 +23,6 @@ app.conf.update(
     broker_connection_retry_on_startup=True,
     worker_hijack_root_logger=False,
 )
-
-
-class DueNowScheduler(Scheduler):
-    """Every entry runs once at start, then on its real schedule: the test does not wait a
-    minute, and no schedule is shortened below what Sentry monitors."""
-
-    def setup_schedule(self) -> None:
-        super().setup_schedule()
-        self._started: set[str] = set()
-
-    def populate_heap(self, *args: object, **kwargs: object) -> None:
-        # beat orders its heap by each entry's *next* run: put every entry first in line
-        super().populate_heap(*args, **kwargs)
-        self._heap = [event._replace(time=0, priority=i) for i, event in enumerate(self._heap)]
-        heapq.heapify(self._heap)
-
-    def is_due(self, entry):  # type: ignore[no-untyped-def]
-        if entry.name not in self._started:
-            self._started.add(entry.name)
-            return schedstate(is_due=True, next=1.0)
-        return super().is_due(entry)
 
 
 @app.task
