@@ -79,9 +79,9 @@ compat_new_ref(PyObject *object)
 #define IS_HEX(c) (IS_DIGIT(c) || (Py_UCS4)((c) | 0x20) - 'a' < 6u)
 #define IS_KEY(c) (IS_ALNUM(c) || (c) == '_' || (c) == '.' || (c) == '-' || (c) == '[' || (c) == ']')
 /* What the pair rule takes for a separator: "=" after a key character, a closing quote or
- * a space; ":" the same but not after a digit (a time, a port) and not before "//" (a URL). */
+ * a blank (space or tab, as the Python rule reads them); ":" the same but not after a digit (a time, a port) and not before "//" (a URL). */
 #define AFTER_KEY(p) (IS_ALNUM(p) || (p) == '_' || (p) == '.' || (p) == '-' || (p) == ']' ||  \
-                      (p) == '"' || (p) == '\'' || (p) == ' ')
+                      (p) == '"' || (p) == '\'' || (p) == ' ' || (p) == '\t')
 #define SEPARATES(c, p, n1, n2)                                                                \
     (AFTER_KEY(p) && ((c) == '=' || (!IS_DIGIT(p) && !((n1) == '/' && (n2) == '/'))))
 typedef struct {
@@ -883,7 +883,7 @@ found_anchor(ScanState *state, Py_ssize_t index, Py_ssize_t k, int stands)
                 end = i;                                                                     \
             else if (action == A_COMMA) { /* ("key", */                                      \
                 Py_ssize_t q = i;                                                            \
-                while (q > 0 && i - q < 8 && (s[q - 1] == ' ' || s[q - 1] == '\t'))          \
+                while (q > 0 && i - q < MAX_KEY + 8 && (s[q - 1] == ' ' || s[q - 1] == '\t')) \
                     q--;                                                                     \
                 if (q > 1 && (s[q - 1] == '"' || s[q - 1] == '\''))                          \
                     end = q - 1;                                                             \

@@ -192,19 +192,11 @@ def test_the_input_is_never_mutated(implementation: str, event: dict[str, Any]) 
         pytest.param('set("PASSWORD"         , "Hunt3r2pw")', id="9 blanks before ,"),
     ],
 )
-@pytest.mark.xfail(
-    strict=True, reason="compiled scanner misses pairs the Python pair rule reads (see test_overlaps)"
-)
 def test_pair_rule_differences(pair: tuple[DefaultScrubber, DefaultScrubber], text: str) -> None:
     fast, pure = pair
     assert fast.scrub_text(text) == pure.scrub_text(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a detector judges word boundaries on the original text: an IBAN glued after a card "
-    "('...0002FR76...') survives the first pass and goes in the second (not idempotent)",
-)
 def test_glued_values_are_removed_in_one_pass(implementation: str) -> None:
     scrubber = DefaultScrubber()
     once = scrubber.scrub_text("4000000000000002FR7630006000011234567890189")
@@ -212,26 +204,14 @@ def test_glued_values_are_removed_in_one_pass(implementation: str) -> None:
     assert scrubber.scrub_text(once) == once
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a detector's marker ('[creditcard]', '[email]') as the first item of a 2-item list reads as "
-    "a sensitive pair key on a second pass, which then filters the second item (not idempotent)",
-)
 def test_markers_are_not_pair_keys(implementation: str) -> None:
     scrubber = DefaultScrubber()
     once = scrubber({"extra": {"rows": [[4111111111111111, "kept"], ["alice@example.org", "kept"]]}}, {})
     assert scrubber(once, {}) == once
 
 
-NUMERIC_EXTRA_KEY = (
-    "compiled key-word shortcut skips digit-only words ('no trigger word is a number'), but an extra "
-    "key such as '1234' is one: the compiled walker and scanner judge it benign without the KeyMatcher"
-)
-
-
-def test_numeric_extra_keys(implementation: str, request: pytest.FixtureRequest) -> None:
-    if implementation == "compiled":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=NUMERIC_EXTRA_KEY))
+def test_numeric_extra_keys(implementation: str) -> None:
+    """The compiled key-word shortcut skips digit runs: a number in `extra` turns it off."""
     scrubber = DefaultScrubber(extra_keys=["1234"])
     out = scrubber({"extra": {"1234": "v-secret-1", "x_1234": "v-secret-2"}}, {})
     assert out["extra"] == {"1234": "[Filtered]", "x_1234": "[Filtered]"}

@@ -96,6 +96,14 @@ def _digit(char: str) -> bool:
     return bool(char) and char.isdigit()  # any script: a number going on is a number going on
 
 
+def _digits_before(text: str, end: int) -> int:
+    """How many digits stand right before `end` (counted up to 6)."""
+    count = 0
+    while count < 6 and end - count > 0 and _digit(text[end - count - 1]):
+        count += 1
+    return count
+
+
 def _alone(text: str, start: int, end: int, sep: str = "") -> bool:
     """text[start:end] stands alone: nothing glued to it, and it continues no longer number
     or token. `sep` is the separator the candidate groups its digits with (a run of groups
@@ -111,8 +119,10 @@ def _alone(text: str, start: int, end: int, sep: str = "") -> bool:
             return False
         if before == "-" and _glued(before2):  # ORD-123-45-6789, 2026-...
             return False
-        if before in "./:," and _digit(before2):  # 1.123..., 12/..., 10:..., 1,...
+        if before in "./," and _digit(before2):  # 1.123..., 12/..., 1,...
             return False
+        if before == ":" and 0 < _digits_before(text, start - 1) <= 5:  # 10:..., :8080:...
+            return False  # (a long number before the colon is a card or an id, not a time)
         if sep and before == sep and _digit(before2):
             return False
     if after:

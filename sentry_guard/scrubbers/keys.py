@@ -294,6 +294,25 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     return any(words[i : i + size] == phrase for i in range(len(words) - size + 1))
 
 
+#: what a detector leaves in place of a value: ``[email]``, ``[creditcard:3f9a0c12be77]``
+_MARKER = re.compile(r"\[([a-z]+)(?::[0-9a-f]{12})?\]\Z")
+_marker_kinds: frozenset[str] = frozenset()
+
+
+def _is_marker(key: str) -> bool:
+    """A detector's marker as a key (a scrubbed dict key, the first item of a pair list)
+    names nothing: read as ``creditcard`` it would filter its neighbour on a second pass."""
+    global _marker_kinds
+    match = _MARKER.match(key)
+    if match is None:
+        return False
+    if not _marker_kinds:
+        from .catalogue import CATALOGUE  # here: the catalogue pulls in every detector module
+
+        _marker_kinds = frozenset(fmt.kind for fmt in CATALOGUE)
+    return match.group(1) in _marker_kinds
+
+
 class KeyMatcher:
     """Decides whether a key names sensitive data; decisions are cached per key string.
 
@@ -316,12 +335,13 @@ class KeyMatcher:
         #: key -> decision; the walker reads it directly to skip a call per key
         self.decisions: dict[str, bool] = {}
         self._tables: dict[int, Any] = {}
-        #: a word that long is past what the compiled split reads: then no shortcut
-        self._too_long = any(len(t) > 64 for t in self.triggers)
+        #: a word the compiled split does not read (longer than 64, or a number: ``1234`` in
+        #: `extra`; it skips digit runs) leaves the compiled walker no shortcut
+        self._no_shortcut = any(len(t) > 64 or t.isdigit() for t in self.triggers)
 
     def trigger_table(self, speedups: Any) -> Any:
         """The `triggers` and stems compiled for the compiled walker and scanner (built once)."""
-        if self._too_long:
+        if self._no_shortcut:
             return None
         table = self._tables.get(id(speedups))
         if table is None:
@@ -342,7 +362,7 @@ class KeyMatcher:
         return decision
 
     def _decide(self, key: str) -> bool:
-        if not self._may_match(key.lower()):
+        if not self._may_match(key.lower()) or _is_marker(key):
             return False
         words = split_words(key)
         if not words or words in self.safe:

@@ -171,7 +171,7 @@ def _cards(text: str) -> Iterator[Span]:
                 if not (3 <= size <= 6 or (i == j and 13 <= size <= 19)):
                     break
                 window = run[groups[i][0] : groups[j][1]]
-                if len(window) >= 15 and _card(window):
+                if _card(window):
                     yield offset + groups[i][0], offset + groups[j][1]
                     i = j
                     break
@@ -301,7 +301,7 @@ def find_ibans(text: str, context: Optional[str] = None) -> Iterator[Span]:
         if match is None:
             continue
         start, candidate = match.start(), match.group()
-        if text[start - 1 : start].isalnum():
+        if text[start - 1 : start].isalpha():  # after digits: a card or a number glued before it
             continue
         length = _IBAN_LENGTHS.get(candidate[:2])
         if length is None:

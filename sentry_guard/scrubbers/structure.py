@@ -67,7 +67,13 @@ def _key_before(text: str, end: int) -> str:
     return key
 
 
-def _value(text: str, start: int, stops: re.Pattern[str]) -> Optional[tuple[int, int]]:
+#: per stop pattern, the last unquoted run read to its end: a value that starts inside it
+#: ends where it ended (no stop character lies between), so ``"token:" * n + "("`` reads the
+#: run once instead of once for every ``:`` in it
+Runs = dict[re.Pattern[str], tuple[int, int]]
+
+
+def _value(text: str, start: int, stops: re.Pattern[str], runs: Runs) -> Optional[tuple[int, int]]:
     """The span of the value that starts at `start` (after blanks): quoted, or up to `stops`.
 
     Nothing when there is nothing to hide (an empty or ``null`` value), when a scrubber
@@ -82,7 +88,12 @@ def _value(text: str, start: int, stops: re.Pattern[str]) -> Optional[tuple[int,
         end = _quoted_end(text, start + 1, text[start])
         start += 1
     else:
-        end = stops.match(text, start).end()  # type: ignore[union-attr]  # `*` always matches
+        run = runs.get(stops)
+        if run is not None and run[0] <= start <= run[1]:
+            end = run[1]
+        else:
+            end = stops.match(text, start).end()  # type: ignore[union-attr]  # `*` always matches
+            runs[stops] = (start, end)
         while end > start and text[end - 1] in " \t":
             end -= 1
         if text[end : end + 1] in ("(", "[", "{") or text[start:end] in _NOTHING:
@@ -90,7 +101,9 @@ def _value(text: str, start: int, stops: re.Pattern[str]) -> Optional[tuple[int,
     return (start, end) if end > start else None
 
 
-def _pair_at(text: str, at: int, is_sensitive: Callable[[str], bool]) -> Optional[tuple[int, int]]:
+def _pair_at(
+    text: str, at: int, is_sensitive: Callable[[str], bool], runs: Runs
+) -> Optional[tuple[int, int]]:
     """The span of the value of a sensitive pair whose separator is at `at`, if any."""
     sep = text[at]
     before = text[at - 1 : at]
@@ -147,7 +160,7 @@ def _pair_at(text: str, at: int, is_sensitive: Callable[[str], bool]) -> Optiona
         key, value_start, stops = text[at:end], end + 1, _VALUE_OF_FLAG
     if not key or not is_sensitive(key):
         return None
-    return _value(text, value_start, stops)
+    return _value(text, value_start, stops, runs)
 
 
 _KEY_SET = frozenset(_KEY_CHARS)
@@ -159,11 +172,12 @@ def find_pair_values(text: str, is_sensitive: Callable[[str], bool]) -> Iterator
     """Spans of the values of sensitive pairs in `text`, in order and never overlapping: a
     separator inside a value already found starts no other pair."""
     resume = 0
+    runs: Runs = {}
     for match in _CANDIDATES.finditer(text):
         at = match.start()
         if at < resume:
             continue
-        span = _pair_at(text, at, is_sensitive)
+        span = _pair_at(text, at, is_sensitive, runs)
         if span is not None:
             yield span
             resume = span[1]
