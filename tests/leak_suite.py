@@ -166,12 +166,7 @@ S.update(
 #: planted values that reach the wire today, with where they stand: bugs for the engine owner.
 #: The suite checks that each of them still leaks (and that nothing else does), so a fix
 #: fails it until the entry is removed here: this list can only shrink.
-KNOWN_LEAKS: dict[str, str] = {
-    "curl-user": (
-        "the password of `curl -u deploy:<password> https://...` in a log message "
-        "(logentry.formatted): the curl -u user:password form is not recognised"
-    ),
-}
+KNOWN_LEAKS: dict[str, str] = {}
 
 
 def _base(i: int, **parts: Any) -> dict[str, Any]:

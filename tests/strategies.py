@@ -110,11 +110,13 @@ github_tokens = st.builds(
         lambda b: len(set(b)) > 1
     ),
 )
-#: addresses that may be a person's: the machine's own (loopback, unspecified, link-local) are not
+#: addresses that may be a person's: the machine's own (loopback, unspecified, link-local) are
+#: not, nor is a network's x.y.0.0 (which is also how a version reads: 4.0.0.0)
 ipv4s = (
     st.ip_addresses(v=4)
     .filter(lambda ip: not (ip.is_loopback or ip.is_unspecified or ip.is_link_local))
     .map(str)
+    .filter(lambda ip: not ip.endswith(".0.0"))
 )
 ssns = st.builds(
     lambda a, g, s: f"{a:03d}-{g:02d}-{s:04d}",

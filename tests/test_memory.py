@@ -16,12 +16,6 @@ from sentry_guard.scrubbers.keys import KeyMatcher
 
 KEY = 16 * 1024
 
-PAIR_KEY_LEAK = (
-    "pure-Python locate_pairs adds every pair key longer than 128 characters to the sensitive set "
-    "of the memo without marking it judged, and scrub_many bounds the memo by the judged set only: "
-    "unique long keys before '=' grow it without bound"
-)
-
 
 def rss_kib() -> int:
     """The resident set size (VmRSS) of this process, in KiB."""
@@ -94,15 +88,9 @@ def _run(
         check_bounds(scrubber, *bounds)
 
 
-def _pure_python_leaks(implementation: str, request: pytest.FixtureRequest) -> None:
-    if implementation == "python":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=PAIR_KEY_LEAK))
-
-
 def test_caches_stay_within_small_bounds(
-    implementation: str, small_bounds: tuple[int, int, int, int], request: pytest.FixtureRequest
+    implementation: str, small_bounds: tuple[int, int, int, int]
 ) -> None:
-    _pure_python_leaks(implementation, request)
     scrubber = DefaultScrubber()  # built after the bounds changed (the walker reads them once)
     _run(scrubber, 400, 0, small_bounds)
 
@@ -115,10 +103,7 @@ def test_caches_stay_within_small_bounds_without_long_pair_keys(
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="VmRSS is read from /proc")
-def test_rss_stays_bounded(
-    implementation: str, small_bounds: tuple[int, int, int, int], request: pytest.FixtureRequest
-) -> None:
-    _pure_python_leaks(implementation, request)
+def test_rss_stays_bounded(implementation: str, small_bounds: tuple[int, int, int, int]) -> None:
     scrubber = DefaultScrubber()
     _run(scrubber, 300, 0, small_bounds)  # warm-up: caches full, allocator pools in use
     gc.collect()
@@ -148,7 +133,6 @@ def test_the_real_bounds_hold_for_20k_unique_keys(implementation: str) -> None:
 
 
 def test_long_pair_keys_do_not_grow_the_memo(implementation: str, request: pytest.FixtureRequest) -> None:
-    _pure_python_leaks(implementation, request)
     scrubber = DefaultScrubber()
     for i in range(2_000):
         scrubber({"message": "f" * KEY + f"{i:06d}_token=abc"}, {})

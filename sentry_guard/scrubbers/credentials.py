@@ -224,6 +224,27 @@ CREDENTIAL_FORMATS = (
         note="the credential after an Authorization scheme; a word alone (Token expired) is no credential",
     ),
     Format(
+        "cli-userinfo",
+        "urlauth",
+        anchors=("curl", "--user", "--proxy-user"),
+        # -u is curl's (git log -u HEAD:file is no password): read in a curl command line only
+        pattern=r"(?:curl\b[^\n]{0,200}?\s-[uU]|--user|--proxy-user)(?:[ \t]+|=)[\"']?[^\s:\"'@/]{0,64}:([^\s\"'`]{1,256})",
+        group=1,
+        replace_with="[Filtered]",
+        examples=(
+            "curl -u deploy:Heron-3390 https://api.example.com/",
+            "curl --user 'deploy:Heron-3390' https://api.example.com/",
+            "curl --proxy-user=ops:Pr0xy-Pass http://example.com",
+        ),
+        counterexamples=(
+            "pip install -U requests",
+            "curl -u deploy https://api.example.com/",
+            "git log -u HEAD:README.md",
+        ),
+        source="https://curl.se/docs/manpage.html#-u",
+        note="the password of a command line's user:password option (curl, wget, httpie); the user stays",
+    ),
+    Format(
         "urlauth",
         "urlauth",
         anchors=(),

@@ -96,6 +96,8 @@ _DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+(?:e-?[0-9]+)?")
 _ADDRESS_LIKE = re.compile(r"(?:127\.|0\.|169\.254\.|[0-9a-fA-F]{0,4}:)[0-9a-fA-F:.%]*\Z").match
 #: how a string's ``repr`` may start (``'x'``, ``"x"``, ``b'x'``, ``r'x'``)
 _QUOTES = frozenset("'\"bBrRuU")
+#: a repr that wraps a quoted string in a class name: the quoted string is read as one
+_WRAPPED_REPR = re.compile(r"[A-Za-z_][\w.]{0,64}\(((?:'|\").{0,4096})\)\Z", re.S).match
 #: the generated-looking parts of a composite value: 8+ token characters with a digit and a
 #: letter in them (``sessionid`` and ``Bearer`` are words, not secrets; ``0x7f00aa`` an address)
 _SECRET_PART = re.compile(
@@ -132,6 +134,10 @@ def echo_values(found: list[Any]) -> list[str]:
             inner = unquote(value)
             if inner is not None:
                 stack.append(inner)
+        elif value[-1] == ")":  # a str subclass's repr wraps the text: ``Password('hunter2')``
+            wrapped = _WRAPPED_REPR(value)
+            if wrapped is not None:
+                stack.append(wrapped.group(1))
         if _specific(value):
             values.add(value)
         if len(value) > 16 and _COMPOSITE(value) and not _OBJECT_REPR.match(value):

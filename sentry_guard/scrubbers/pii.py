@@ -74,8 +74,12 @@ _IPV4_SHAPE = re.compile(r"0\.0{1,3}\.0{1,3}\.0")  # starts with a literal: a fa
 
 
 #: a version's own words: ``Version=4.0.0.0``, ``v10.0.19041.1``, ``version 1.2.3.4``
-#: a bare ``v`` counts only glued to the number (``V 0.0.0.1`` is an address after a letter)
-_VERSION_BEFORE = re.compile(r"(?i)(?<![a-z0-9_])(?:(?:version|ver|build|release)[\s:=\"']{0,3}|v)\Z")
+#: a bare ``v`` counts only glued to the number (``V 0.0.0.1`` is an address after a letter);
+#: so does a product token (``Chrome/130.0.0.0``: a word and ``/``, not a URL's path segment)
+_VERSION_BEFORE = re.compile(
+    r"(?i)(?<![a-z0-9_])(?:(?:version|ver|build|release)[\s:=\"']{0,3}|v)\Z"
+    r"|(?<![\w./:-])[a-z][a-z-]{1,24}/\Z"
+)
 
 
 def _nobody(address: str) -> bool:
@@ -90,11 +94,15 @@ def _nobody(address: str) -> bool:
 def find_ips(text: str, context: Optional[str] = None) -> Iterator[Span]:
     """Valid IPv4 and IPv6 addresses (``ipaddress`` decides), standing alone, that could be a
     person's: not the machine's own (loopback, unspecified, link-local), and not a version
-    (``Version=4.0.0.0``). End-user slots (``REMOTE_ADDR``, ``X-Forwarded-For``,
+    (``Version=4.0.0.0``, ``Chrome/130.0.0.0``, a network's ``x.y.0.0``). End-user slots (``REMOTE_ADDR``, ``X-Forwarded-For``,
     ``user.ip_address``) go by their key, whatever they hold."""
     for start, end in _addresses(text):
-        if not _nobody(text[start:end]) and not _VERSION_BEFORE.search(text, max(0, start - 12), start):
-            yield start, end
+        address = text[start:end]
+        if _nobody(address) or _VERSION_BEFORE.search(text, max(0, start - 28), start):
+            continue
+        if address.endswith(".0.0") and "." in address[:-4]:
+            continue  # a network, or a version (``4.0.0.0``): no host is numbered so
+        yield start, end
 
 
 def _addresses(text: str) -> Iterator[Span]:
@@ -206,6 +214,25 @@ _NOT_NAMES = frozenset(
         "plus",
         "ultra",
         "lite",
+        # prose before a model: ``device iPhone15,2``, ``on your iPhone``
+        "device",
+        "model",
+        "phone",
+        "your",
+        "his",
+        "her",
+        "their",
+        "our",
+        "an",
+        "on",
+        "via",
+        "from",
+        "with",
+        "for",
+        "using",
+        "this",
+        "that",
+        "personal",
     ]
 )
 #: a name right before a device word: a possessive (``Bruno's `` or with U+2019), or a separator (``Kamils-``)
@@ -228,7 +255,10 @@ def find_device_owners(text: str) -> Iterator[Span]:
             if owner is not None and owner.start() >= done:
                 name, begin = owner.group(1), owner.start()
                 word_start = begin == 0 or not text[begin - 1].isalnum()
-                if word_start and name.lower() not in _NOT_NAMES and not name.isupper():
+                # a lower-case word and a space is prose (``device iPhone``); in a host name
+                # (``kamils-imac``) or a possessive the case says nothing
+                prose = owner.group(3) is not None and text[owner.end() - 1] == " " and name.islower()
+                if word_start and not prose and name.lower() not in _NOT_NAMES and not name.isupper():
                     yield begin, owner.end(2) if owner.group(2) else owner.end(3)
                     done = owner.end()
             at = lowered.find(device, at + len(device))

@@ -41,6 +41,8 @@ _VALUE_AFTER_COLON = re.compile(r"[^\r\n;\"'<>,(){}\[\]]*")
 _VALUE_OF_FLAG = re.compile(r"[^\s\"'<>,;(){}\[\]]*")
 #: an unquoted value that names nothing: a key left empty in a template or a dump
 _NOTHING = frozenset({"null", "None", "nil", "undefined", "NULL", "none"})
+#: a query's or a log template's placeholder, not a value (``WHERE email = ?``, ``password = %s``)
+_PLACEHOLDER = re.compile(r"%[sdr]|%\(\w{1,64}\)[sdr]|\?|\$[0-9]{1,3}")
 #: where a pair may be: ``=`` and ``:`` (and their compounds), ``>`` closing ``<key``,
 #: ``,`` after a quoted key in a call, ``--`` starting a command-line option
 _CANDIDATES = re.compile(r"[=:>,]|--(?=[A-Za-z])")
@@ -98,6 +100,8 @@ def _value(text: str, start: int, stops: re.Pattern[str], runs: Runs) -> Optiona
             end -= 1
         if text[end : end + 1] in ("(", "[", "{") or text[start:end] in _NOTHING:
             return None
+    if end - start <= 70 and _PLACEHOLDER.fullmatch(text, start, end):
+        return None
     return (start, end) if end > start else None
 
 
@@ -226,16 +230,17 @@ def locate_pairs(blob: Blob, is_sensitive: KeyRule, memo: PairKeys) -> set[int]:
         if not keys:
             continue
         unique = set(keys)
+        long_keys = set()
         for key in unique - judged:
             # a key longer than the window `find_pair_values` reads is judged there, by its
-            # tail; it is not remembered (the memo stays small in bytes)
+            # tail; it is not remembered (the memo stays small in bytes, and bounded)
             if len(key) > _MAX_KEY:
-                sensitive_keys.add(key)
+                long_keys.add(key)
                 continue
             if is_sensitive(key[::-1].decode("ascii")):
                 sensitive_keys.add(key)
             judged.add(key)
-        sensitive = unique & sensitive_keys
+        sensitive = (unique & sensitive_keys) | long_keys
         if sensitive:
             positions += [match.start() for match in pattern.finditer(hay) if match.group(1) in sensitive]
     last = len(blob.texts) - 1
