@@ -6,14 +6,9 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 #: a path that climbs out of the clone to the folder beside it (`../shared`, `parent.parent / "shared"`)
 OUTSIDE = re.compile(r"\.\./shared\b|parent\.parent\s*/\s*[\"']shared[\"']")
-#: benchmarks/ belongs to the scrubbing-engine rework; its script still looks in ../shared/bench
-#: first (the inputs are in benchmarks/data). Reported, not edited here.
-NOT_YET = "benchmarks/bench_scrub.py"
 
 
 def _code_files() -> list[str]:
@@ -41,14 +36,7 @@ def _offenders() -> list[str]:
 
 
 def test_nothing_reads_outside_the_repository() -> None:
-    assert [name for name in _offenders() if name != NOT_YET] == []
-
-
-@pytest.mark.xfail(
-    strict=False, reason=f"{NOT_YET} belongs to the engine rework: it should read benchmarks/data"
-)
-def test_the_benchmark_reads_its_inputs_from_the_repository() -> None:
-    assert NOT_YET not in _offenders()
+    assert _offenders() == []
 
 
 def test_the_benchmark_inputs_are_in_the_repository() -> None:
