@@ -247,38 +247,22 @@ def _identity_vars(local: dict[Any, Any], path: Path) -> list[tuple[Path, Any]]:
     names = _identity_names(local)
     found = [((*path, name), local[name]) for name in names]
     for name, value in local.items():
-        if type(value) is not dict or not value or name in names:
-            continue
-        # a name joins _SEEN_IDENTITY before _SEEN_NAMES, so this order reads them safely
-        if value.keys() <= _SEEN_NAMES.keys() and _SEEN_IDENTITY.isdisjoint(value):
-            continue  # the common case, answered in C
-        found += [((*path, name, inner), value[inner]) for inner in _identity_names(value)]
+        if type(value) is dict and value and name not in names:
+            found += [((*path, name, inner), value[inner]) for inner in _identity_names(value)]
     return found
 
 
-#: every name seen among frame locals, and whether it is identity-like: a frame's locals are
-#: the same names event after event, so containment tests in C answer most frames
-#: (bounded: unique hostile names are simply worked out each time)
-_SEEN_NAMES: dict[str, bool] = {}
-#: the identity-like ones among them (rebound whole: safe to read from any thread)
-_SEEN_IDENTITY: frozenset[str] = frozenset()
+#: an identity-like name among names joined by NULs and lower-cased: one search answers a
+#: whole frame (most hold none), then each name is checked on its own
+_IDENTITY_IN = re.compile("(?:^|\x00)['\"]*(?:" + "|".join(sorted(_IDENTITY_VARS)) + ")['\"]*(?=\x00|$)")
 
 
 def _identity_names(local: dict[Any, Any]) -> list[Any]:
     """The keys of `local` that say they hold who the request is for."""
-    global _SEEN_IDENTITY
-    if local.keys() <= _SEEN_NAMES.keys():
-        return [name for name in _SEEN_IDENTITY if name in local]
-    found = []
-    for name in local:
-        hit = _is_identity_name(name)
-        if hit:
-            found.append(name)
-        if type(name) is str and name not in _SEEN_NAMES and len(_SEEN_NAMES) < 4096:
-            if hit:
-                _SEEN_IDENTITY = _SEEN_IDENTITY | {name}
-            _SEEN_NAMES[name] = hit
-    return found
+    names = [name for name in local if isinstance(name, str)]
+    if not names or _IDENTITY_IN.search("\x00".join(names).lower()) is None:
+        return []
+    return [name for name in names if _is_identity_name(name)]
 
 
 def _is_identity_name(name: Any) -> bool:
