@@ -79,8 +79,13 @@ def implementation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
     if request.param == "python":
         monkeypatch.setattr(compiled, "SPEEDUPS", None)
     elif not (scan.uses_compiled_scanner() and walk.uses_compiled_walker()):
-        message = "the compiled scanner is off: not built (no C compiler) or SENTRY_GUARD_PURE_PYTHON set"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        compiled_is_off()
     return str(request.param)
+
+
+def compiled_is_off() -> None:
+    """Skip the calling test on a machine without the compiled module; fail it in CI."""
+    message = "the compiled scanner is off: not built (no C compiler) or SENTRY_GUARD_PURE_PYTHON set"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
