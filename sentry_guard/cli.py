@@ -57,7 +57,7 @@ def _scanner() -> str:
     if uses_compiled_scanner():
         return "the compiled scanner"
     return (
-        "in pure Python (no compiled scanner: about 3 times slower on new strings; see Install in the README)"
+        "in pure Python (no compiled scanner: 3 to 5 times slower; see Install in the README)"
     )
 
 
