@@ -56,9 +56,7 @@ def _show(value: Any, name: str = "") -> str:
 def _scanner() -> str:
     if uses_compiled_scanner():
         return "the compiled scanner"
-    return (
-        "in pure Python (no compiled scanner: 3 to 5 times slower; see Install in the README)"
-    )
+    return "in pure Python (no compiled scanner: 3 to 5 times slower; see Install in the README)"
 
 
 def _check(out: TextIO, err: TextIO) -> int:
