@@ -13,12 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_benchmark_smoke_run(tmp_path: Path) -> None:
-    # Run from a scratch copy holding only what the repository ships (benchmarks/data), laid
-    # out where the script may look for it: nothing outside the clone is read.
-    # (benchmarks/bench_scrub.py still looks beside the clone first: see test_self_contained.py)
+    # Run from a scratch copy holding only what the repository ships (benchmarks/data, with
+    # nothing beside it): nothing outside the clone is read.
     copy = tmp_path / "clone" / "benchmarks"
     shutil.copytree(ROOT / "benchmarks", copy, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "benchmarks" / "data", tmp_path / "shared" / "bench")
     result = subprocess.run(
         [sys.executable, str(copy / "bench_scrub.py"), "--quick"],
         capture_output=True,

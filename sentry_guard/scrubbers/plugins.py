@@ -1,17 +1,16 @@
-"""Custom scrubbers from import paths (``SENTRY_SCRUBBERS``) and the entry-point group."""
+"""Custom scrubbers from the ``sentry_guard.scrubbers`` entry-point group (import paths in
+``SENTRY_SCRUBBERS`` are resolved by ``sentry_guard.user_scrubbers``)."""
 
 from __future__ import annotations
 
-import importlib
 import inspect
-import sys
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
 from ..errors import ConfigError, Problem
 from .chain import Scrubber
 
-__all__ = ["ENTRY_POINT_GROUP", "load_entry_points", "resolve"]
+__all__ = ["ENTRY_POINT_GROUP", "load_entry_points"]
 
 ENTRY_POINT_GROUP = "sentry_guard.scrubbers"
 
@@ -32,28 +31,8 @@ def _usable(target: Any, where: str) -> Scrubber:
     return target  # type: ignore[no-any-return]
 
 
-def resolve(path: str) -> Scrubber:
-    """Import ``package.module:attribute`` (a function, a callable, or a class to instantiate)."""
-    module_name, sep, attribute = path.partition(":")
-    if not sep or not module_name or not attribute:
-        raise ValueError(f"{path!r} is not of the form 'package.module:function'")
-    try:
-        module = importlib.import_module(module_name)
-    except Exception as exc:
-        raise ValueError(f"cannot import {module_name!r} ({type(exc).__name__}: {exc})") from None
-    target: Any = module
-    for part in attribute.split("."):
-        try:
-            target = getattr(target, part)
-        except AttributeError:
-            raise ValueError(f"module {module_name!r} has no {attribute!r}") from None
-    return _usable(target, path)
-
-
 def _group(name: str) -> list[EntryPoint]:
-    if sys.version_info >= (3, 10):
-        return list(entry_points(group=name))
-    return list(entry_points().get(name, ()))  # pragma: no cover - Python 3.9
+    return list(entry_points(group=name))
 
 
 def load_entry_points() -> list[Scrubber]:
