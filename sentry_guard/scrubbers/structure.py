@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, Optional
 
+from .keys import is_marker
 from .literal import parse_literal
 from .scan import Blob, PairKeys
 from .walk import FILTERED, KeyRule
@@ -63,9 +64,12 @@ def _key_before(text: str, end: int) -> str:
     if head[-1:] in ("'", '"'):
         head = head[:-1]
     key = head[len(head.rstrip(_KEY_CHARS)) :]
-    if key[:1] == "[":  # a value a detector already replaced (``[ip]:8080``) names nothing
-        marker = _MARKER.match(key)
-        key = key[marker.end() :] if marker else key
+    if "[" in key:  # a value a detector already replaced (``[ip]:8080``, ``--[token]=``) names nothing
+        last = None
+        for marker in _MARKER.finditer(key):
+            if marker.start() == 0 or is_marker(marker.group()):
+                last = marker
+        key = key[last.end() :] if last else key
     return key
 
 
