@@ -299,7 +299,7 @@ _MARKER = re.compile(r"\[([a-z]+)(?::[0-9a-f]{12})?\]\Z")
 _marker_kinds: frozenset[str] = frozenset()
 
 
-def is_marker(key: str) -> bool:
+def _is_marker(key: str) -> bool:
     """A detector's marker as a key (a scrubbed dict key, the first item of a pair list)
     names nothing: read as ``creditcard`` it would filter its neighbour on a second pass."""
     global _marker_kinds
@@ -362,7 +362,7 @@ class KeyMatcher:
         return decision
 
     def _decide(self, key: str) -> bool:
-        if not self._may_match(key.lower()) or is_marker(key):
+        if not self._may_match(key.lower()) or _is_marker(key):
             return False
         words = split_words(key)
         if not words or words in self.safe:

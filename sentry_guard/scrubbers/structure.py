@@ -19,7 +19,6 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, Optional
 
-from .keys import is_marker
 from .literal import parse_literal
 from .scan import Blob, PairKeys
 from .walk import FILTERED, KeyRule
@@ -64,12 +63,13 @@ def _key_before(text: str, end: int) -> str:
     if head[-1:] in ("'", '"'):
         head = head[:-1]
     key = head[len(head.rstrip(_KEY_CHARS)) :]
-    if "[" in key:  # a value a detector already replaced (``[ip]:8080``, ``--[token]=``) names nothing
-        last = None
-        for marker in _MARKER.finditer(key):
-            if marker.start() == 0 or is_marker(marker.group()):
-                last = marker
-        key = key[last.end() :] if last else key
+    # a value a detector already replaced (``[ip]:8080``, ``--[token]=``) names nothing; in
+    # ``user[email]=`` the brackets are the key's own
+    while "[" in key:
+        marker = _MARKER.search(key)
+        if marker is None or key[: marker.start()].strip("-"):
+            break
+        key = key[marker.end() :]
     return key
 
 
