@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Optional
 
 __all__ = ["KeyMatcher", "split_words"]
 
@@ -234,7 +234,9 @@ def split_words(key: str) -> tuple[str, ...]:
 _PUBLIC = frozenset({"public", "publishable", "pub"})
 
 
-def _builtin(words: tuple[str, ...]) -> bool:
+def _builtin(words: tuple[str, ...]) -> Optional[str]:
+    """The rule's own words that make `words` a sensitive key (``password``, ``api_key``),
+    or None: only vocabulary, never the key's text, so it can be shown and counted."""
     last = len(words) - 1
     public = False  # the words since "public" name a public key
     for i, word in enumerate(words):
@@ -245,48 +247,56 @@ def _builtin(words: tuple[str, ...]) -> bool:
             continue
         public = False
         if word in _WORDS:
-            return True
+            return word
         prev = words[i - 1] if i else ""
         nxt = words[i + 1] if i < last else ""
         if word == "token":
             if nxt not in _TOKEN_MEASURES:
-                return True
+                return word
         elif word == "tokens":
             if prev in _TOKEN_OWNERS:
-                return True
+                return f"{prev}_{word}"
         elif word == "session":
             if not nxt or nxt in _SESSION_NEXT:
-                return True
+                return f"{word}_{nxt}" if nxt else word
         elif word in ("key", "keys"):
             if prev in _KEY_QUALIFIERS:
-                return True
+                return f"{prev}_{word}"
         elif word in ("number", "no", "num"):
             if prev in _NUMBER_QUALIFIERS:
-                return True
+                return f"{prev}_{word}"
         elif word == "card":
-            if prev in ("credit", "debit") or nxt in ("number", "no", "num", "cvc", "cvv", "pan"):
-                return True
+            if prev in ("credit", "debit"):
+                return f"{prev}_{word}"
+            if nxt in ("number", "no", "num", "cvc", "cvv", "pan"):
+                return f"{word}_{nxt}"
         elif word == "name":
             if prev in _NAME_QUALIFIERS:
-                return True
+                return f"{prev}_{word}"
         elif word in ("address", "addr"):
-            if last == 0 or prev in _ADDRESS_QUALIFIERS:
-                return True
+            if last == 0:
+                return word
+            if prev in _ADDRESS_QUALIFIERS:
+                return f"{prev}_{word}"
         elif word == "mail":
             if prev == "e":
-                return True
+                return "e_mail"
         elif word == "birth":
-            if prev in ("of", "date") or nxt == "date":
-                return True
+            if prev in ("of", "date"):
+                return f"{prev}_{word}"
+            if nxt == "date":
+                return f"{word}_{nxt}"
         elif word == "factor":
             if prev == "two":
-                return True
+                return "two_factor"
         elif word == "for":  # X-Forwarded-For, X-Original-For: the end user's address
             if prev in ("forwarded", "original"):
-                return True
-        elif _STEM(word):
-            return True
-    return False
+                return f"{prev}_{word}"
+        else:
+            stem = _STEM(word)
+            if stem is not None:
+                return stem.group()
+    return None
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
@@ -367,7 +377,19 @@ class KeyMatcher:
         words = split_words(key)
         if not words or words in self.safe:
             return False
-        return _builtin(words) or any(_contains(words, phrase) for phrase in self.extra)
+        return _builtin(words) is not None or any(_contains(words, phrase) for phrase in self.extra)
+
+    def reason(self, key: str) -> Optional[str]:
+        """Why the value under `key` is filtered: the rule's word or phrase it holds
+        (``password``, ``api_key``, a phrase from `extra`), or None when it is not. Only
+        the rule's own words come back, never the key's text."""
+        if not self(key):
+            return None
+        words = split_words(key)
+        found = _builtin(words)
+        if found is None:
+            found = next(("_".join(p) for p in self.extra if _contains(words, p)), "key")
+        return found
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, KeyMatcher) and (self.extra, self.safe) == (other.extra, other.safe)

@@ -111,8 +111,8 @@ def _value(text: str, start: int, stops: re.Pattern[str], runs: Runs) -> Optiona
 
 def _pair_at(
     text: str, at: int, is_sensitive: Callable[[str], bool], runs: Runs
-) -> Optional[tuple[int, int]]:
-    """The span of the value of a sensitive pair whose separator is at `at`, if any."""
+) -> Optional[tuple[int, int, str]]:
+    """The span of the value of a sensitive pair whose separator is at `at`, and its key."""
     sep = text[at]
     before = text[at - 1 : at]
     after = text[at + 1 : at + 2]
@@ -141,7 +141,7 @@ def _pair_at(
         end = text.find("<", at + 1)
         if end == -1 or not text.startswith(f"</{key}>", end):  # an element, closed: not prose's ``<dsn>``
             return None
-        return (at + 1, end) if end > at + 1 and is_sensitive(key) else None
+        return (at + 1, end, key) if end > at + 1 and is_sensitive(key) else None
     elif sep == ",":  # ``("DB_PASSWORD", "value")``
         head = text[max(0, at - _MAX_KEY - 8) : at].rstrip(" \t")
         quote = head[-1:]
@@ -168,7 +168,8 @@ def _pair_at(
         key, value_start, stops = text[at:end], end + 1, _VALUE_OF_FLAG
     if not key or not is_sensitive(key):
         return None
-    return _value(text, value_start, stops, runs)
+    span = _value(text, value_start, stops, runs)
+    return None if span is None else (*span, key)
 
 
 _KEY_SET = frozenset(_KEY_CHARS)
@@ -176,9 +177,9 @@ _KEY_SET = frozenset(_KEY_CHARS)
 _AFTER_KEY = _KEY_SET - {"["} | {'"', "'", " ", "\t"}
 
 
-def find_pair_values(text: str, is_sensitive: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
-    """Spans of the values of sensitive pairs in `text`, in order and never overlapping: a
-    separator inside a value already found starts no other pair."""
+def find_pair_values(text: str, is_sensitive: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
+    """Spans of the values of sensitive pairs in `text` with their keys, in order and never
+    overlapping: a separator inside a value already found starts no other pair."""
     resume = 0
     runs: Runs = {}
     for match in _CANDIDATES.finditer(text):
