@@ -83,6 +83,7 @@ def default_chain(settings: Optional[Settings] = None, scrubbers: Sequence[Scrub
             modes=parse_modes(settings.scrub_mode),
             hash_key=hash_key,
             send_default_pii=settings.send_default_pii,
+            summary=settings.scrub_summary,
         )
     ]
     problems: list[Problem] = []

@@ -377,6 +377,11 @@ class Settings(BaseSettings):
         description="When a scrubber fails: `minimal` sends a minimal event without free text, `drop` sends nothing.",
         json_schema_extra=_meta("scrubbing", "use minimal or drop"),
     )
+    scrub_summary: bool = Field(
+        True,
+        description='Add `contexts["sentry_guard"]` to each event that had something removed: counts by kind (`{"filtered": {"email": 2}}`), no values.',
+        json_schema_extra=_meta("scrubbing", "use true or false"),
+    )
     before_send: Optional[ScrubberPath] = Field(
         None,
         description="Your own `before_send` (import path, or a callable given to `configure()`), run last in the chain.",

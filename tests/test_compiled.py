@@ -38,7 +38,8 @@ def test_pure_python_at_run_time_gives_the_same_event() -> None:
     pure = _probe(SENTRY_GUARD_PURE_PYTHON="1")
     assert pure[:2] == [False, False]
     expected = {
-        "extra": {"note": "card [creditcard]", "password": "[Filtered]", "a": ["--token", "[Filtered]"]}
+        "extra": {"note": "card [creditcard]", "password": "[Filtered]", "a": ["--token", "[Filtered]"]},
+        "contexts": {"sentry_guard": {"filtered": {"creditcard": 1, "key:password": 1, "key:token": 1}}},
     }
     assert pure[2] == expected
     assert _probe()[2] == expected

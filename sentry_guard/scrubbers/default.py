@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from . import compiled
 from .catalogue import parse_detectors
+from .chain import KIND_HINT
 from .detectors import Mode, Redactor, splice
+from .findings import PARSED, SUMMARY, Finding, add_summary, changes, format_path, mask, own_summary
 from .keys import KeyMatcher
 from .literal import unquote
 from .pii import _nobody
@@ -32,6 +35,12 @@ _STRUCTURE_LEVELS = 4
 #: how many filtered values (nested ones included) are read for echoes, at most
 _ECHO_MAX_ITEMS = 4096
 _OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>\Z")
+
+
+#: events that get a scrub summary (logs, metrics and breadcrumbs have no contexts)
+_SUMMARISED = frozenset({"event", "transaction"})
+#: what a pair rule's edit says made it, before the key: ``pair:db_password``
+PAIR = "pair:"
 
 
 #: one change to a string: start, end, replacement, what made it, and the keys under which it
@@ -310,13 +319,14 @@ def _attribute_value(value: Any) -> Any:
 
 def _sensitive_placeholders(
     template: Any, is_sensitive: Callable[[str], bool], present: Container[Any]
-) -> list[Any]:
+) -> list[tuple[Any, str]]:
     """Which placeholders of a log template hold sensitive values: by name, else by the word
     before them. Positional ones are numbered from 0 in order; named ones by their name.
-    Only those in `present` (the parameters the event carries) are looked at."""
+    Only those in `present` (the parameters the event carries) are looked at. Each comes
+    with the name or word that makes it sensitive."""
     if not isinstance(template, str) or ("%" not in template and "{" not in template):
         return []
-    sensitive: list[Any] = []
+    sensitive: list[tuple[Any, str]] = []
     position = 0
     for match in _PLACEHOLDER.finditer(template):
         percent_name, brace_name = match.groups()
@@ -332,13 +342,27 @@ def _sensitive_placeholders(
             before = _WORD_BEFORE.search(template, max(0, match.start() - 72), match.start())
             label = before.group(1) if before else None
         if label and is_sensitive(label):
-            sensitive.append(key)
+            sensitive.append((key, label))
     return sensitive
 
 
 def _parameter_key(name: str) -> Any:
     """``sentry.message.parameter.0`` is the first positional one, ``...parameter.user`` a named one."""
     return int(name) if name.isdecimal() and len(name) < 20 else name
+
+
+@dataclass
+class _Trace:
+    """What one scrub did, to read it back as findings: the event and the result, the
+    edits of every string (by string), and the reasons for values replaced before the walk."""
+
+    event: dict[str, Any]
+    result: dict[str, Any] = field(default_factory=dict)
+    found: list[Any] = field(default_factory=list)
+    #: where who the event is about stands: (path, value)
+    origins: list[tuple[Path, Any]] = field(default_factory=list)
+    reasons: dict[Path, tuple[str, str]] = field(default_factory=dict)
+    edits: dict[str, list[Edit]] = field(default_factory=dict)
 
 
 class DefaultScrubber:
@@ -366,11 +390,17 @@ class DefaultScrubber:
         modes: Iterable[tuple[str, Mode]] = (),
         hash_key: Optional[bytes] = None,
         send_default_pii: bool = False,
+        summary: bool = True,
     ) -> None:
         self.matcher = KeyMatcher(extra_keys, safe_keys)
         names = parse_detectors(("default",) if detectors is None else tuple(detectors))
         self.redactor = Redactor(names, modes, hash_key)
+        self._formats = {fmt.name: fmt for fmt in self.redactor.formats}
+        #: (kind, rule) by key, for findings (bounded like the key rule's own cache)
+        self._reasons: dict[tuple[str, str], tuple[str, str]] = {}
         self.send_default_pii = send_default_pii
+        #: add ``contexts["sentry_guard"]``, the counts of what was removed by kind
+        self.summary = summary
         #: strings known to need no change: the walker skips them without a call
         self.clean: set[str] = set()
         #: pair-rule decisions by key (see `locate_pairs`)
@@ -391,7 +421,12 @@ class DefaultScrubber:
         edits = self.scrub_many([text]).get(text)
         return text if edits is None else _apply(text, edits, context)
 
-    def scrub_many(self, texts: list[str], found: Optional[list[Any]] = None) -> dict[str, list[Edit]]:
+    def scrub_many(
+        self,
+        texts: list[str],
+        found: Optional[list[Any]] = None,
+        record: Optional[dict[str, list[Edit]]] = None,
+    ) -> dict[str, list[Edit]]:
         """What to change in each of many strings, by string; unchanged strings are left out.
 
         The strings not known to be clean are scanned at once (see `Scanner.scan`): the pair
@@ -400,18 +435,27 @@ class DefaultScrubber:
         edit may hold only under some keys (see `Format.skip`): `_apply` decides, where the
         key is known. Then every value filtered by key (in `found`, or by the pair rule in
         these strings) is removed wherever else it stands as a whole token, in all `texts`.
-        Strings with no edit are remembered as clean.
+        Strings with no edit are remembered as clean. Every edit, those inside JSON text and
+        reprs too, is also put in `record` when given (how a scrub is read back as findings).
         """
         found = [] if found is None else found
         if len(self._pair_keys[0]) > CLEAN_ENTRIES:
             self._pair_keys = (set(), set())
-        edits = self._scan(texts, found)
+        edits = self._scan(texts, found, record=record)
         echoes = echo_values(found) if found else None
         if echoes:
             self._echo(texts, echoes, edits)
+        if record is not None:
+            record.update(edits)
         return edits
 
-    def _scan(self, strings: list[str], found: list[Any], level: int = 0) -> dict[str, list[Edit]]:
+    def _scan(
+        self,
+        strings: list[str],
+        found: list[Any],
+        level: int = 0,
+        record: Optional[dict[str, list[Edit]]] = None,
+    ) -> dict[str, list[Edit]]:
         """The edits of `texts`. JSON text and reprs are parsed and walked like the payload;
         the strings inside them are scanned together, one level of nesting per scan (so a
         blob of JSON strings costs one more scan, not one per string)."""
@@ -433,8 +477,8 @@ class DefaultScrubber:
         for index in pairs - structured.keys():
             text = texts[index]
             spans: list[Edit] = []
-            for start, end in find_pair_values(text, self.matcher):
-                spans.append((start, end, FILTERED, "key", None))
+            for start, end, key in find_pair_values(text, self.matcher):
+                spans.append((start, end, FILTERED, PAIR + key, None))
                 found.append(text[start:end])
             if spans:
                 edits[text] = spans
@@ -444,7 +488,7 @@ class DefaultScrubber:
                 replacement = self.redactor.replacement(fmt, text[start:end])
                 edits.setdefault(text, []).append((start, end, replacement, fmt.name, fmt.skip))
         if structured:
-            inner_edits = self._scan(inner, found, level + 1) if inner else {}
+            inner_edits = self._scan(inner, found, level + 1, record) if inner else {}
             for index, (value, new, dump) in structured.items():
                 if inner_edits:
                     new = self._rewrite(new, inner_edits)
@@ -456,6 +500,8 @@ class DefaultScrubber:
                         replacement = FILTERED
                     edits[text] = [(0, len(text), replacement, "structure", None)]
         self._remember(texts, blob.flagged, edits)
+        if record is not None:
+            record.update(edits)
         return edits
 
     def _remember(self, texts: Sequence[str], flagged: Iterable[int], edits: dict[str, list[Edit]]) -> None:
@@ -504,33 +550,66 @@ class DefaultScrubber:
             edits.setdefault(text, []).extend((a, b, FILTERED, "echo", None) for a, b in spans)
 
     def __call__(self, event: dict[str, Any], hint: dict[str, Any], /) -> dict[str, Any]:
+        result, trace = self._scrub(event)
+        if self.summary and result is not event and hint.get(KIND_HINT, "event") in _SUMMARISED:
+            result = add_summary(result, self._findings(trace, explain=False), self.matcher.reason)
+        return result
+
+    def explain(self, event: dict[str, Any]) -> tuple[dict[str, Any], list[Finding]]:
+        """Scrub `event` and say what was removed, where and why (`Finding`s, no values).
+        The findings are read from this very scrub: they are exactly what it changed."""
+        result, trace = self._scrub(event)
+        return result, self._findings(trace, explain=True)
+
+    def _scrub(self, event: dict[str, Any]) -> tuple[dict[str, Any], _Trace]:
+        """The scrubbed event (`event` itself when nothing changed), and what the scrub did."""
+        trace = _Trace(event)
+        found = trace.found
         skipped = {k: event[k] for k in _SKIPPED_PARTS if k in event}
-        if skipped:
+        summary = own_summary(event, self.matcher.reason)
+        if skipped or summary is not None:
             event = {k: v for k, v in event.items() if k not in skipped}
+            if summary is not None:
+                event["contexts"] = {k: v for k, v in event["contexts"].items() if k != SUMMARY}
+        stripped = event
         # 0. who the event is about: kept in place with SENTRY_SEND_DEFAULT_PII=true, filtered
         # there otherwise, and removed wherever else it stands either way
-        found: list[Any] = []
         identities = _identities(event)
         if identities:
             found += [value for _, value in identities]
+            trace.origins += identities
             if not self.send_default_pii:
-                event = _set_paths(
-                    event, [(path, FILTERED) for path, value in identities if not nothing_to_hide(value)]
-                )
+                hidden = [(path, FILTERED) for path, value in identities if not nothing_to_hide(value)]
+                for path, _ in hidden:
+                    where = format_path(path)[2:]
+                    trace.reasons[path] = (
+                        "user",
+                        f"who the event is about ({where}); SENTRY_SEND_DEFAULT_PII is off",
+                    )
+                event = _set_paths(event, hidden)
         # 1. keys, and every string
         texts: list[str] = []
-        event = self._template_parameters(event, found)
+        event = self._template_parameters(event, found, trace.reasons)
         result: dict[str, Any] = self.walker(event, found, texts)
         # 2. every string at once, and the echoes of what was filtered; 3. put the changes
         # in, where their key allows (clean strings are in `self.clean`: passed without a call)
-        changed = self.scrub_many(texts, found)
+        changed = self.scrub_many(texts, found, trace.edits)
         if changed:
             result = self._rewrite(result, changed)
         if identities and self.send_default_pii:
             result = _set_paths(result, identities)
-        return {**result, **skipped} if skipped else result
+        if result is stripped:
+            result = trace.event  # nothing changed
+        elif skipped or summary is not None:
+            result = {**result, **skipped}
+            if summary is not None:
+                result["contexts"] = {**result["contexts"], SUMMARY: summary}
+        trace.result = result
+        return result, trace
 
-    def _template_parameters(self, event: dict[str, Any], found: list[str]) -> dict[str, Any]:
+    def _template_parameters(
+        self, event: dict[str, Any], found: list[Any], reasons: dict[Path, tuple[str, str]]
+    ) -> dict[str, Any]:
         """Parameters of a log template are named by the text before them (``password %s``):
         a sensitive one is filtered, and the echo pass removes it from the formatted message."""
         logentry = event.get("logentry")
@@ -538,10 +617,11 @@ class DefaultScrubber:
             params = list(logentry["params"])
             sensitive = _sensitive_placeholders(logentry.get("message"), self.matcher, range(len(params)))
             if sensitive:
-                for index in sensitive:
+                for index, label in sensitive:
                     if isinstance(index, int) and index < len(params):
                         found.append(str(params[index]))
                         params[index] = FILTERED
+                        reasons[("logentry", "params", index)] = self._key_reason(label, "the log template's")
                 event = {**event, "logentry": {**logentry, "params": params}}
         attributes = event.get("attributes")
         if isinstance(attributes, dict) and "sentry.message.template" in attributes:
@@ -556,13 +636,109 @@ class DefaultScrubber:
             )
             if sensitive:
                 attributes = dict(attributes)
-                for key in sensitive:
+                for key, label in sensitive:
                     name = f"sentry.message.parameter.{key}"
                     if name in attributes:
                         found.append(str(_attribute_value(attributes[name])))
                         attributes[name] = FILTERED
+                        reasons[("attributes", name)] = self._key_reason(label, "the log template's")
                 event = {**event, "attributes": attributes}
         return event
+
+    def _key_reason(self, key: str, where: str = "") -> tuple[str, str]:
+        """(kind, rule) of a value filtered because of `key`."""
+        known = self._reasons.get((key, where))
+        if known is not None:
+            return known
+        word = self.matcher.reason(key)
+        if word is None:
+            reason = "key", f"{where} key {key!r}".strip()
+        else:
+            reason = f"key:{word}", f"key rule: {where} {key!r} matches {word!r}".replace(":  ", ": ")
+        if len(key) <= KeyMatcher.MAX_CACHED_KEY:
+            if len(self._reasons) >= 4096:
+                self._reasons.clear()
+            self._reasons[(key, where)] = reason
+        return reason
+
+    def _findings(self, trace: _Trace, explain: bool) -> list[Finding]:
+        """What the scrub in `trace` removed, read from its result and its recorded edits;
+        with `explain`, also where each echo's value was filtered."""
+        formats = self._formats
+        echoed: dict[int, str] = {}
+        filtered: list[tuple[str, Any]] = []
+        echoes: list[str] = []
+
+        def whole(path: Path, parent: Any, context: Optional[str], value: Any) -> tuple[str, str]:
+            if explain:
+                filtered.append((format_path(path), value))
+            reason = trace.reasons.get(path) if trace.reasons else None
+            if reason is not None:
+                return reason
+            key: Any = context
+            if type(parent) in (list, tuple) and path and isinstance(path[-1], int):
+                index = path[-1]
+                key = parent[0] if index == 1 and len(parent) == 2 else parent[index - 1] if index else None
+            key = str.__str__(key) if isinstance(key, str) else None
+            if key is not None and self.matcher(key):
+                return self._key_reason(key)
+            edits = trace.edits.get(value) if isinstance(value, str) else None
+            if edits and edits[0][3] == "structure":
+                return "structure", "JSON text or a repr that could not be written back"
+            return "key", "filtered by key"
+
+        def string(path: Path, before: str, after: str, context: Optional[str]) -> Optional[list[Finding]]:
+            edits = [e for e in trace.edits.get(before, ()) if e[4] is None or not e[4](context)]
+            if len(edits) == 1 and edits[0][3] == "structure":
+                old, new = parse_structured(before), parse_structured(after)
+                if old is None or new is None:
+                    return None
+                return changes(old[0], new[0], whole, string, "structure", (*path, PARSED), explain)
+            if splice(before, [(a, b, r) for a, b, r, _, _ in edits]) != after:
+                if not echoes:
+                    echoes.extend(echo_values(trace.found))
+                edits += [(a, b, FILTERED, "echo", None) for a, b in echo_spans(before, echoes)]
+                if splice(before, [(a, b, r) for a, b, r, _, _ in edits]) != after:
+                    return None
+            where = format_path(path) if explain else ""
+            out = []
+            # an echo inside what another rule removed there says nothing more
+            taken = [(a, b) for a, b, _, what, _ in edits if what != "echo"]
+            for start, end, _, what, _ in edits:
+                if what == "echo" and any(a <= start and end <= b for a, b in taken):
+                    continue
+                text = before[start:end]
+                if what.startswith(PAIR):
+                    kind, rule = self._key_reason(what[len(PAIR) :], "the text's")
+                    if explain:
+                        filtered.append((where, text))
+                elif what == "echo":
+                    kind, rule = "echo", "echo of a value filtered by key"
+                else:
+                    fmt = formats.get(what)
+                    kind = what if fmt is None or fmt.kind == what else f"{fmt.kind}:{what}"
+                    rule = (
+                        f"detector: {what}"
+                        if fmt is None or fmt.kind == what
+                        else f"detector: {what} ({fmt.kind})"
+                    )
+                out.append(Finding(where, kind, rule, (start, end), mask(kind, text) if explain else ""))
+                if explain and what == "echo":
+                    echoed[id(out[-1])] = text
+            out.sort(key=lambda finding: finding.span or (0, 0))
+            return out
+
+        findings = changes(trace.event, trace.result, whole, string, "changed", detail=explain)
+        if echoed:
+            origins: dict[str, str] = {}
+            for where, value in [(format_path(p), v) for p, v in trace.origins] + filtered:
+                for text in echo_values([value]):
+                    origins.setdefault(text, where)
+            for index, finding in enumerate(findings):
+                origin = origins.get(echoed.get(id(finding), ""))
+                if origin is not None:
+                    findings[index] = replace(finding, rule=f"echo of a value filtered at {origin}")
+        return findings
 
     def __repr__(self) -> str:
         detectors = ",".join(f.name for f in self.redactor.formats)
