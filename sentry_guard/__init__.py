@@ -18,6 +18,7 @@ from .errors import (
     UnknownOption,
 )
 from .hooks import default_chain
+from .leaks import Finding, find_leaks
 from .loading import load_settings
 from .names import (
     ParsedRelease,
@@ -44,6 +45,7 @@ __all__ = [
     "Configuration",
     "DefaultScrubber",
     "Dsn",
+    "Finding",
     "InvalidDist",
     "InvalidDsn",
     "InvalidEnvironment",
@@ -64,6 +66,7 @@ __all__ = [
     "__version__",
     "configure",
     "default_chain",
+    "find_leaks",
     "load_settings",
     "monitor",
     "monitor_config",

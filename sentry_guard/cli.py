@@ -234,6 +234,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     scrub.add_argument("--diff", action="store_true", help="print only what changed, path by path")
     scrub.add_argument(
+        "--explain",
+        action="store_true",
+        help="print what changed, path by path, and the rule that changed it",
+    )
+    scrub.add_argument(
         "--scrubbers", default="", help="more scrubbers, as import paths pkg.mod:func (comma-separated)"
     )
     detectors = commands.add_parser(
@@ -275,13 +280,13 @@ def main(
         return run_demo(out, show_wire=args.wire, send=args.send, err=err)
     if args.command == "celery":
         return _celery_monitors(args.app, out, err)
-    if args.command in ("events", "issues"):
+    if args.command in ("events", "issues", "audit"):
         return api_cli.run(args, out, err, stdin)
     if args.command == "detectors":
         return _detectors(args.selection, args.json, out, err)
     if args.command == "scrub":
         paths = [p.strip() for p in args.scrubbers.split(",") if p.strip()]
-        return scrub_cli.run(args.source, args.diff, paths, out, err, stdin)
+        return scrub_cli.run(args.source, args.diff, paths, out, err, stdin, explained=args.explain)
     if args.release_command == "validate":
         return _release_validate(args.name, out, err)
     return _release(out, err)

@@ -13,9 +13,11 @@ from typing import Any, Optional, TextIO
 from ._endpoint import parse_envelope
 from .errors import ConfigError, InvalidSetting
 from .hooks import default_chain
+from .leaks import explain
 from .loading import try_load_settings
 from .safe_text import clean
 from .scrubbers.chain import ScrubberError
+from .scrubbers.findings import Finding, format_path
 from .user_scrubbers import resolve_scrubber
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "run"]
@@ -121,37 +123,46 @@ def read_event(source: str, stdin: TextIO) -> dict[str, Any]:
     return value
 
 
-_BARE_KEY = re.compile(r"[^\s.\[\]\"'\\]+")
-
-
-def _step(key: str) -> str:
-    """A key in a diff path: ``.key``, or ``["odd key"]`` (JSON-escaped) when it needs quoting."""
-    if key.isprintable() and _BARE_KEY.fullmatch(key):
-        return f".{key}"
-    escaped = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(key))
-    return f"[{escaped}]"
-
-
 def changes(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
     """Leaf paths whose value differs between `before` and `after`, in document order; no recursion."""
     found: list[tuple[str, Any, Any]] = []
     # ("compare", path, before, after) or ("found", path, before, after), last first
-    todo: list[tuple[str, str, Any, Any]] = [("compare", "$", before, after)]
+    todo: list[tuple[str, tuple[Any, ...], Any, Any]] = [("compare", (), before, after)]
     while todo:
         step, path, old, new = todo.pop()
         if step == "found":
-            found.append((path, old, new))
+            found.append((format_path(path), old, new))
         elif isinstance(old, dict) and isinstance(new, dict):
-            steps = [("compare", path + _step(key), old[key], new[key]) for key in old if key in new]
-            steps += [("found", path + _step(key), old[key], "(removed)") for key in old if key not in new]
+            steps = [("compare", (*path, key), old[key], new[key]) for key in old if key in new]
+            steps += [("found", (*path, key), old[key], "(removed)") for key in old if key not in new]
+            steps += [("found", (*path, key), "(added)", new[key]) for key in new if key not in old]
             todo += reversed(steps)
         elif isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
             todo += reversed(
-                [("compare", f"{path}[{i}]", b, a) for i, (b, a) in enumerate(zip(old, new, strict=True))]
+                [("compare", (*path, i), b, a) for i, (b, a) in enumerate(zip(old, new, strict=True))]
             )
         elif old != new:
-            found.append((path, old, new))
+            found.append((format_path(path), old, new))
     return found
+
+
+def _explained(found: list[tuple[str, Any, Any]], findings: list[Finding], lines: list[str]) -> list[str]:
+    """Each change's line, then the rule behind each of its findings (indented): a finding
+    inside JSON text or a repr goes under the string that holds it."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path.split("<parsed>", 1)[0], []).append(finding)
+    out = []
+    for (path, _, _), line in zip(found, lines, strict=True):
+        out.append(line)
+        for finding in by_path.pop(path, ()):
+            where = finding.path[len(path) :] if finding.path != path else ""
+            span = f" [{finding.span[0]}:{finding.span[1]}]" if finding.span else ""
+            label = f"{where}{span}".strip()
+            out.append(f"    {label + ' ' if label else ''}{finding.kind}: {finding.rule}")
+    for rest in by_path.values():  # a change the comparison above shows under another path
+        out += [f"{f.path}: {f.kind}: {f.rule}" for f in rest]
+    return out
 
 
 def _dumps(value: Any, out: TextIO, indent: Optional[int] = None) -> str:
@@ -167,8 +178,17 @@ def _dumps(value: Any, out: TextIO, indent: Optional[int] = None) -> str:
     return text
 
 
-def run(source: str, diff: bool, scrubber_paths: list[str], out: TextIO, err: TextIO, stdin: TextIO) -> int:
-    """Scrub one event and print it (or, with `diff`, what changed); returns the exit code."""
+def run(
+    source: str,
+    diff: bool,
+    scrubber_paths: list[str],
+    out: TextIO,
+    err: TextIO,
+    stdin: TextIO,
+    explained: bool = False,
+) -> int:
+    """Scrub one event and print it (or, with `diff`, what changed; with `explained`, what
+    changed and the rule that changed it); returns the exit code."""
     try:
         extra = [resolve_scrubber(path) for path in scrubber_paths]
     except InvalidSetting as exc:
@@ -193,7 +213,11 @@ def run(source: str, diff: bool, scrubber_paths: list[str], out: TextIO, err: Te
         return EXIT_INVALID
     try:
         chain = default_chain(settings, extra)
-        result = chain(event, {})
+        findings: list[Finding] = []
+        if explained:
+            result, findings = explain(chain, event)
+        else:
+            result = chain(event, {})
     except ConfigError as exc:
         print(exc, file=err)
         return EXIT_INVALID
@@ -201,13 +225,15 @@ def run(source: str, diff: bool, scrubber_paths: list[str], out: TextIO, err: Te
         print(f"sentry-guard scrub: {clean(str(exc), 300)}", file=err)
         return EXIT_INVALID
     try:
-        if not diff:
+        if not diff and not explained:
             if result is None:
                 print("(the event was dropped by a scrubber)", file=err)
             print(_dumps(result, out, indent=2), file=out)
             return EXIT_OK
         found = changes(event, result) if result is not None else [("$", "(the event)", "(dropped)")]
         lines = [f"{path}: {_dumps(old, out)} -> {_dumps(new, out)}" for path, old, new in found]
+        if explained:
+            lines = _explained(found, findings, lines)
     except RecursionError:  # a scrubber made it deeper than Python prints
         print(f"sentry-guard scrub: the scrubbed event nests deeper than {MAX_DEPTH} levels", file=err)
         return EXIT_INVALID
