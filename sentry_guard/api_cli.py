@@ -1,4 +1,4 @@
-"""`sentry-guard events ...` and `sentry-guard issues ...`: the web API from a terminal or CI job."""
+"""`sentry-guard events ...`, `issues ...` and `audit`: the web API from a terminal or CI job."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def _common(parser: argparse.ArgumentParser, *, listing: bool) -> None:
 
 
 def add_commands(commands: Any) -> None:
-    """Register ``events`` and ``issues`` on the main parser's subcommands."""
+    """Register ``events``, ``issues`` and ``audit`` on the main parser's subcommands."""
     events = commands.add_parser("events", help="a project's error events (Sentry web API)")
     events_commands = events.add_subparsers(dest="action", required=True, metavar="ACTION")
     _common(events_commands.add_parser("list", help="list a project's error events"), listing=True)
@@ -86,6 +86,26 @@ def add_commands(commands: Any) -> None:
             action.add_argument("--remove", action="store_true")
         if name == "delete":
             action.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    audit = commands.add_parser(
+        "audit",
+        help="find personal data and secrets already stored in a project's events (exit 1 if any)",
+        description="Fetch the project's recent events with their bodies and run the scrubbing rules "
+        "configure() installs over them in report mode: every finding with its issue, event, path "
+        "and kind, and a masked excerpt (never the value). Exit 0: nothing found, 1: findings, 2: error.",
+    )
+    _common(audit, listing=False)
+    audit.add_argument("--project", help="project slug (default: SENTRY_PROJECT)")
+    audit.add_argument("--period", default="14d", help="how far back: 24h, 14d, 90d (default 14d)")
+    audit.add_argument(
+        "--limit", type=int, default=100, help="at most this many events (default 100; 0: all)"
+    )
+    audit.add_argument(
+        "--delete-issues",
+        action="store_true",
+        help="delete the issues whose events hold findings (only with --yes; without it, show what would go)",
+    )
+    audit.add_argument("--yes", action="store_true", help="with --delete-issues: really delete")
 
 
 def _since(value: Optional[str]) -> Optional[str]:
@@ -147,6 +167,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO = sys.
     """Run an ``events``/``issues`` command; returns the exit code."""
     from .api import SentryApi
 
+    if args.command == "audit":
+        return _audit(args, out, err)
     try:
         api = SentryApi(
             org=args.org,
@@ -229,3 +251,91 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO = sys.
     except (SentryGuardError, ValueError) as exc:
         print(f"sentry-guard {args.command} {getattr(args, 'action', '')}: {exc}", file=err)
         return EXIT_FAILED
+
+
+_FINDING_COLUMNS = [
+    ("issue", "ISSUE"),
+    ("event_id", "EVENT"),
+    ("path", "PATH"),
+    ("kind", "KIND"),
+    ("excerpt", "EXCERPT"),
+]
+
+
+def _audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``sentry-guard audit``: 0 when nothing was found, 1 when something was, 2 on errors."""
+    from .api import SentryApi
+    from .audit import delete_issues, run_audit
+    from .hooks import default_chain
+
+    try:
+        api = SentryApi(
+            org=args.org,
+            project=args.project,
+            deadline=args.deadline,
+            allow_http=True if args.insecure else None,
+        )
+        missing = api.missing_settings(org=args.org, project=args.project, needs_project=True)
+        if missing:
+            raise ConfigError(missing)
+        chain = default_chain()
+        report = run_audit(api, chain, period=_since(args.period), limit=args.limit or None)
+    except ConfigError as exc:
+        print(exc, file=err)
+        return EXIT_USAGE
+    except ValidationError:  # never shown: its text quotes the values it refused
+        print("sentry-guard audit: unexpected data from the server", file=err)
+        return EXIT_USAGE
+    except (SentryGuardError, ValueError) as exc:
+        print(f"sentry-guard audit: {exc}", file=err)
+        return EXIT_USAGE
+    rows = [vars(f) for f in report.findings]
+    if args.json:
+        document = {
+            "events_scanned": report.events_scanned,
+            "findings": [
+                {k: row[k] for k in ("issue_id", "issue", "event_id", "path", "kind", "excerpt")}
+                for row in rows
+            ],
+        }
+        print(json.dumps(document, indent=2), file=out)
+    else:
+        if rows:
+            _table(rows, _FINDING_COLUMNS, out)
+        issues = report.issues()
+        print(
+            f"{len(rows)} finding(s) in {len({r['event_id'] for r in rows})} of {report.events_scanned} "
+            f"event(s) scanned, {len(issues)} issue(s)",
+            file=out,
+        )
+        if rows:
+            print("by kind:  " + ", ".join(f"{k} {n}" for k, n in report.by_kind().items()), file=out)
+            print(
+                "by issue: " + ", ".join(f"{_cell(k, 40)} {n}" for k, n in report.by_issue().items()),
+                file=out,
+            )
+    code = EXIT_FAILED if rows else EXIT_OK
+    if args.delete_issues and rows:
+        # the plan and the outcome go to stderr with --json: stdout holds the document only
+        shown = err if args.json else out
+        issues = report.issues()
+        if not args.yes:
+            for issue_id, short in issues:
+                print(
+                    f"would delete issue {_cell(short, 40)} ({_cell(issue_id, 40)}) and all its events",
+                    file=shown,
+                )
+            print("nothing deleted: add --yes to delete these issues", file=shown)
+            return code
+        for issue_id, short, problem in delete_issues(api, issues):
+            if problem is None:
+                print(f"deleted issue {_cell(short, 40)} ({_cell(issue_id, 40)})", file=shown)
+            else:
+                print(
+                    f"could not delete issue {_cell(short, 40)} ({_cell(issue_id, 40)}): {clean(problem, 300)}",
+                    file=err,
+                )
+                code = EXIT_USAGE
+    elif args.yes and not args.delete_issues:
+        print("--yes does nothing without --delete-issues", file=err)
+    return code
