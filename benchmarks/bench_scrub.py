@@ -235,6 +235,47 @@ def bench_catalogue(count: int) -> list[Row]:
     return rows
 
 
+def bench_summary(repeat: int, count: int) -> list[Row]:
+    """What ``contexts["sentry_guard"]`` costs: the scrubber with the summary against the same
+    scrubber without it, on the reference events (new strings: the cache of clean strings
+    emptied each round), on fresh events, and on an event where nothing is removed."""
+    rows = []
+    nothing = {"message": "GET /health 200", "extra": {"elapsed_ms": 12, "route": "/health"}}
+    cases: list[tuple[str, list[dict[str, Any]], bool]] = [
+        (name, [json.loads((DATA / name).read_text())], True)
+        for name in ("reference_event.json", "reference_transaction.json")
+    ]
+    cases += [
+        (f"fresh typical/{d}", generate(count, "typical", d, seed=4), False) for d in ("typical", "dense")
+    ]
+    cases.append(("nothing removed", [nothing], True))
+    pairs = []
+    if scan.uses_compiled_scanner():
+        pairs.append(("compiled", DefaultScrubber(), DefaultScrubber(summary=False)))
+    with _pure_python():
+        pairs.append(("pure Python", DefaultScrubber(), DefaultScrubber(summary=False)))
+    for kind, on, off in pairs:
+        for where, events, repeated in cases:
+            for scrubber in (on, off):
+                for event in events[:5]:
+                    scrubber(event, {})
+            samples: dict[bool, list[float]] = {True: [], False: []}
+            rounds = range(repeat) if repeated else range(1)
+            for _ in rounds:
+                for event in events:
+                    for summary, scrubber in ((True, on), (False, off)):
+                        if repeated:
+                            _cold(scrubber, keys=False)
+                        samples[summary].append(_time(lambda: scrubber(event, {})))
+            without = statistics.median(samples[False])
+            with_it = statistics.median(samples[True])
+            rows.append((f"summary {where}", f"{kind}: SENTRY_SCRUB_SUMMARY=false", without, 1.0))
+            rows.append(
+                (f"summary {where}", f"{kind}: with the summary (default)", with_it, with_it / without)
+            )
+    return rows
+
+
 def bench_plain_text(repeat: int) -> list[Row]:
     """1 MB of prose with no anchor and no shape any format looks for, against one read."""
     sentence = "the quick brown fox jumps over the lazy dog while the river runs along the hills "
@@ -339,6 +380,7 @@ def main() -> None:
         lambda: bench_reference(repeat),
         lambda: bench_catalogue(events),
         lambda: bench_startup(repeat),
+        lambda: bench_summary(repeat, events),
     ):
         for row in section():
             print(f"{row[0]:<30} {row[1]:<58} {row[2]:>10.1f} {row[3]:>7.2f}x", flush=True)

@@ -243,3 +243,23 @@ def test_a_key_rule_finding_never_shows_the_value(value: str) -> None:
     (finding,) = find_leaks({"extra": {"password": value}}, chain=REPORT)
     assert finding.path == "$.extra.password" and finding.span is None
     assert value not in finding.excerpt
+
+
+def test_what_of_the_summary_survives_sentrys_own_scrubbing() -> None:
+    """Relay's default data scrubbing (on for every project) nulls the values under names
+    holding password, secret, token, auth: the kinds still show, those counts do not."""
+    import sentry_relay
+
+    config = sentry_relay.convert_datascrubbing_config(
+        {
+            "scrubData": True,
+            "scrubDefaults": True,
+            "scrubIpAddresses": True,
+            "sensitiveFields": [],
+            "excludeFields": [],
+        }
+    )
+    event = {"extra": {"password": "hunter2-x"}, "message": "mail a.b@example.org, card 4111 1111 1111 1111"}
+    sent = SUMMING(event, {})
+    stored = sentry_relay.pii_strip_event(config, sent)["contexts"][SUMMARY]["filtered"]
+    assert stored == {"creditcard": 1, "email": 1, "key:password": None}

@@ -85,18 +85,24 @@ def test_the_readme_demo_sample_is_the_real_output() -> None:
     assert port(result.stdout.rstrip("\n")) == port(sample)
 
 
-def test_the_readme_scrub_diff_sample_is_real() -> None:
+@pytest.mark.parametrize("option", ["--diff", "--explain"])
+def test_the_readme_scrub_samples_are_real(option: str) -> None:
     section = README[README.index("**See why a value was scrubbed**") : README.index("## Configure")]
-    (sample,) = re.findall(r"```text\n\$ sentry-guard scrub --diff (\S+)\n(.*?)\n```", section, re.S)
+    (sample,) = re.findall(rf"```text\n\$ sentry-guard scrub {option} (\S+)\n(.*?)\n```", section, re.S)
     result = subprocess.run(
-        [sys.executable, "-m", "sentry_guard", "scrub", "--diff", sample[0]],
+        [sys.executable, "-m", "sentry_guard", "scrub", option, sample[0]],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert set(sample[1].splitlines()) <= set(result.stdout.splitlines())
+    lines = result.stdout.splitlines()
+    assert set(sample[1].splitlines()) <= set(lines)
+    if option == "--explain":  # each rule stands under its change
+        shown = sample[1].splitlines()
+        for change, rule in zip(shown[::2], shown[1::2], strict=True):
+            assert lines[lines.index(change) + 1] == rule
 
 
 def test_the_readme_keeps_python_and_pip_only() -> None:
