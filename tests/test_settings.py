@@ -43,6 +43,7 @@ TABLE: dict[str, tuple[str, Any, str | None]] = {
         "no_such_module_xyz:scrub",
     ),
     "SENTRY_SCRUB_ON_ERROR": ("drop", "drop", "ignore"),
+    "SENTRY_SCRUB_SUMMARY": ("false", False, "sometimes"),
     "SENTRY_SCRUB_DETECTORS": (
         "email,github-pat,-ip,ssn,mac",
         ("email", "github-pat", "us-ssn", "mac-address"),
