@@ -688,7 +688,9 @@ class DefaultScrubber:
             return "key", "filtered by key"
 
         def string(path: Path, before: str, after: str, context: Optional[str]) -> Optional[list[Finding]]:
-            edits = [e for e in trace.edits.get(before, ()) if e[4] is None or not e[4](context)]
+            # a string that stands twice in the scan may carry its edits twice: each counts once
+            held = {e[:4]: e for e in trace.edits.get(before, ()) if e[4] is None or not e[4](context)}
+            edits = list(held.values())
             if len(edits) == 1 and edits[0][3] == "structure":
                 old, new = parse_structured(before), parse_structured(after)
                 if old is None or new is None:
