@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
-from .crons import monitor, monitor_config
-from .dsn import Dsn, validate_dsn
-from .errors import (
+from ._exceptions import (
+    ApiConnectionError,
+    ApiError,
+    ApiTimeout,
+    AuthenticationFailed,
+    BadAnswer,
     ConfigError,
     InvalidDist,
     InvalidDsn,
     InvalidEnvironment,
     InvalidName,
     InvalidRelease,
+    InvalidResponse,
     InvalidSetting,
     InvalidSlug,
+    NoAnswer,
+    NotFound,
+    PermissionDenied,
     Problem,
+    RateLimited,
+    Redirected,
+    ScrubberError,
     SentryGuardError,
+    ServerError,
     UnknownOption,
+    UsageError,
 )
+from .crons import monitor, monitor_config
+from .dsn import Dsn, validate_dsn
 from .hooks import default_chain
 from .leaks import Finding, find_leaks
 from .loading import load_settings
@@ -29,7 +43,7 @@ from .names import (
     validate_release,
     validate_slug,
 )
-from .scrubbers import FILTERED, Chain, DefaultScrubber, KeyMatcher, Scrubber, ScrubberError, Walker
+from .scrubbers import FILTERED, Chain, DefaultScrubber, KeyMatcher, Scrubber, Walker
 from .settings import Settings
 from .startup import Configuration, configure
 from .switches import honour_pure_python_switch
@@ -40,6 +54,11 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FILTERED",
+    "ApiConnectionError",
+    "ApiError",
+    "ApiTimeout",
+    "AuthenticationFailed",
+    "BadAnswer",
     "Chain",
     "ConfigError",
     "Configuration",
@@ -51,16 +70,24 @@ __all__ = [
     "InvalidEnvironment",
     "InvalidName",
     "InvalidRelease",
+    "InvalidResponse",
     "InvalidSetting",
     "InvalidSlug",
     "KeyMatcher",
+    "NoAnswer",
+    "NotFound",
     "ParsedRelease",
+    "PermissionDenied",
     "Problem",
+    "RateLimited",
+    "Redirected",
     "Scrubber",
     "ScrubberError",
     "SentryGuardError",
+    "ServerError",
     "Settings",
     "UnknownOption",
+    "UsageError",
     "Version",
     "Walker",
     "__version__",

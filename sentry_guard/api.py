@@ -24,7 +24,23 @@ from urllib.parse import quote, urlencode, urljoin, urlsplit
 import urllib3
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import ConfigError, Problem, SentryGuardError
+from ._exceptions import (
+    ApiConnectionError,
+    ApiError,
+    ApiTimeout,
+    AuthenticationFailed,
+    BadAnswer,
+    ConfigError,
+    InvalidResponse,
+    NoAnswer,
+    NotFound,
+    PermissionDenied,
+    Problem,
+    RateLimited,
+    Redirected,
+    ServerError,
+    UnknownOption,
+)
 from .safe_text import clean, excerpt, mask_url
 
 __all__ = [
@@ -32,9 +48,11 @@ __all__ = [
     "ApiError",
     "ApiTimeout",
     "AuthenticationFailed",
+    "BadAnswer",
     "Event",
     "InvalidResponse",
     "Issue",
+    "NoAnswer",
     "NotFound",
     "PermissionDenied",
     "RateLimited",
@@ -44,67 +62,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger("sentry_guard.api")
-
-
-# -- errors -----------------------------------------------------------------------------------
-
-
-class ApiError(SentryGuardError):
-    """A Sentry web API call failed; `status` is the HTTP status (None when none arrived)."""
-
-    def __init__(self, message: str, status: Optional[int] = None) -> None:
-        self.status = status
-        super().__init__(message)
-
-
-class AuthenticationFailed(ApiError):
-    """401: the token is missing, wrong, expired or revoked."""
-
-
-class PermissionDenied(ApiError):
-    """403: the token lacks the scope this call needs (`scopes` lists the ones that would do)."""
-
-    def __init__(self, message: str, scopes: tuple[str, ...]) -> None:
-        self.scopes = scopes
-        super().__init__(message, 403)
-
-
-class NotFound(ApiError):
-    """404: no such organization, project or issue (or the token cannot see it)."""
-
-
-class RateLimited(ApiError):
-    """429, still after the retries: `retry_after` is how long Sentry asked to wait."""
-
-    def __init__(self, message: str, retry_after: float) -> None:
-        self.retry_after = retry_after
-        super().__init__(message, 429)
-
-
-class ServerError(ApiError):
-    """5xx, still after the retries."""
-
-
-class ApiTimeout(ApiError):
-    """No answer in time."""
-
-
-class ApiConnectionError(ApiError):
-    """The server could not be reached."""
-
-
-class InvalidResponse(ApiError):
-    """The answer was not the JSON the endpoint documents (or its paging never ends)."""
-
-
-class Redirected(ApiError):
-    """3xx: redirects are not followed, so the token never leaves ``SENTRY_URL``'s origin.
-
-    `location` is where the server pointed, masked and cleaned for printing."""
-
-    def __init__(self, message: str, status: int, location: str) -> None:
-        self.location = location
-        super().__init__(message, status)
 
 
 # -- models -----------------------------------------------------------------------------------
@@ -444,8 +401,9 @@ class SentryApi:
         }
         unknown = set(fields) - allowed
         if unknown:
-            raise TypeError(
-                f"cannot update {', '.join(sorted(unknown))}; fields: {', '.join(sorted(allowed))}"
+            raise UnknownOption(
+                sorted(unknown),
+                f"cannot update {', '.join(sorted(unknown))}; fields: {', '.join(sorted(allowed))}",
             )
         url = self._url(f"organizations/{self._slug(org, 'org')}/issues/{quote(str(issue_id))}/")
         data = self._json("PUT", url, body=fields)
@@ -464,7 +422,7 @@ class SentryApi:
         chosen = value or (self.org if what == "org" else self.project)
         if not chosen:
             variable = "SENTRY_ORG" if what == "org" else "SENTRY_PROJECT"
-            raise ApiError(f"no {what} given: pass --{what} or set {variable}")
+            raise ConfigError([Problem(variable, f"no {what} given", f"pass --{what} or set {variable}")])
         return quote(chosen, safe="")
 
     def _url(self, path: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any, Optional, TextIO
 
 from pydantic import ValidationError
 
-from .errors import ConfigError, SentryGuardError
+from ._exceptions import ConfigError, SentryGuardError
 from .safe_text import clean, excerpt
 
 __all__ = ["add_commands", "run"]

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from ._exceptions import SentryGuardError
 from .api import SentryApi
-from .errors import SentryGuardError
 from .leaks import find_leaks
 from .scrubbers.chain import Scrubber
 

@@ -14,9 +14,9 @@ from typing import Any, TextIO
 from pydantic import SecretStr
 
 from . import api_cli, scrub_cli
+from ._exceptions import ConfigError, InvalidRelease
 from .api import is_loopback, origin
 from .dsn import Dsn
-from .errors import ConfigError, InvalidRelease
 from .loading import is_strict, try_load_settings
 from .names import parse_release, release_advice
 from .provenance import dsn_source, release_source, release_warning

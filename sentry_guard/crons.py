@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Optional, TypeVar, Union
 
-from .errors import ConfigError, InvalidSlug, Problem
+from ._exceptions import ConfigError, InvalidSlug, Problem
 from .names import validate_slug
 
 __all__ = ["INTERVAL_UNITS", "monitor", "monitor_config"]

@@ -149,7 +149,7 @@ def _deliver(raw: bytes, dsn: str) -> str | None:
 
 def _send(out: TextIO, err: TextIO) -> int:
     """`--send`: the same error, scrubbed by the same chain, to the configured project."""
-    from .errors import ConfigError
+    from ._exceptions import ConfigError
     from .loading import try_load_settings
     from .sdk import detach_client
     from .testing import Captured, memory_transport
@@ -188,7 +188,7 @@ def run_demo(
     `send`, the configured project accepted the event)."""
     from . import startup
     from ._endpoint import EnvelopeServer
-    from .errors import ConfigError
+    from ._exceptions import ConfigError
     from .sdk import detach_client
 
     out = out or sys.stdout

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import sentry_sdk.utils
 
-from .errors import InvalidDsn
+from ._exceptions import InvalidDsn
 from .names import trim
 
 __all__ = ["Dsn", "validate_dsn"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Optional
 
-from .errors import ConfigError, InvalidSetting, Problem
+from ._exceptions import ConfigError, InvalidSetting, Problem
 from .safe_text import safe_message
 from .scrubbers.chain import Chain, Kind, Scrubber, fail_closed
 from .scrubbers.default import DefaultScrubber
@@ -26,15 +26,12 @@ _HOOKS: dict[str, Kind] = {
 }
 
 
-def _resolved(variable: str, path: str, fix: str, problems: list[Problem]) -> Optional[Scrubber]:
+def _resolved(variable: str, path: str, problems: list[Problem]) -> Optional[Scrubber]:
     """The scrubber at an import path, or None with the problem noted (every bad one is told)."""
     try:
         return resolve_scrubber(path)  # type: ignore[no-any-return]
     except InvalidSetting as exc:
         problems.append(Problem(variable, exc.rule, exc.fix))
-        return None
-    except ValueError as exc:
-        problems.append(Problem(variable, str(exc), fix))
         return None
 
 
@@ -44,8 +41,8 @@ def _callable(
     """A scrubber given as an object, or None with the problem noted when it cannot take (event, hint)."""
     try:
         check_signature(scrubber, where)
-    except ValueError as exc:
-        problems.append(Problem(variable, str(exc), fix))
+    except InvalidSetting as exc:
+        problems.append(Problem(variable, exc.rule, fix))
         return None
     return scrubber  # type: ignore[no-any-return]
 
@@ -88,8 +85,7 @@ def default_chain(settings: Optional[Settings] = None, scrubbers: Sequence[Scrub
     ]
     problems: list[Problem] = []
     chain += _plugins(problems)
-    fix = "list importable callables, e.g. 'myapp.sentry:drop_health_checks'"
-    chain += [_resolved("SENTRY_SCRUBBERS", path, fix, problems) for path in settings.scrubbers]
+    chain += [_resolved("SENTRY_SCRUBBERS", path, problems) for path in settings.scrubbers]
     for given in scrubbers:
         where = f"the scrubber {scrubber_label(given)}"
         chain.append(
@@ -98,7 +94,7 @@ def default_chain(settings: Optional[Settings] = None, scrubbers: Sequence[Scrub
     hook = settings.before_send
     fix = "give an importable callable (event, hint), e.g. 'myapp.sentry:before_send'"
     if isinstance(hook, str):
-        chain.append(_resolved("SENTRY_BEFORE_SEND", hook, fix, problems))
+        chain.append(_resolved("SENTRY_BEFORE_SEND", hook, problems))
     elif hook is not None:
         where = "the before_send given to configure()"
         chain.append(_callable("SENTRY_BEFORE_SEND", hook, where, fix, problems))

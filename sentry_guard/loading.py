@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from .errors import ConfigError, InvalidSetting, Problem
+from ._exceptions import ConfigError, InvalidSetting, Problem
 from .files import UnsafeFile, check_regular_file
 from .safe_text import EXCERPT_CHARS, excerpt
 from .settings import Settings, env_name

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import InvalidDist, InvalidEnvironment, InvalidRelease, InvalidSlug
+from ._exceptions import InvalidDist, InvalidEnvironment, InvalidRelease, InvalidSlug
 
 __all__ = [
     "ParsedRelease",

@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .errors import UnknownOption
+from ._exceptions import UnknownOption
 from .safe_text import excerpt
 from .sdk import accepted_options, sdk_version
 from .settings import Settings

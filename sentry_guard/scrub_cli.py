@@ -11,12 +11,11 @@ import re
 from typing import Any, Optional, TextIO
 
 from ._endpoint import parse_envelope
-from .errors import ConfigError, InvalidSetting
+from ._exceptions import ConfigError, InvalidSetting, ScrubberError
 from .hooks import default_chain
 from .leaks import explain
 from .loading import try_load_settings
 from .safe_text import clean
-from .scrubbers.chain import ScrubberError
 from .scrubbers.findings import Finding, format_path
 from .user_scrubbers import resolve_scrubber
 
@@ -135,7 +134,6 @@ def changes(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
         elif isinstance(old, dict) and isinstance(new, dict):
             steps = [("compare", (*path, key), old[key], new[key]) for key in old if key in new]
             steps += [("found", (*path, key), old[key], "(removed)") for key in old if key not in new]
-            steps += [("found", (*path, key), "(added)", new[key]) for key in new if key not in old]
             todo += reversed(steps)
         elif isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
             todo += reversed(
@@ -195,9 +193,6 @@ def run(
         print(
             f"sentry-guard scrub: --scrubbers: {clean(exc.rule, 300)}. Fix: {clean(exc.fix, 300)}", file=err
         )
-        return EXIT_USAGE
-    except ValueError as exc:
-        print(f"sentry-guard scrub: --scrubbers: {clean(str(exc), 400)}", file=err)
         return EXIT_USAGE
     try:
         event = read_event(source, stdin)

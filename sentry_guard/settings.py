@@ -26,8 +26,8 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from ._exceptions import InvalidDsn, InvalidName, InvalidRelease, InvalidSetting
 from .dsn import Dsn, validate_dsn
-from .errors import InvalidDsn, InvalidName, InvalidRelease, InvalidSetting
 from .files import UnsafeFile, read_small_file
 from .names import trim, validate_dist, validate_environment, validate_release
 from .safe_text import excerpt

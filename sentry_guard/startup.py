@@ -15,7 +15,7 @@ import sentry_sdk
 from sentry_sdk.integrations.logging import ignore_logger
 from sentry_sdk.utils import BadDsn
 
-from .errors import ConfigError, Problem
+from ._exceptions import ConfigError, InvalidSetting, Problem
 from .hooks import default_chain, sdk_hooks
 from .loading import is_strict, try_load_settings
 from .names import release_advice
@@ -132,9 +132,9 @@ def _user_hooks(extras: dict[str, Any], problems: list[Problem]) -> dict[str, Ca
             continue
         try:
             check_signature(hook, f"the {option} given to configure() ({scrubber_label(hook)})")
-        except ValueError as exc:
+        except InvalidSetting as exc:
             problems.append(
-                Problem(f"configure({option}=...)", str(exc), f"pass a function {option}(event, hint)")
+                Problem(f"configure({option}=...)", exc.rule, f"pass a function {option}(event, hint)")
             )
             continue
         hooks[option] = hook

@@ -11,14 +11,14 @@ import importlib
 import inspect
 from typing import Any
 
-from .errors import InvalidSetting
+from ._exceptions import InvalidSetting
 from .safe_text import excerpt, safe_error_text
 
-__all__ = ["check_signature", "import_fix", "resolve_scrubber", "scrubber_label"]
+__all__ = ["check_signature", "import_fix", "resolve_scrubber", "scrubber_label", "usable_scrubber"]
 
 #: how much of an import path a message shows (paths are longer than most values)
 PATH_CHARS = 60
-_SHAPE = "a scrubber is a function def scrub(event, hint) returning the event or None"
+_SHAPE = "write a function def scrub(event, hint) returning the event or None"
 
 
 def scrubber_label(scrubber: Any) -> str:
@@ -39,36 +39,40 @@ def _parameters(signature: inspect.Signature) -> str:
 
 
 def check_signature(target: Any, where: str) -> None:
-    """Raise ValueError unless `target` can be called as ``target(event, hint)``."""
+    """Raise `InvalidSetting` unless `target` can be called as ``target(event, hint)``."""
     try:
         signature = inspect.signature(target)
     except (TypeError, ValueError):
-        raise ValueError(
-            f"{where}: cannot tell whether it takes (event, hint), it has no signature Python can "
-            f"read; {_SHAPE}"
+        raise InvalidSetting(
+            f"{where}: cannot tell whether it takes (event, hint), it has no signature Python can read",
+            _SHAPE,
         ) from None
     try:
         signature.bind(None, None)
     except TypeError:
-        raise ValueError(
-            f"{where} takes {_parameters(signature)}, so it cannot be called with (event, hint); {_SHAPE}"
+        raise InvalidSetting(
+            f"{where} takes {_parameters(signature)}, so it cannot be called with (event, hint)", _SHAPE
         ) from None
 
 
-def _usable(target: Any, where: str) -> Any:
-    """A class is instantiated without arguments; the result must be a callable (event, hint)."""
+def usable_scrubber(target: Any, where: str, *, signature: bool = True) -> Any:
+    """`target` as a scrubber: a class is instantiated without arguments; the result must be
+    callable (as (event, hint), unless `signature` is off: the caller checks it), else
+    `InvalidSetting`."""
     if inspect.isclass(target):
         try:
             target = target()
         except Exception as exc:
-            raise ValueError(
-                f"{where}: the class could not be created without arguments ({safe_error_text(exc)})"
+            raise InvalidSetting(
+                f"{where}: the class could not be created without arguments ({safe_error_text(exc)})",
+                "give the class a constructor that takes no arguments",
             ) from None
     if not callable(target):
-        raise ValueError(
-            f"{where} is a {type(target).__name__}, not a callable (event, hint) -> event | None"
+        raise InvalidSetting(
+            f"{where} is a {type(target).__name__}, not a callable (event, hint) -> event | None", _SHAPE
         )
-    check_signature(target, where)
+    if signature:
+        check_signature(target, where)
     return target
 
 
@@ -91,10 +95,13 @@ def import_fix(module_name: str, exc: BaseException) -> str:
 
 def resolve_scrubber(path: str) -> Any:
     """Import ``package.module:attribute`` (a function, a callable, or a class to instantiate)
-    and check it takes ``(event, hint)``; ValueError says what is wrong, never echoing much."""
+    and check it takes ``(event, hint)``; `InvalidSetting` says what is wrong, never echoing much."""
     module_name, sep, attribute = path.strip().partition(":")
     if not sep or not module_name or not attribute:
-        raise ValueError(f"{excerpt(path, PATH_CHARS)} is not of the form 'package.module:function'")
+        raise InvalidSetting(
+            f"{excerpt(path, PATH_CHARS)} is not of the form 'package.module:function'",
+            "write the module, a colon and the function, e.g. 'myapp.sentry:scrub'",
+        )
     where = excerpt(path.strip(), PATH_CHARS)
     module_shown = excerpt(module_name, PATH_CHARS)
     try:
@@ -113,5 +120,8 @@ def resolve_scrubber(path: str) -> Any:
         try:
             target = getattr(target, part)
         except AttributeError:
-            raise ValueError(f"module {module_shown} has no {excerpt(attribute, PATH_CHARS)}") from None
-    return _usable(target, where)
+            raise InvalidSetting(
+                f"module {module_shown} has no {excerpt(attribute, PATH_CHARS)}",
+                "check the name after the ':' (it is case-sensitive)",
+            ) from None
+    return usable_scrubber(target, where)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Optional
 
-from ..errors import InvalidSlug
+from .._exceptions import InvalidSlug
 from ..names import suggest_slug, validate_slug
 from ..settings import Settings
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .chain import Chain, Scrubber, ScrubberError, fail_closed
+from .._exceptions import ScrubberError
+from .chain import Chain, Scrubber, fail_closed
 from .default import DefaultScrubber
 from .keys import KeyMatcher
 from .walk import FILTERED, Walker

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .._exceptions import InvalidSetting
 from ._format import Format
 from .credentials import CREDENTIAL_FORMATS
 from .identifiers import IDENTIFIER_FORMATS
@@ -45,7 +46,7 @@ def parse_detectors(items: Sequence[str]) -> tuple[str, ...]:
     """Resolve a selection like ``default,-ip,phone`` (or ``all``) into format names.
 
     Items are format names or kinds (``token`` stands for every token format; a word that
-    is both means the kind); ``-item`` drops one. Raises ValueError naming the unknown ones.
+    is both means the kind); ``-item`` drops one. Raises `InvalidSetting` naming the unknown ones.
     """
     names = by_name()
     groups = kinds()
@@ -72,9 +73,10 @@ def parse_detectors(items: Sequence[str]) -> tuple[str, ...]:
             else chosen + [n for n in picked if n not in chosen]
         )
     if unknown:
-        raise ValueError(
-            f"unknown detector(s) {', '.join(unknown)}; known: default, all, none, the kinds "
-            f"{', '.join(sorted(groups))}, or a format name (`sentry-guard detectors` lists them)"
+        raise InvalidSetting(
+            f"unknown detector(s) {', '.join(unknown)}",
+            f"use default, all, none, the kinds {', '.join(sorted(groups))}, or a format name "
+            "(`sentry-guard detectors` lists them)",
         )
     return tuple(chosen)
 

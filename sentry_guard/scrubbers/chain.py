@@ -9,10 +9,10 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Literal, Optional, Protocol, Union, runtime_checkable
 
-from ..errors import SentryGuardError
+from .._exceptions import ScrubberError, UsageError
 from .walk import FILTERED
 
-__all__ = ["Chain", "Event", "Hint", "OnError", "Scrubber", "ScrubberError", "fail_closed", "scrubber_name"]
+__all__ = ["Chain", "Event", "Hint", "OnError", "Scrubber", "fail_closed", "scrubber_name"]
 
 logger = logging.getLogger("sentry_guard")
 
@@ -30,15 +30,6 @@ class Scrubber(Protocol):
     """Any callable ``(event, hint) -> event | None``; ``None`` drops the event."""
 
     def __call__(self, event: Event, hint: Hint, /) -> Optional[Event]: ...
-
-
-class ScrubberError(SentryGuardError):
-    """A scrubber raised or returned something that is not an event dict or None."""
-
-    def __init__(self, scrubber: str, problem: str) -> None:
-        self.scrubber = scrubber
-        self.problem = problem
-        super().__init__(f"scrubber {scrubber!r} {problem}")
 
 
 def scrubber_name(scrubber: Any) -> str:
@@ -65,7 +56,7 @@ class Chain:
     def __init__(self, *scrubbers: Scrubber) -> None:
         for scrubber in scrubbers:
             if not callable(scrubber):
-                raise TypeError(f"a scrubber must be callable, got {type(scrubber).__name__}")
+                raise UsageError(f"a scrubber must be callable, got {type(scrubber).__name__}")
         self.scrubbers: tuple[Scrubber, ...] = scrubbers
 
     def __call__(self, event: Event, hint: Hint, /) -> Optional[Event]:

@@ -12,6 +12,7 @@ import hmac
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
+from .._exceptions import InvalidSetting
 from ._format import Format
 from .catalogue import by_name, kinds
 from .scan import Blob, PairKeys, Scanner
@@ -23,8 +24,8 @@ MODES: tuple[Mode, ...] = ("replace", "mask", "hash", "remove")
 
 
 def parse_modes(items: Sequence[str]) -> tuple[tuple[str, Mode], ...]:
-    """``creditcard=mask,email=hash`` into (kind or name, mode) pairs; ValueError on unknown
-    kinds or modes."""
+    """``creditcard=mask,email=hash`` into (kind or name, mode) pairs; `InvalidSetting` on
+    unknown kinds or modes."""
     known = set(by_name()) | set(kinds())
     pairs: dict[str, Mode] = {}
     problems = []
@@ -36,9 +37,10 @@ def parse_modes(items: Sequence[str]) -> tuple[tuple[str, Mode], ...]:
             continue
         pairs[kind] = mode
     if problems:
-        raise ValueError(
-            f"cannot read {', '.join(repr(p) for p in problems)}: use kind=mode with kinds "
-            f"{', '.join(sorted(kinds()))} (or a format name) and modes {', '.join(MODES)}"
+        raise InvalidSetting(
+            f"cannot read {', '.join(repr(p) for p in problems)}",
+            f"use kind=mode with kinds {', '.join(sorted(kinds()))} (or a format name) and modes "
+            f"{', '.join(MODES)}",
         )
     return tuple(sorted(pairs.items()))
 
@@ -59,7 +61,9 @@ class Redactor:
         )
         self.modes = dict(modes)
         if "hash" in self.modes.values() and not hash_key:
-            raise ValueError("hash mode needs SENTRY_SCRUB_HASH_KEY")
+            raise InvalidSetting(
+                "hash mode needs SENTRY_SCRUB_HASH_KEY", "set SENTRY_SCRUB_HASH_KEY to a long random secret"
+            )
         self._hash_key = hash_key or b""
         self.scanner = Scanner(self.formats)
 

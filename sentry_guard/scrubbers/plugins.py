@@ -3,32 +3,15 @@
 
 from __future__ import annotations
 
-import inspect
 from importlib.metadata import EntryPoint, entry_points
-from typing import Any
 
-from ..errors import ConfigError, Problem
+from .._exceptions import ConfigError, InvalidSetting, Problem
+from ..user_scrubbers import usable_scrubber
 from .chain import Scrubber
 
 __all__ = ["ENTRY_POINT_GROUP", "load_entry_points"]
 
 ENTRY_POINT_GROUP = "sentry_guard.scrubbers"
-
-
-def _usable(target: Any, where: str) -> Scrubber:
-    """A class is instantiated without arguments; the result must be callable."""
-    if inspect.isclass(target):
-        try:
-            target = target()
-        except Exception as exc:
-            raise ValueError(
-                f"{where}: the class could not be created without arguments ({type(exc).__name__})"
-            ) from None
-    if not callable(target):
-        raise ValueError(
-            f"{where} is a {type(target).__name__}, not a callable (event, hint) -> event | None"
-        )
-    return target  # type: ignore[no-any-return]
 
 
 def _group(name: str) -> list[EntryPoint]:
@@ -42,9 +25,10 @@ def load_entry_points() -> list[Scrubber]:
         dist = getattr(point, "dist", None)
         where = f"entry point {point.name!r} ({point.value}" + (f", from {dist.name}" if dist else "") + ")"
         try:
-            scrubbers.append(_usable(point.load(), where))
-        except ValueError as exc:
-            problems.append(Problem(where, str(exc), "fix or uninstall the plugin package"))
+            # the signature is checked where the chain is built, in its own words
+            scrubbers.append(usable_scrubber(point.load(), where, signature=False))
+        except InvalidSetting as exc:
+            problems.append(Problem(where, exc.rule, f"{exc.fix}, or uninstall the plugin package"))
         except Exception as exc:
             problems.append(
                 Problem(
