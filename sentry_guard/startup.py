@@ -148,12 +148,16 @@ def plan(
     *,
     transport: Any = None,
     without_dsn: bool = False,
+    settings: Optional[Settings] = None,
 ) -> Plan:
-    """Load the settings and build the chain, hooks and ``sentry_sdk.init`` keywords, short
-    of calling it. Without a DSN only the settings are loaded, unless `without_dsn` (check)."""
-    settings, problems = try_load_settings(overrides or {})
+    """Load the settings (unless given, from `overrides`) and build the chain, hooks and
+    ``sentry_sdk.init`` keywords, short of calling it. Without a DSN only the settings are
+    loaded, unless `without_dsn` (check)."""
+    problems: list[Problem] = []
     if settings is None:
-        return Plan(None, problems)
+        settings, problems = try_load_settings(overrides or {})
+        if settings is None:
+            return Plan(None, problems)
     if settings.dsn is None and not without_dsn:
         return Plan(settings)
     extras = dict(sdk_extras or {})
@@ -223,87 +227,120 @@ def configure(
         strict = is_strict(overrides)
         settings, problems = try_load_settings(overrides)
         _warn_unknown_variables(settings)
-        built: Optional[Plan] = None
-        if settings is not None and settings.dsn is not None:
-            key = (settings, scrubbers, celery_app, transport, sorted(extras.items()))
-            same_process = _state.pid == os.getpid()
-            if (
-                _state.key == key
-                and _state.result is not None
-                and global_client() is _state.client
-                and same_process
-            ):
-                return _state.result
-            built = plan(scrubbers, overrides, extras, transport=transport)
-            if built.settings is None:
-                settings, problems = None, built.problems
         if settings is None:
-            if strict:
-                raise ConfigError(problems)
-            logger.error("Sentry is off: %s (SENTRY_GUARD_STRICT=false)", "; ".join(str(p) for p in problems))
-            return _disabled("invalid configuration", None, tuple(problems))
-        if built is None or built.chain is None:
-            if _state.result is None or _state.result.enabled or _state.result.settings != settings:
-                logger.info("Sentry is off: SENTRY_DSN is not set")
-            return _disabled("SENTRY_DSN is not set", settings)
+            return _refuse(problems, strict)
+        if settings.dsn is None:
+            return _off_without_dsn(settings)
+        key = (settings, scrubbers, celery_app, transport, sorted(extras.items()))
+        if _already_installed(key):
+            assert _state.result is not None
+            return _state.result
+        built = plan(scrubbers, overrides, extras, transport=transport, settings=settings)
+        if built.settings is None or built.chain is None:
+            return _refuse(built.problems, strict)
 
-        chain, hooks, options, unsupported = built.chain, built.hooks, built.options, built.unsupported
-        previous = _state.result.settings if _state.result is not None and _state.result.enabled else None
-        celery = _celery_installed()
-        if celery:
-            from .integrations import celery as celery_support
+        def again() -> Configuration:
+            return configure(scrubbers=scrubbers, celery_app=celery_app, transport=transport, **keywords)
 
-            celery_support.connect_signals(
-                lambda: configure(scrubbers=scrubbers, celery_app=celery_app, transport=transport, **keywords)
-            )
-        if unsupported:
-            logger.warning(
-                "sentry-sdk %s does not support %s; upgrade sentry-sdk or unset %s",
-                sdk_version(),
-                ", ".join(unsupported),
-                "them" if len(unsupported) > 1 else "it",
-            )
-        try:
-            sentry_sdk.init(**options)
-        except Exception as exc:  # whatever sentry-sdk refuses takes the invalid-settings path
-            problem = _init_problem(exc, settings)
-            if strict:
-                raise ConfigError([problem]) from None
-            logger.error("Sentry is off: %s (SENTRY_GUARD_STRICT=false)", problem)
-            return _disabled("invalid configuration", None, (problem,))
-        # Our own log lines (a scrubber failed, ...) must not become Sentry events: the
-        # minimal event already carries the failure as a tag, and logging from inside
-        # before_send would re-enter the chain.
-        ignore_logger(logger.name)
-        _state.client, _state.pid = global_client(), os.getpid()
-        if previous is not None:
+        return _install(built, key, strict, celery_app, again)
+
+
+def _refuse(problems: Sequence[Problem], strict: bool) -> Configuration:
+    """Invalid settings: `ConfigError`, or with ``SENTRY_GUARD_STRICT=false`` one ERROR line
+    and Sentry off."""
+    if strict:
+        raise ConfigError(problems)
+    logger.error("Sentry is off: %s (SENTRY_GUARD_STRICT=false)", "; ".join(str(p) for p in problems))
+    return _disabled("invalid configuration", None, tuple(problems))
+
+
+def _off_without_dsn(settings: Settings) -> Configuration:
+    """No DSN: Sentry off (said once, not at every call)."""
+    if _state.result is None or _state.result.enabled or _state.result.settings != settings:
+        logger.info("Sentry is off: SENTRY_DSN is not set")
+    return _disabled("SENTRY_DSN is not set", settings)
+
+
+def _already_installed(key: Any) -> bool:
+    """The same inputs as last time, and the client installed then is still the one in use
+    in this very process (a forked child must start its own)."""
+    return (
+        _state.key == key
+        and _state.result is not None
+        and global_client() is _state.client
+        and _state.pid == os.getpid()
+    )
+
+
+def _install(
+    built: Plan, key: Any, strict: bool, celery_app: Any, again: Callable[[], Configuration]
+) -> Configuration:
+    """Start sentry-sdk with the built options, then say what changed and warn about what
+    will not work (unmonitored beat entries, a release Sentry will not group)."""
+    settings, chain = built.settings, built.chain
+    assert settings is not None and chain is not None
+    previous = _state.result.settings if _state.result is not None and _state.result.enabled else None
+    same_process = _state.pid == os.getpid()
+    celery = _celery_installed()
+    if celery:
+        from .integrations import celery as celery_support  # here: Celery is an optional extra
+
+        celery_support.connect_signals(again)
+    _warn_unsupported(built.unsupported)
+    try:
+        sentry_sdk.init(**built.options)
+    except Exception as exc:  # whatever sentry-sdk refuses takes the invalid-settings path
+        problem = _init_problem(exc, settings)
+        if strict:
+            raise ConfigError([problem]) from None
+        logger.error("Sentry is off: %s (SENTRY_GUARD_STRICT=false)", problem)
+        return _disabled("invalid configuration", None, (problem,))
+    # Our own log lines (a scrubber failed, ...) must not become Sentry events: the
+    # minimal event already carries the failure as a tag, and logging from inside
+    # before_send would re-enter the chain.
+    ignore_logger(logger.name)
+    _state.client, _state.pid = global_client(), os.getpid()
+    _log_started(previous, settings, chain, same_process)
+    if celery_app is not None and celery:
+        celery_support.warn_unmonitored(celery_app, settings)
+    if settings.release:
+        advice = release_advice(settings.release)
+        if advice:
+            logger.warning("%s", advice)
+    installed = {name: hook for name, hook in built.hooks.items() if name in built.options}
+    result = Configuration(True, None, settings, (), tuple(built.unsupported), chain, installed)
+    _state.key, _state.result = key, result
+    return result
+
+
+def _warn_unsupported(unsupported: Sequence[str]) -> None:
+    """One WARNING for settings the installed sentry-sdk cannot honour."""
+    if unsupported:
+        logger.warning(
+            "sentry-sdk %s does not support %s; upgrade sentry-sdk or unset %s",
+            sdk_version(),
+            ", ".join(unsupported),
+            "them" if len(unsupported) > 1 else "it",
+        )
+
+
+def _log_started(previous: Optional[Settings], settings: Settings, chain: Chain, same_process: bool) -> None:
+    """One INFO line that Sentry is on (and, before it, why it was initialised again)."""
+    if previous is not None:
+        if not same_process:
+            why = "in a new process (forked from the one that configured it)"
+        else:
             changed = [
                 env_name(n) for n in Settings.model_fields if getattr(previous, n) != getattr(settings, n)
             ]
-            if not same_process:
-                why = "in a new process (forked from the one that configured it)"
-            else:
-                why = (
-                    ", ".join(changed) or "scrubbers, sentry-sdk options, Celery app or transport"
-                ) + " changed"
-            logger.info("Sentry re-initialised: %s", why)
-        logger.info(
-            "Sentry is on: dsn=%s environment=%s release=%s scrubbers=%s",
-            settings.dsn,
-            settings.environment,
-            settings.release or "(none: sentry-sdk will guess)",
-            ",".join(chain.names),
-        )
-        if celery_app is not None and celery:
-            celery_support.warn_unmonitored(celery_app, settings)
-        if settings.release:
-            advice = release_advice(settings.release)
-            if advice:
-                logger.warning("%s", advice)
-        installed = {name: hook for name, hook in hooks.items() if name in options}
-        result = Configuration(True, None, settings, (), tuple(unsupported), chain, installed)
-        _state.key, _state.result = (
-            (settings, scrubbers, celery_app, transport, sorted(extras.items())),
-            result,
-        )
-        return result
+            why = (
+                ", ".join(changed) or "scrubbers, sentry-sdk options, Celery app or transport"
+            ) + " changed"
+        logger.info("Sentry re-initialised: %s", why)
+    logger.info(
+        "Sentry is on: dsn=%s environment=%s release=%s scrubbers=%s",
+        settings.dsn,
+        settings.environment,
+        settings.release or "(none: sentry-sdk will guess)",
+        ",".join(chain.names),
+    )
