@@ -38,60 +38,23 @@ def monitor_config(
 
     Raises `ConfigError` naming each bad part and how to fix it.
     """
-    problems = []
-    config: dict[str, Any] = {}
-    if isinstance(schedule, str):
-        if len(schedule.split()) != 5:
-            problems.append(
-                Problem(
-                    "schedule",
-                    f"{schedule!r} is not a crontab with five fields",
-                    "use e.g. '*/5 * * * *' (minute hour day month weekday)",
+    schedule_config, problems = _schedule(schedule)
+    config: dict[str, Any] = {"schedule": schedule_config} if schedule_config else {}
+    numbers = {
+        "checkin_margin": checkin_margin,
+        "max_runtime": max_runtime,
+        "failure_issue_threshold": failure_issue_threshold,
+        "recovery_threshold": recovery_threshold,
+    }
+    for name, number in numbers.items():
+        if number is not None:
+            if not _positive(number):
+                problems.append(
+                    Problem(
+                        name, f"{number!r} is not a positive whole number", "use minutes (or a count), e.g. 5"
+                    )
                 )
-            )
-        config["schedule"] = {"type": "crontab", "value": schedule}
-    elif isinstance(schedule, tuple) and len(schedule) == 2:
-        value, unit = schedule
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            problems.append(
-                Problem(
-                    "schedule",
-                    f"interval {value!r} is not a positive whole number",
-                    "use e.g. (10, 'minute')",
-                )
-            )
-        if unit not in INTERVAL_UNITS:
-            problems.append(
-                Problem(
-                    "schedule",
-                    f"unit {unit!r} is not one Sentry supports",
-                    f"use one of {', '.join(INTERVAL_UNITS)}",
-                )
-            )
-        config["schedule"] = {"type": "interval", "value": value, "unit": unit}
-    else:
-        problems.append(
-            Problem(
-                "schedule",
-                f"{schedule!r} is neither a crontab string nor (value, unit)",
-                "use '*/5 * * * *' or (10, 'minute')",
-            )
-        )
-    for name, number in (
-        ("checkin_margin", checkin_margin),
-        ("max_runtime", max_runtime),
-        ("failure_issue_threshold", failure_issue_threshold),
-        ("recovery_threshold", recovery_threshold),
-    ):
-        if number is None:
-            continue
-        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-            problems.append(
-                Problem(
-                    name, f"{number!r} is not a positive whole number", "use minutes (or a count), e.g. 5"
-                )
-            )
-        config[name] = number
+            config[name] = number
     if timezone is not None:
         problem = _timezone_problem(timezone)
         if problem:
@@ -100,6 +63,49 @@ def monitor_config(
     if problems:
         raise ConfigError(problems)
     return config
+
+
+def _positive(value: Any) -> bool:
+    """A whole number of at least 1 (``True`` is no number here)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _schedule(schedule: Any) -> tuple[dict[str, Any], list[Problem]]:
+    """Sentry's ``schedule`` for a crontab string or ``(value, unit)``, and what is wrong with it."""
+    if isinstance(schedule, str):
+        rules = [
+            (
+                len(schedule.split()) == 5,
+                f"{schedule!r} is not a crontab with five fields",
+                "use e.g. '*/5 * * * *' (minute hour day month weekday)",
+            )
+        ]
+        config = {"type": "crontab", "value": schedule}
+    elif isinstance(schedule, tuple) and len(schedule) == 2:
+        value, unit = schedule
+        rules = [
+            (
+                _positive(value),
+                f"interval {value!r} is not a positive whole number",
+                "use e.g. (10, 'minute')",
+            ),
+            (
+                unit in INTERVAL_UNITS,
+                f"unit {unit!r} is not one Sentry supports",
+                f"use one of {', '.join(INTERVAL_UNITS)}",
+            ),
+        ]
+        config = {"type": "interval", "value": value, "unit": unit}
+    else:
+        rules = [
+            (
+                False,
+                f"{schedule!r} is neither a crontab string nor (value, unit)",
+                "use '*/5 * * * *' or (10, 'minute')",
+            )
+        ]
+        config = {}
+    return config, [Problem("schedule", rule, fix) for holds, rule, fix in rules if not holds]
 
 
 def monitor(slug: str, schedule: Union[str, tuple[int, str]], **config: Any) -> Any:
