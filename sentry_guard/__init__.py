@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import metadata as _metadata
+
 from ._exceptions import (
     ApiConnectionError,
     ApiError,
@@ -46,11 +48,11 @@ from .names import (
 from .scrubbers import FILTERED, Chain, DefaultScrubber, KeyMatcher, Scrubber, Walker
 from .settings import Settings
 from .startup import Configuration, configure
-from .switches import honour_pure_python_switch
 
-honour_pure_python_switch()
-
-__version__ = "0.1.0"
+try:
+    __version__ = _metadata.version("sentry-guard")
+except _metadata.PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "FILTERED",

@@ -5,6 +5,10 @@ Run ``python -m sentry_guard._docs --write`` to update README.md; a test fails w
 
 from __future__ import annotations
 
+import re
+import sys
+from pathlib import Path
+
 from .settings import Settings, env_name
 
 __all__ = ["settings_table"]
@@ -38,8 +42,6 @@ def settings_table() -> str:
 
 def write_readme(path: str = "README.md") -> None:
     """Replace the table between the README's settings-table markers."""
-    import re
-    from pathlib import Path
 
     readme = Path(path)
     text = readme.read_text(encoding="utf-8")
@@ -49,8 +51,6 @@ def write_readme(path: str = "README.md") -> None:
 
 
 if __name__ == "__main__":
-    import sys
-
     if sys.argv[1:] == ["--write"]:
         write_readme()
     else:

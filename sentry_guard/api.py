@@ -41,6 +41,7 @@ from ._exceptions import (
     ServerError,
     UnknownOption,
 )
+from .loading import load_settings
 from .safe_text import clean, excerpt, mask_url
 
 __all__ = [
@@ -255,7 +256,6 @@ class SentryApi:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        from .loading import load_settings
 
         overrides: dict[str, Any] = {
             k: v for k, v in {"url": url, "auth_token": token, "org": org, "project": project}.items() if v

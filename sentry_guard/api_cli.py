@@ -13,6 +13,9 @@ from typing import Any, Optional, TextIO
 from pydantic import ValidationError
 
 from ._exceptions import ConfigError, SentryGuardError
+from .api import SentryApi
+from .audit import delete_issues, run_audit
+from .hooks import default_chain
 from .safe_text import clean, excerpt
 
 __all__ = ["add_commands", "run"]
@@ -165,7 +168,6 @@ def _emit(items: Iterable[Any], columns: list[tuple[str, str]], as_json: bool, o
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO = sys.stdin) -> int:
     """Run an ``events``/``issues`` command; returns the exit code."""
-    from .api import SentryApi
 
     if args.command == "audit":
         return _audit(args, out, err)
@@ -264,9 +266,6 @@ _FINDING_COLUMNS = [
 
 def _audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``sentry-guard audit``: 0 when nothing was found, 1 when something was, 2 on errors."""
-    from .api import SentryApi
-    from .audit import delete_issues, run_audit
-    from .hooks import default_chain
 
     try:
         api = SentryApi(

@@ -6,24 +6,30 @@ import argparse
 import importlib.util
 import json
 import os
+import platform
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+import sentry_sdk
 from pydantic import SecretStr
 
-from . import api_cli, scrub_cli
+from . import __version__, api_cli, scrub_cli
 from ._exceptions import ConfigError, InvalidRelease
 from .api import is_loopback, origin
+from .demo import run_demo
 from .dsn import Dsn
+from .integrations.celery import audit_beat_schedule, load_app
 from .loading import is_strict, try_load_settings
 from .names import parse_release, release_advice
 from .provenance import dsn_source, release_source, release_warning
 from .safe_text import clean, excerpt, looks_secret, mask_url, safe_error_text
+from .scrubbers.catalogue import describe
 from .scrubbers.scan import uses_compiled_scanner
 from .sdk import sdk_version
 from .settings import Settings, env_name
+from .startup import plan
 from .user_scrubbers import PATH_CHARS, import_fix
 from .variables import unknown_variables, unknown_variables_text
 
@@ -62,7 +68,6 @@ def _scanner() -> str:
 def _check(out: TextIO, err: TextIO) -> int:
     """Run what `configure()` runs short of ``sentry_sdk.init`` (the chain and its plugins and
     hooks included, DSN or not: the DSN usually arrives only at deploy time)."""
-    from .startup import plan
 
     built = plan(without_dsn=True)
     settings = built.settings
@@ -160,7 +165,6 @@ def _release_validate(name: str, out: TextIO, err: TextIO) -> int:
 
 
 def _celery_monitors(app_path: str, out: TextIO, err: TextIO) -> int:
-    from .integrations.celery import audit_beat_schedule, load_app
 
     settings, problems = try_load_settings()
     if settings is None:
@@ -275,8 +279,6 @@ def main(
     if args.command == "check":
         return _check(out, err)
     if args.command == "demo":
-        from .demo import run_demo
-
         return run_demo(out, show_wire=args.wire, send=args.send, err=err)
     if args.command == "celery":
         return _celery_monitors(args.app, out, err)
@@ -294,7 +296,6 @@ def main(
 
 def _detectors(selection: list[str], as_json: bool, out: TextIO, err: TextIO) -> int:
     """The catalogue (the selected part of it), one format a line, or as JSON."""
-    from .scrubbers.catalogue import describe
 
     try:
         rows = describe(selection)
@@ -321,11 +322,6 @@ def _detectors(selection: list[str], as_json: bool, out: TextIO, err: TextIO) ->
 
 
 def _version() -> str:
-    import platform
-
-    import sentry_sdk
-
-    from . import __version__
 
     return (
         f"sentry-guard {__version__} (sentry-sdk {sentry_sdk.VERSION}, Python {platform.python_version()}, "

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, Optional, TypeVar, Union
+from zoneinfo import ZoneInfo
+
+import sentry_sdk
 
 from ._exceptions import ConfigError, InvalidSlug, Problem
 from .names import validate_slug
@@ -17,8 +20,6 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 
 def _timezone_problem(timezone: str) -> Optional[str]:
     try:
-        from zoneinfo import ZoneInfo
-
         ZoneInfo(timezone)
     except Exception:
         return f"timezone {timezone!r} is not an IANA zone name"
@@ -116,7 +117,6 @@ def monitor(slug: str, schedule: Union[str, tuple[int, str]], **config: Any) -> 
         @sentry_guard.monitor("nightly-report", "0 3 * * *", max_runtime=30)
         def nightly_report(): ...
     """
-    import sentry_sdk
 
     try:
         validate_slug(slug)

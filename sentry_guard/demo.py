@@ -15,6 +15,21 @@ import logging
 import sys
 from typing import Any, Optional, TextIO
 
+import sentry_sdk
+import urllib3
+from sentry_sdk.consts import EndpointType
+from sentry_sdk.utils import Dsn as SdkDsn
+
+import sentry_guard
+
+from . import __version__, startup
+from ._endpoint import EnvelopeServer
+from ._exceptions import ConfigError
+from .loading import try_load_settings
+from .safe_text import clean, safe_error_text
+from .sdk import detach_client
+from .testing import Captured, memory_transport
+
 __all__ = ["run_demo"]
 
 #: (where, what the application had) - every value here must not reach the wire
@@ -107,9 +122,6 @@ def _rows(event: dict[str, Any]) -> list[tuple[str, str, str]]:
 def _capture(dsn: str, transport: Any = None) -> Any:
     """Configure sentry_guard for `dsn`, report the checkout's error and flush; returns what
     `configure()` returned."""
-    import sentry_sdk
-
-    import sentry_guard
 
     result = sentry_guard.configure(dsn=dsn, release="shop@4.12.0", environment="demo", transport=transport)
     with sentry_sdk.new_scope() as scope:
@@ -125,12 +137,6 @@ def _capture(dsn: str, transport: Any = None) -> Any:
 def _deliver(raw: bytes, dsn: str) -> str | None:
     """POST one envelope to the project of `dsn` as sentry-sdk would; None when Sentry accepted
     it, else why not (one line, without the key)."""
-    import urllib3
-    from sentry_sdk.consts import EndpointType
-    from sentry_sdk.utils import Dsn as SdkDsn
-
-    from . import __version__
-    from .safe_text import clean, safe_error_text
 
     auth = SdkDsn(dsn).to_auth(f"sentry-guard/{__version__}")
     url = auth.get_api_url(EndpointType.ENVELOPE)
@@ -149,10 +155,6 @@ def _deliver(raw: bytes, dsn: str) -> str | None:
 
 def _send(out: TextIO, err: TextIO) -> int:
     """`--send`: the same error, scrubbed by the same chain, to the configured project."""
-    from ._exceptions import ConfigError
-    from .loading import try_load_settings
-    from .sdk import detach_client
-    from .testing import Captured, memory_transport
 
     settings, problems = try_load_settings()
     if settings is None:
@@ -186,10 +188,6 @@ def run_demo(
 ) -> int:
     """Run the tour; returns the exit code (0 when nothing planted reached the wire and, with
     `send`, the configured project accepted the event)."""
-    from . import startup
-    from ._endpoint import EnvelopeServer
-    from ._exceptions import ConfigError
-    from .sdk import detach_client
 
     out = out or sys.stdout
     err = err or sys.stderr
@@ -257,7 +255,6 @@ def run_demo(
 
 def _configured_dsn() -> bool:
     """Whether the environment configures a DSN (said, never used, without --send)."""
-    from .loading import try_load_settings
 
     settings, _ = try_load_settings()
     return settings is not None and settings.dsn is not None

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Optional
 
 from ._exceptions import ConfigError, InvalidSetting, Problem
+from .loading import load_settings
 from .safe_text import safe_message
 from .scrubbers.chain import Chain, Kind, Scrubber, fail_closed
 from .scrubbers.default import DefaultScrubber
@@ -68,8 +69,6 @@ def default_chain(settings: Optional[Settings] = None, scrubbers: Sequence[Scrub
     5. your ``before_send``. `settings` defaults to the environment's.
     """
     if settings is None:
-        from .loading import load_settings
-
         settings = load_settings()
     hash_key = settings.scrub_hash_key.get_secret_value().encode() if settings.scrub_hash_key else None
     chain: list[Optional[Scrubber]] = [

@@ -11,6 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ._exceptions import ConfigError, InvalidSetting, Problem
 from .files import UnsafeFile, check_regular_file
+from .options import check_setting_names
 from .safe_text import EXCERPT_CHARS, excerpt
 from .settings import Settings, env_name
 from .user_scrubbers import PATH_CHARS
@@ -25,7 +26,6 @@ ENV_FILE_LIMIT = 1024 * 1024
 def check_override_names(overrides: Mapping[str, Any]) -> None:
     """Reject keyword overrides that are not settings, like a misspelt function argument
     (`UnknownOption`, a `TypeError`, naming the closest setting)."""
-    from .options import check_setting_names
 
     check_setting_names(overrides, "load_settings()")
 

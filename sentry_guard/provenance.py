@@ -8,6 +8,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from dotenv import dotenv_values
+from sentry_sdk.utils import get_default_release
+
 from .safe_text import clean
 from .settings import COMMIT_SHA_VARIABLES, Settings, commit_sha, dsn_file_path
 
@@ -22,8 +25,6 @@ def _in_env_file(name: str, env_file: Path | None) -> bool:
     if env_file is None:
         return False
     try:
-        from dotenv import dotenv_values
-
         return any(key.upper() == name and value for key, value in dotenv_values(env_file).items())
     except Exception:
         return False
@@ -49,7 +50,6 @@ def dsn_source(settings: Settings, overrides: Mapping[str, Any] | None = None) -
 
 def _sdk_guess() -> tuple[str | None, str]:
     """The release sentry-sdk picks itself when none is given, and from where."""
-    from sentry_sdk.utils import get_default_release
 
     release = get_default_release()
     if not release:

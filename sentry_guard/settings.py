@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, TypeVar, Union
+from zoneinfo import ZoneInfo
 
 from pydantic import (
     AfterValidator,
@@ -30,7 +31,11 @@ from ._exceptions import InvalidDsn, InvalidName, InvalidRelease, InvalidSetting
 from .dsn import Dsn, validate_dsn
 from .files import UnsafeFile, read_small_file
 from .names import trim, validate_dist, validate_environment, validate_release
-from .safe_text import excerpt
+from .safe_text import excerpt, mask_url
+from .scrubbers.catalogue import by_name, kinds, parse_detectors
+from .scrubbers.catalogue import kinds as format_kinds
+from .scrubbers.detectors import parse_modes
+from .user_scrubbers import check_signature, resolve_scrubber
 
 __all__ = ["COMMIT_SHA_VARIABLES", "DEFAULT_SECRETS_DIR", "Settings", "env_name"]
 
@@ -116,7 +121,6 @@ StrList = Annotated[tuple[str, ...], NoDecode, BeforeValidator(_split_list)]
 def _importable(value: Any) -> Any:
     """An import path must resolve to a callable (event, hint) now, at start-up, not at the
     first error."""
-    from .user_scrubbers import check_signature, resolve_scrubber
 
     if isinstance(value, str):
         resolve_scrubber(value)
@@ -148,7 +152,6 @@ def _importable_all(value: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _detectors(value: tuple[str, ...]) -> tuple[str, ...]:
-    from .scrubbers.catalogue import parse_detectors
 
     try:
         return parse_detectors(value)
@@ -161,7 +164,6 @@ def _detectors(value: tuple[str, ...]) -> tuple[str, ...]:
             parse_detectors((item,))
         except ValueError:
             unknown.append(excerpt(item.strip().lstrip("-+")))
-    from .scrubbers.catalogue import kinds
 
     known = ", ".join(sorted(kinds()))
     raise ValueError(
@@ -171,9 +173,6 @@ def _detectors(value: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _modes(value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
-    from .scrubbers.catalogue import by_name
-    from .scrubbers.catalogue import kinds as format_kinds
-    from .scrubbers.detectors import parse_modes
 
     try:
         pairs = parse_modes(value)
@@ -491,8 +490,6 @@ class Settings(BaseSettings):
     @classmethod
     def _check_timezone(cls, value: Optional[str]) -> Optional[str]:
         if value is not None:
-            from zoneinfo import ZoneInfo
-
             try:
                 ZoneInfo(value)
             except Exception:
@@ -569,7 +566,6 @@ class Settings(BaseSettings):
 
     def __repr_args__(self) -> Any:
         # Only what differs from the defaults: short, and nothing secret beyond the masked DSN.
-        from .safe_text import mask_url
 
         for name in type(self).model_fields:
             if name in self.model_fields_set:

@@ -17,6 +17,7 @@ from sentry_sdk.utils import BadDsn
 
 from ._exceptions import ConfigError, InvalidSetting, Problem
 from .hooks import default_chain, sdk_hooks
+from .integrations import celery as celery_support
 from .loading import is_strict, try_load_settings
 from .names import release_advice
 from .options import HOOK_OPTIONS, split_keywords
@@ -174,8 +175,6 @@ def plan(
     given_integrations = extras.pop("integrations", None)
     options.update(extras)  # the user's own sentry-sdk options win over the ones built here
     if _celery_installed():
-        from .integrations import celery as celery_support
-
         options["integrations"] = celery_support.merge_integrations(given_integrations, settings)
     elif given_integrations is not None:
         options["integrations"] = list(given_integrations)
@@ -283,8 +282,6 @@ def _install(
     same_process = _state.pid == os.getpid()
     celery = _celery_installed()
     if celery:
-        from .integrations import celery as celery_support  # here: Celery is an optional extra
-
         celery_support.connect_signals(again)
     _warn_unsupported(built.unsupported)
     try:

@@ -19,17 +19,3 @@ def pure_python_requested(environ: Mapping[str, str] | None = None) -> bool:
     before; `check` and `configure()` report it as invalid)."""
     raw = (os.environ if environ is None else environ).get(PURE_PYTHON)
     return raw is not None and raw.strip().lower() not in _FALSE
-
-
-def honour_pure_python_switch() -> None:
-    """Undo the compiled module's own reading, which took any non-empty value (``0``,
-    ``false``) as "pure Python": turn the compiled scanner back on where it is installed."""
-    from .scrubbers import compiled
-
-    if compiled.SPEEDUPS is not None or PURE_PYTHON not in os.environ or pure_python_requested():
-        return
-    try:
-        from . import _speedups
-    except ImportError:
-        return
-    compiled.SPEEDUPS = _speedups

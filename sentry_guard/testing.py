@@ -21,7 +21,7 @@ import pytest
 if TYPE_CHECKING:
     from ._endpoint import Envelope
 
-__all__ = ["Captured", "assert_no_leaks", "memory_transport", "sentry_capture"]
+__all__ = ["Captured", "assert_no_leaks", "memory_transport", "reset", "sentry_capture"]
 
 #: a syntactically valid DSN that is never contacted (the transport is in memory)
 TEST_DSN = "https://0123456789abcdef0123456789abcdef@o0.ingest.sentry.invalid/1"
@@ -53,16 +53,16 @@ class Captured:
 
     def flush(self) -> None:
         """Make sure everything captured so far has reached the transport."""
-        import sentry_sdk
+        import sentry_sdk  # lazy: see the module docstring
 
         sentry_sdk.flush()
 
 
 def memory_transport(captured: Captured) -> Any:
     """A sentry-sdk transport that keeps serialised envelopes in `captured`."""
-    from sentry_sdk.transport import Transport
+    from sentry_sdk.transport import Transport  # lazy: see the module docstring
 
-    from ._endpoint import parse_envelope
+    from ._endpoint import parse_envelope  # lazy: see the module docstring
 
     class MemoryTransport(Transport):
         def capture_envelope(self, envelope: Any) -> None:
@@ -118,9 +118,7 @@ def sentry_capture(request: pytest.FixtureRequest) -> Iterator[Captured]:
     ``@pytest.mark.sentry_guard(...)`` marker (e.g. ``send_default_pii=True`` or
     ``scrubbers=[...]``). The DSN defaults to one that is never contacted.
     """
-    import sentry_guard
-    from sentry_guard import startup
-    from sentry_guard.sdk import detach_client
+    import sentry_guard  # lazy: see the module docstring
 
     marker = request.node.get_closest_marker("sentry_guard")
     overrides = dict(marker.kwargs) if marker else {}
@@ -131,8 +129,17 @@ def sentry_capture(request: pytest.FixtureRequest) -> Iterator[Captured]:
         yield captured
     finally:
         captured.flush()
-        detach_client()
-        startup.reset()
+        reset()
+
+
+def reset() -> None:
+    """Turn Sentry off and forget the last `configure()`: the next call initialises afresh.
+    For your own fixtures (``sentry_capture`` calls it after each test)."""
+    from . import startup  # lazy: see the module docstring
+    from .sdk import detach_client  # lazy: see the module docstring
+
+    detach_client()
+    startup.reset()
 
 
 def pytest_configure(config: pytest.Config) -> None:

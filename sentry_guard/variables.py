@@ -8,6 +8,8 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from dotenv import dotenv_values
+
 from .options import closest
 from .settings import PREFIX, Settings, env_name
 
@@ -47,8 +49,6 @@ def _env_file_names(env_file: Path | None) -> list[str]:
     if env_file is None:
         return []
     try:
-        from dotenv import dotenv_values
-
         return [name for name, value in dotenv_values(env_file).items() if value]
     except Exception:  # an unreadable file is reported by the settings, not here
         return []

@@ -7,6 +7,8 @@ entries Sentry cannot monitor are dropped silently by sentry-sdk; the audit name
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import logging
 import re
 from collections.abc import Callable
@@ -37,9 +39,8 @@ def celery_integration(settings: Settings, given: Any = None) -> Any:
     `given` is one the user passed to `configure(integrations=...)`: it replaces ours, and
     where it left an option at sentry-sdk's default the settings fill it in. A new instance
     is built either way, since the integration sets up beat monitoring when constructed."""
-    import inspect
 
-    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.celery import CeleryIntegration  # here: it imports Celery, an extra
 
     ours: dict[str, Any] = {
         "propagate_traces": settings.celery_propagate_traces,
@@ -59,7 +60,7 @@ def celery_integration(settings: Settings, given: Any = None) -> Any:
 def merge_integrations(given: Any, settings: Settings) -> list[Any]:
     """The user's integrations with ours: a `CeleryIntegration` of theirs replaces ours (with
     our settings where they left defaults); the rest are kept in their order."""
-    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.celery import CeleryIntegration  # here: it imports Celery, an extra
 
     merged = list(given or ())
     for index, integration in enumerate(merged):
@@ -76,7 +77,7 @@ _receiver_call: dict[str, Any] = {}
 def connect_signals(reconfigure: Callable[[], Any]) -> None:
     """Run `reconfigure` in ``celeryd_init``, ``beat_init`` and ``beat_embedded_init``: strong
     references, fixed ``dispatch_uid``, so configuring twice connects once."""
-    from celery import signals
+    from celery import signals  # here: Celery is an optional extra
 
     _receiver_call["run"] = reconfigure
 
@@ -92,7 +93,6 @@ def connect_signals(reconfigure: Callable[[], Any]) -> None:
 
 def load_app(path: str) -> Any:
     """A Celery app from ``pkg.module:app`` (or ``pkg.module``, whose ``app`` / ``celery`` is used)."""
-    import importlib
 
     module_name, _, attribute = path.partition(":")
     module = importlib.import_module(module_name)
@@ -116,7 +116,7 @@ class MonitorReport:
 
 def _describe(schedule: Any) -> tuple[str, Optional[float], bool]:
     """(text, interval seconds or None, is a crontab) for a beat schedule."""
-    from celery.schedules import crontab
+    from celery.schedules import crontab  # here: Celery is an optional extra
     from celery.schedules import schedule as interval
 
     if isinstance(schedule, (int, float)):

@@ -7,18 +7,21 @@ pure-Python scanner and walker, which pass the same tests.
 
 from __future__ import annotations
 
-import os
 from types import ModuleType
 from typing import Optional
+
+from ..switches import pure_python_requested
 
 __all__ = ["SPEEDUPS"]
 
 
 def _load() -> Optional[ModuleType]:
-    if os.environ.get("SENTRY_GUARD_PURE_PYTHON"):
+    """The compiled module, unless ``SENTRY_GUARD_PURE_PYTHON`` asks for pure Python (read as
+    the settings read booleans: ``0`` and ``false`` do not)."""
+    if pure_python_requested():
         return None
     try:
-        from .. import _speedups
+        from .. import _speedups  # here: it is optional (not built without a C compiler)
     except ImportError:
         return None
     return _speedups

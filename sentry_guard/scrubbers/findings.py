@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from .catalogue import by_name
 from .walk import CYCLE, FILTERED, plain
 
 __all__ = ["PARSED", "SUMMARY", "Finding", "add_summary", "changes", "format_path", "mask", "own_summary"]
@@ -234,7 +235,6 @@ _MAX_KINDS = 512
 
 def _known_kind(kind: str, reason: Callable[[str], Optional[str]]) -> bool:
     """A kind the scrubber itself could have written: only its own words, no user text."""
-    from .catalogue import by_name  # here: the catalogue pulls in every detector module
 
     family, sep, name = kind.partition(":")
     if family == "key":

@@ -928,7 +928,7 @@ def _phone_module() -> Any:
     sentry_guard must stay cheap: the metadata is large)."""
     global _phonenumbers
     if _phonenumbers is None:
-        import phonenumbers
+        import phonenumbers  # here: a large library, loaded only when a phone-like shape is seen
 
         _phonenumbers = phonenumbers
     return _phonenumbers
