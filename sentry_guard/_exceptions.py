@@ -34,7 +34,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional
 
 __all__ = [
     "ApiConnectionError",
@@ -178,7 +177,7 @@ class ScrubberError(SentryGuardError):
 class ApiError(SentryGuardError):
     """A Sentry web API call failed; `status` is the HTTP status (None when none arrived)."""
 
-    def __init__(self, message: str, status: Optional[int] = None) -> None:
+    def __init__(self, message: str, status: int | None = None) -> None:
         self.status = status
         super().__init__(message)
 

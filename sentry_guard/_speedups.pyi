@@ -1,6 +1,6 @@
 """The optional compiled scanner and walker (``_speedups.c``); absent in a pure-Python install."""
 
-from typing import Any, Optional
+from typing import Any
 
 FEATURE_COUNT: int
 
@@ -8,5 +8,5 @@ def scan(
     texts: list[str], sensitive: set[Any], judged: set[Any], /
 ) -> tuple[tuple[list[int], ...], dict[str, list[int]]]: ...
 def walk(
-    config: tuple[Any, ...], tree: Any, found: Optional[list[str]], pending: Optional[list[str]], /
+    config: tuple[Any, ...], tree: Any, found: list[str] | None, pending: list[str] | None, /
 ) -> Any: ...

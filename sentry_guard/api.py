@@ -18,7 +18,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Optional, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import urllib3
@@ -50,7 +50,6 @@ __all__ = [
     "ApiTimeout",
     "AuthenticationFailed",
     "BadAnswer",
-    "Event",
     "InvalidResponse",
     "Issue",
     "NoAnswer",
@@ -60,6 +59,7 @@ __all__ = [
     "Redirected",
     "SentryApi",
     "ServerError",
+    "StoredEvent",
 ]
 
 logger = logging.getLogger("sentry_guard.api")
@@ -74,16 +74,16 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True)
 
 
-class Event(_Model):
+class StoredEvent(_Model):
     """An event as the list endpoints return it (``full=true`` adds the payload entries)."""
 
     id: str
-    eventID: Optional[str] = None  # noqa: N815 - Sentry's field names
-    title: Optional[str] = None
-    message: Optional[str] = None
-    dateCreated: Optional[str] = None  # noqa: N815
-    platform: Optional[str] = None
-    groupID: Optional[str] = None  # noqa: N815
+    eventID: str | None = None  # noqa: N815 - Sentry's field names
+    title: str | None = None
+    message: str | None = None
+    dateCreated: str | None = None  # noqa: N815
+    platform: str | None = None
+    groupID: str | None = None  # noqa: N815
     tags: list[dict[str, Any]] = []
 
 
@@ -91,18 +91,18 @@ class Issue(_Model):
     """An issue (a group of events)."""
 
     id: str
-    shortId: Optional[str] = None  # noqa: N815
-    title: Optional[str] = None
-    culprit: Optional[str] = None
-    status: Optional[str] = None
-    level: Optional[str] = None
-    count: Optional[str] = None
-    userCount: Optional[int] = None  # noqa: N815
-    firstSeen: Optional[str] = None  # noqa: N815
-    lastSeen: Optional[str] = None  # noqa: N815
-    permalink: Optional[str] = None
-    isBookmarked: Optional[bool] = None  # noqa: N815
-    assignedTo: Optional[Any] = None  # noqa: N815
+    shortId: str | None = None  # noqa: N815
+    title: str | None = None
+    culprit: str | None = None
+    status: str | None = None
+    level: str | None = None
+    count: str | None = None
+    userCount: int | None = None  # noqa: N815
+    firstSeen: str | None = None  # noqa: N815
+    lastSeen: str | None = None  # noqa: N815
+    permalink: str | None = None
+    isBookmarked: bool | None = None  # noqa: N815
+    assignedTo: Any | None = None  # noqa: N815
 
 
 _M = TypeVar("_M", bound=_Model)
@@ -137,7 +137,7 @@ _DEADLINE_FROM = "SENTRY_API_DEADLINE or --deadline"
 _MIB = 1024 * 1024
 
 
-def origin(url: str) -> Optional[tuple[str, str, int]]:
+def origin(url: str) -> tuple[str, str, int] | None:
     """``(scheme, host, port)`` of an http(s) URL, default ports filled in; None if it has none."""
     try:
         parts = urlsplit(url)
@@ -181,7 +181,7 @@ class _Budget:
     seconds: float
     clock: Callable[[], float]
     spent: float = 0.0
-    since: Optional[float] = None
+    since: float | None = None
     requests: int = 0
     answering: float = 0.0
     #: reason -> (count, seconds)
@@ -240,17 +240,17 @@ class SentryApi:
 
     def __init__(
         self,
-        url: Optional[str] = None,
-        token: Optional[str] = None,
-        org: Optional[str] = None,
-        project: Optional[str] = None,
+        url: str | None = None,
+        token: str | None = None,
+        org: str | None = None,
+        project: str | None = None,
         *,
         timeout: float = 30.0,
         retries: int = 3,
         backoff: float = 0.5,
         max_wait: float = 60.0,
-        deadline: Optional[float] = None,
-        allow_http: Optional[bool] = None,
+        deadline: float | None = None,
+        allow_http: bool | None = None,
         max_pages: int = 500,
         max_body: int = 32 * _MIB,
         sleep: Callable[[float], None] = time.sleep,
@@ -294,7 +294,7 @@ class SentryApi:
         self._http = urllib3.PoolManager(retries=False)
 
     def missing_settings(
-        self, *, org: Optional[str] = None, project: Optional[str] = None, needs_project: bool = False
+        self, *, org: str | None = None, project: str | None = None, needs_project: bool = False
     ) -> list[Problem]:
         """Every setting a call would lack (token, org, project), to tell them all at once."""
         problems = []
@@ -332,28 +332,28 @@ class SentryApi:
 
     def project_events(
         self,
-        org: Optional[str] = None,
-        project: Optional[str] = None,
+        org: str | None = None,
+        project: str | None = None,
         *,
         full: bool = False,
-        stats_period: Optional[str] = None,
-        start: Optional[str] = None,
-        end: Optional[str] = None,
-        limit: Optional[int] = None,
-    ) -> Iterator[Event]:
+        stats_period: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[StoredEvent]:
         """A project's error events, newest first."""
         path = f"projects/{self._slug(org, 'org')}/{self._slug(project, 'project')}/events/"
         params = {"full": "true" if full else None, "statsPeriod": stats_period, "start": start, "end": end}
-        return self._pages(path, params, Event, limit, scope="project-events")
+        return self._pages(path, params, StoredEvent, limit, scope="project-events")
 
     def project_issues(
         self,
-        org: Optional[str] = None,
-        project: Optional[str] = None,
+        org: str | None = None,
+        project: str | None = None,
         *,
-        query: Optional[str] = None,
-        stats_period: Optional[str] = None,
-        limit: Optional[int] = None,
+        query: str | None = None,
+        stats_period: str | None = None,
+        limit: int | None = None,
     ) -> Iterator[Issue]:
         """A project's issues (Sentry's default query is ``is:unresolved``)."""
         path = f"projects/{self._slug(org, 'org')}/{self._slug(project, 'project')}/issues/"
@@ -362,15 +362,15 @@ class SentryApi:
     def issue_events(
         self,
         issue_id: str,
-        org: Optional[str] = None,
+        org: str | None = None,
         *,
-        start: Optional[str] = None,
-        end: Optional[str] = None,
-        environment: Optional[str] = None,
-        query: Optional[str] = None,
+        start: str | None = None,
+        end: str | None = None,
+        environment: str | None = None,
+        query: str | None = None,
         full: bool = False,
-        limit: Optional[int] = None,
-    ) -> Iterator[Event]:
+        limit: int | None = None,
+    ) -> Iterator[StoredEvent]:
         """An issue's events, newest first."""
         path = f"organizations/{self._slug(org, 'org')}/issues/{quote(str(issue_id))}/events/"
         params = {
@@ -380,14 +380,14 @@ class SentryApi:
             "query": query,
             "full": "true" if full else None,
         }
-        return self._pages(path, params, Event, limit)
+        return self._pages(path, params, StoredEvent, limit)
 
-    def issue(self, issue_id: str, org: Optional[str] = None) -> Issue:
+    def issue(self, issue_id: str, org: str | None = None) -> Issue:
         """One issue."""
         url = self._url(f"organizations/{self._slug(org, 'org')}/issues/{quote(str(issue_id))}/")
         return self._model(Issue, self._json("GET", url), "GET", url)
 
-    def update_issue(self, issue_id: str, org: Optional[str] = None, **fields: Any) -> Issue:
+    def update_issue(self, issue_id: str, org: str | None = None, **fields: Any) -> Issue:
         """Change an issue: ``status``, ``statusDetails``, ``assignedTo``, ``hasSeen``,
         ``isBookmarked``, ``isSubscribed``, ``isPublic``. Returns the issue as updated."""
         allowed = {
@@ -411,14 +411,14 @@ class SentryApi:
             Issue, {"id": str(issue_id), **(data if isinstance(data, dict) else {})}, "PUT", url
         )
 
-    def delete_issue(self, issue_id: str, org: Optional[str] = None) -> None:
+    def delete_issue(self, issue_id: str, org: str | None = None) -> None:
         """Remove an issue and its events (Sentry answers 202 and deletes in the background)."""
         url = self._url(f"organizations/{self._slug(org, 'org')}/issues/{quote(str(issue_id))}/")
         self._request("DELETE", url, self._budget())
 
     # -- plumbing -------------------------------------------------------------------------------
 
-    def _slug(self, value: Optional[str], what: str) -> str:
+    def _slug(self, value: str | None, what: str) -> str:
         chosen = value or (self.org if what == "org" else self.project)
         if not chosen:
             variable = "SENTRY_ORG" if what == "org" else "SENTRY_PROJECT"
@@ -434,9 +434,9 @@ class SentryApi:
     def _pages(
         self,
         path: str,
-        params: Mapping[str, Optional[str]],
+        params: Mapping[str, str | None],
         model: type[_M],
-        limit: Optional[int],
+        limit: int | None,
         scope: str = "GET",
     ) -> Iterator[_M]:
         chosen = {k: v for k, v in params.items() if v is not None}
@@ -522,7 +522,7 @@ class SentryApi:
         budget: _Budget,
         *,
         body: Any = None,
-        scope: Optional[str] = None,
+        scope: str | None = None,
     ) -> _Answer:
         where = f"{method} {self._where(url)}"
         if self._token is None:
@@ -587,7 +587,7 @@ class SentryApi:
                 raise self._error(where, answer, scope or method)
 
     def _fetch(
-        self, method: str, url: str, payload: Optional[bytes], headers: dict[str, str], budget: _Budget
+        self, method: str, url: str, payload: bytes | None, headers: dict[str, str], budget: _Budget
     ) -> _Answer:
         """One request, its body read in pieces so that the deadline holds for a slow body too."""
         left = budget.left()

@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
-from typing import Any, Optional, TextIO
+from typing import Any, TextIO
 
 from pydantic import ValidationError
 
@@ -111,7 +111,7 @@ def add_commands(commands: Any) -> None:
     audit.add_argument("--yes", action="store_true", help="with --delete-issues: really delete")
 
 
-def _since(value: Optional[str]) -> Optional[str]:
+def _since(value: str | None) -> str | None:
     if value is None:
         return None
     if not _PERIOD.match(value):
@@ -119,7 +119,7 @@ def _since(value: Optional[str]) -> Optional[str]:
     return value
 
 
-def _start(period: Optional[str]) -> Optional[str]:
+def _start(period: str | None) -> str | None:
     """A ``statsPeriod`` as an ISO start time (for endpoints that take start/end)."""
     if period is None:
         return None

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 from ._exceptions import SentryGuardError
 from .api import SentryApi
 from .leaks import find_leaks
-from .scrubbers.chain import Scrubber
+from .typing import Scrubber
 
 __all__ = ["Audit", "AuditFinding", "ingest_form", "run_audit"]
 
@@ -135,8 +135,8 @@ def run_audit(
     api: SentryApi,
     chain: Scrubber,
     *,
-    period: Optional[str] = None,
-    limit: Optional[int] = None,
+    period: str | None = None,
+    limit: int | None = None,
 ) -> Audit:
     """Fetch the project's events with their bodies (newest first, within `period`, at most
     `limit`) and run `chain` over each in report mode."""
@@ -165,9 +165,7 @@ def _short_id(api: SentryApi, issue_id: str) -> str:
         return issue_id
 
 
-def delete_issues(
-    api: SentryApi, issues: Iterable[tuple[str, str]]
-) -> Iterator[tuple[str, str, Optional[str]]]:
+def delete_issues(api: SentryApi, issues: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str, str | None]]:
     """Delete each issue; (id, short id, None) when it went, or the error's text when it did not."""
     for issue_id, short in issues:
         try:

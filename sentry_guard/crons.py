@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Optional, TypeVar, Union
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import sentry_sdk
@@ -18,7 +18,7 @@ INTERVAL_UNITS = ("minute", "hour", "day", "week", "month", "year")
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def _timezone_problem(timezone: str) -> Optional[str]:
+def _timezone_problem(timezone: str) -> str | None:
     try:
         ZoneInfo(timezone)
     except Exception:
@@ -27,13 +27,13 @@ def _timezone_problem(timezone: str) -> Optional[str]:
 
 
 def monitor_config(
-    schedule: Union[str, tuple[int, str]],
+    schedule: str | tuple[int, str],
     *,
-    checkin_margin: Optional[int] = None,
-    max_runtime: Optional[int] = None,
-    timezone: Optional[str] = None,
-    failure_issue_threshold: Optional[int] = None,
-    recovery_threshold: Optional[int] = None,
+    checkin_margin: int | None = None,
+    max_runtime: int | None = None,
+    timezone: str | None = None,
+    failure_issue_threshold: int | None = None,
+    recovery_threshold: int | None = None,
 ) -> dict[str, Any]:
     """Sentry's monitor config from a crontab string (``"*/5 * * * *"``) or ``(10, "minute")``.
 
@@ -109,7 +109,7 @@ def _schedule(schedule: Any) -> tuple[dict[str, Any], list[Problem]]:
     return config, [Problem("schedule", rule, fix) for holds, rule, fix in rules if not holds]
 
 
-def monitor(slug: str, schedule: Union[str, tuple[int, str]], **config: Any) -> Any:
+def monitor(slug: str, schedule: str | tuple[int, str], **config: Any) -> Any:
     """`sentry_sdk.monitor` with the slug and config checked now, not silently by Sentry later.
 
     Works as a decorator and as a context manager::

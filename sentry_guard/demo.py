@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from typing import Any, Optional, TextIO
+from typing import Any, TextIO
 
 import sentry_sdk
 import urllib3
@@ -180,11 +180,11 @@ def _send(out: TextIO, err: TextIO) -> int:
 
 
 def run_demo(
-    out: Optional[TextIO] = None,
-    color: Optional[bool] = None,
+    out: TextIO | None = None,
+    color: bool | None = None,
     show_wire: bool = False,
     send: bool = False,
-    err: Optional[TextIO] = None,
+    err: TextIO | None = None,
 ) -> int:
     """Run the tour; returns the exit code (0 when nothing planted reached the wire and, with
     `send`, the configured project accepted the event)."""

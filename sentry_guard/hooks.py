@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Optional
+from typing import Any
 
 from ._exceptions import ConfigError, InvalidSetting, Problem
 from .loading import load_settings
 from .safe_text import safe_message
-from .scrubbers.chain import Chain, Kind, Scrubber, fail_closed
+from .scrubbers.chain import Chain, fail_closed
 from .scrubbers.default import DefaultScrubber
 from .scrubbers.detectors import parse_modes
 from .scrubbers.plugins import load_entry_points
 from .settings import Settings
+from .typing import Kind, Scrubber
 from .user_scrubbers import check_signature, resolve_scrubber, scrubber_label
 
 __all__ = ["default_chain", "sdk_hooks"]
@@ -27,7 +28,7 @@ _HOOKS: dict[str, Kind] = {
 }
 
 
-def _resolved(variable: str, path: str, problems: list[Problem]) -> Optional[Scrubber]:
+def _resolved(variable: str, path: str, problems: list[Problem]) -> Scrubber | None:
     """The scrubber at an import path, or None with the problem noted (every bad one is told)."""
     try:
         return resolve_scrubber(path)  # type: ignore[no-any-return]
@@ -36,9 +37,7 @@ def _resolved(variable: str, path: str, problems: list[Problem]) -> Optional[Scr
         return None
 
 
-def _callable(
-    variable: str, scrubber: Any, where: str, fix: str, problems: list[Problem]
-) -> Optional[Scrubber]:
+def _callable(variable: str, scrubber: Any, where: str, fix: str, problems: list[Problem]) -> Scrubber | None:
     """A scrubber given as an object, or None with the problem noted when it cannot take (event, hint)."""
     try:
         check_signature(scrubber, where)
@@ -48,7 +47,7 @@ def _callable(
     return scrubber  # type: ignore[no-any-return]
 
 
-def _plugins(problems: list[Problem]) -> list[Optional[Scrubber]]:
+def _plugins(problems: list[Problem]) -> list[Scrubber | None]:
     """The entry-point plugins; a broken one's error is told cleaned and scrubbed of secrets."""
     try:
         plugins = load_entry_points()
@@ -61,7 +60,7 @@ def _plugins(problems: list[Problem]) -> list[Optional[Scrubber]]:
     ]
 
 
-def default_chain(settings: Optional[Settings] = None, scrubbers: Sequence[Scrubber] = ()) -> Chain:
+def default_chain(settings: Settings | None = None, scrubbers: Sequence[Scrubber] = ()) -> Chain:
     """The chain `configure()` installs, in this order.
 
     1. the built-in `DefaultScrubber` (keys, structure, detectors); 2. plugins from the ``sentry_guard.scrubbers`` entry points
@@ -71,7 +70,7 @@ def default_chain(settings: Optional[Settings] = None, scrubbers: Sequence[Scrub
     if settings is None:
         settings = load_settings()
     hash_key = settings.scrub_hash_key.get_secret_value().encode() if settings.scrub_hash_key else None
-    chain: list[Optional[Scrubber]] = [
+    chain: list[Scrubber | None] = [
         DefaultScrubber(
             settings.scrub_keys,
             settings.scrub_safe_keys,

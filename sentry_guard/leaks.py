@@ -9,11 +9,12 @@ mode and scrubbing cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, Optional
+from typing import Any
 
 from .hooks import default_chain
-from .scrubbers.chain import KIND_HINT, Chain, Event, Scrubber, scrubber_name
+from .scrubbers.chain import KIND_HINT, Chain, scrubber_name
 from .scrubbers.findings import Finding, changes
+from .typing import Event, Scrubber
 
 __all__ = ["Finding", "explain", "find_leaks"]
 
@@ -27,7 +28,7 @@ def _scrubbers(chain: Scrubber) -> Iterator[Scrubber]:
         yield chain
 
 
-def explain(chain: Scrubber, event: Mapping[str, Any]) -> tuple[Optional[Event], list[Finding]]:
+def explain(chain: Scrubber, event: Mapping[str, Any]) -> tuple[Event | None, list[Finding]]:
     """Run `chain` over `event` as an error event; return its result (None: dropped) and what
     each scrubber removed. Paths of a later scrubber's findings are those of the event it was
     given (an earlier one may have changed it)."""
@@ -63,22 +64,22 @@ def _containers_copied(value: Any) -> Any:
     return value
 
 
-def _changes_by(name: str, before: Event, after: Optional[Event]) -> list[Finding]:
+def _changes_by(name: str, before: Event, after: Event | None) -> list[Finding]:
     """What a scrubber that does not explain itself changed, read from its input and output."""
     kind = f"scrubber:{name}"
     if after is None:
         return [Finding("$", kind, f"scrubber {name} dropped the event", None, "(event)")]
 
-    def whole(path: Any, parent: Any, context: Optional[str], value: Any) -> tuple[str, str]:
+    def whole(path: Any, parent: Any, context: str | None, value: Any) -> tuple[str, str]:
         return kind, f"scrubber {name} replaced it"
 
-    def string(path: Any, old: str, new: str, context: Optional[str]) -> Optional[list[Finding]]:
+    def string(path: Any, old: str, new: str, context: str | None) -> list[Finding] | None:
         return None  # one finding for the stretch it changed
 
     return changes(before, after, whole, string, kind)
 
 
-def find_leaks(payload: Mapping[str, Any], *, chain: Optional[Scrubber] = None) -> list[Finding]:
+def find_leaks(payload: Mapping[str, Any], *, chain: Scrubber | None = None) -> list[Finding]:
     """Every value the scrubbing chain removes from `payload` (an event dict): path, kind,
     rule, span and a masked excerpt per finding. `chain` defaults to the one `configure()`
     installs, built from the environment's settings (``SENTRY_SCRUB_*``, ``SENTRY_SCRUBBERS``)."""

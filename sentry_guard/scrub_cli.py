@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Optional, TextIO
+from typing import Any, TextIO
 
 from ._endpoint import parse_envelope
 from ._exceptions import ConfigError, InvalidSetting, ScrubberError
@@ -163,7 +163,7 @@ def _explained(found: list[tuple[str, Any, Any]], findings: list[Finding], lines
     return out
 
 
-def _dumps(value: Any, out: TextIO, indent: Optional[int] = None) -> str:
+def _dumps(value: Any, out: TextIO, indent: int | None = None) -> str:
     """JSON as `out` can print it: lone surrogates as ``\\udXXX`` escapes (as they came in),
     non-ASCII escaped too when `out` cannot encode it."""
     text = _LONE_SURROGATE.sub(

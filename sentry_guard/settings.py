@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional, TypeVar, Union
+from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo
 
 from pydantic import (
@@ -206,7 +206,7 @@ def _modes(value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
 
 DetectorList = Annotated[tuple[str, ...], NoDecode, BeforeValidator(_split_list), AfterValidator(_detectors)]
 ModeList = Annotated[tuple[str, ...], NoDecode, BeforeValidator(_split_list), AfterValidator(_modes)]
-ScrubberPath = Annotated[Union[str, Callable[..., Any]], BeforeValidator(_importable)]
+ScrubberPath = Annotated[str | Callable[..., Any], BeforeValidator(_importable)]
 ScrubberPaths = Annotated[
     tuple[str, ...], NoDecode, BeforeValidator(_split_list), AfterValidator(_importable_all)
 ]
@@ -240,7 +240,7 @@ class Settings(BaseSettings):
     )
 
     # core
-    dsn: Optional[DsnField] = Field(
+    dsn: DsnField | None = Field(
         None,
         description="Where events go; unset keeps Sentry off. Also read from `SENTRY_DSN_FILE` or `<secrets dir>/sentry_dsn`.",
         json_schema_extra=_meta("core", "copy it from Sentry: Project Settings > Client Keys"),
@@ -250,28 +250,28 @@ class Settings(BaseSettings):
         description="Environment name (at most 64 bytes, no `/`, `\\`, control characters; not `none`).",
         json_schema_extra=_meta("core", "use a short name such as 'production' or 'staging'"),
     )
-    release_package: Optional[str] = Field(
+    release_package: str | None = Field(
         None,
         description="Package name; with `SENTRY_RELEASE_VERSION` or a commit SHA from CI variables builds `package@version`.",
         json_schema_extra=_meta("release", "set the package name, e.g. 'myapp'"),
     )
-    release_version: Optional[str] = Field(
+    release_version: str | None = Field(
         None,
         description="Version for `SENTRY_RELEASE_PACKAGE@SENTRY_RELEASE_VERSION`.",
         json_schema_extra=_meta("release", "set the version, e.g. '1.4.2'"),
     )
-    release: Optional[str] = Field(
+    release: str | None = Field(
         None,
         validate_default=True,
         description="Release name (at most 200 bytes, no `/`, `\\`, control characters; not `latest`). Wins over `SENTRY_RELEASE_PACKAGE`/`_VERSION`.",
         json_schema_extra=_meta("core", "use 'package@version', e.g. 'myapp@1.4.2'"),
     )
-    dist: Optional[str] = Field(
+    dist: str | None = Field(
         None,
         description="Distribution / build number: `A-Z a-z 0-9 _ . -`, at most 64 characters.",
         json_schema_extra=_meta("core", "use e.g. a build number like '421'"),
     )
-    server_name: Optional[str] = Field(
+    server_name: str | None = Field(
         None,
         description="Server name reported with events; unset uses the host name.",
         json_schema_extra=_meta("core", "set a non-empty name or unset it"),
@@ -287,12 +287,12 @@ class Settings(BaseSettings):
         description="Share of error events sent, 0 to 1.",
         json_schema_extra=_meta("sampling", "use a number from 0 to 1, e.g. 0.25"),
     )
-    traces_sample_rate: Optional[Rate] = Field(
+    traces_sample_rate: Rate | None = Field(
         None,
         description="Share of transactions traced, 0 to 1; unset disables tracing.",
         json_schema_extra=_meta("sampling", "use a number from 0 to 1, e.g. 0.1"),
     )
-    profiles_sample_rate: Optional[Rate] = Field(
+    profiles_sample_rate: Rate | None = Field(
         None,
         description="Share of traced transactions profiled, 0 to 1 (continuous profiling on sentry-sdk versions that have it).",
         json_schema_extra=_meta("sampling", "use a number from 0 to 1, e.g. 0.1"),
@@ -351,7 +351,7 @@ class Settings(BaseSettings):
         description="Which formats of the catalogue run: `default`, `all`, kinds (`token`, `email`, `ip`, ...) or format names (`github-pat`), `-item` to drop one (e.g. `default,-ip,-phone`); `sentry-guard detectors` lists them.",
         json_schema_extra=_meta("scrubbing", "list detectors, e.g. 'default,-ip'; see the README for names"),
     )
-    scrub_hash_key: Optional[SecretStr] = Field(
+    scrub_hash_key: SecretStr | None = Field(
         None,
         description="Secret key for `hash` mode (HMAC-SHA256): stable pseudonyms that cannot be reversed by guessing.",
         json_schema_extra=_meta(
@@ -381,7 +381,7 @@ class Settings(BaseSettings):
         description='Add `contexts["sentry_guard"]` to each event that had something removed: counts by kind (`{"filtered": {"email": 2}}`), no values.',
         json_schema_extra=_meta("scrubbing", "use true or false"),
     )
-    before_send: Optional[ScrubberPath] = Field(
+    before_send: ScrubberPath | None = Field(
         None,
         description="Your own `before_send` (import path, or a callable given to `configure()`), run last in the chain.",
         json_schema_extra=_meta("scrubbing", "give an importable callable, e.g. 'myapp.sentry:before_send'"),
@@ -402,19 +402,19 @@ class Settings(BaseSettings):
         description="Continue the caller's trace inside tasks.",
         json_schema_extra=_meta("celery", "use true or false"),
     )
-    celery_checkin_margin: Optional[int] = Field(
+    celery_checkin_margin: int | None = Field(
         None,
         ge=1,
         description="Default minutes a check-in may be late before the monitor is marked missed.",
         json_schema_extra=_meta("celery", "use a whole number of minutes, e.g. 5"),
     )
-    celery_max_runtime: Optional[int] = Field(
+    celery_max_runtime: int | None = Field(
         None,
         ge=1,
         description="Default minutes a job may run before it is marked timed out.",
         json_schema_extra=_meta("celery", "use a whole number of minutes, e.g. 30"),
     )
-    celery_timezone: Optional[str] = Field(
+    celery_timezone: str | None = Field(
         None,
         description="Default monitor timezone when a schedule names none (else the app's, else UTC).",
         json_schema_extra=_meta("celery", "use an IANA zone name, e.g. 'Europe/Berlin'"),
@@ -425,17 +425,17 @@ class Settings(BaseSettings):
         description="The Sentry server for the web API (self-hosted: your own URL).",
         json_schema_extra=_meta("api", "use the server's URL, e.g. 'https://sentry.example.com'"),
     )
-    auth_token: Optional[SecretStr] = Field(
+    auth_token: SecretStr | None = Field(
         None,
         description="Auth token for the web API (never printed); scopes as each command needs.",
         json_schema_extra=_meta("api", "create one in Sentry: Settings > Auth Tokens"),
     )
-    org: Optional[str] = Field(
+    org: str | None = Field(
         None,
         description="Organization slug for the web API.",
         json_schema_extra=_meta("api", "use the slug from your Sentry URLs, e.g. 'acme'"),
     )
-    project: Optional[str] = Field(
+    project: str | None = Field(
         None,
         description="Project slug for the web API.",
         json_schema_extra=_meta("api", "use the slug from your Sentry URLs, e.g. 'shop'"),
@@ -458,7 +458,7 @@ class Settings(BaseSettings):
         description="`false`: invalid settings log one ERROR and leave Sentry off instead of raising `ConfigError`.",
         json_schema_extra=_meta("guard", "use true or false"),
     )
-    guard_env_file: Optional[Path] = Field(
+    guard_env_file: Path | None = Field(
         None,
         description="A `.env` file to read `SENTRY_*` variables from (the environment wins).",
         json_schema_extra=_meta("guard", "point it at a readable file"),
@@ -473,7 +473,7 @@ class Settings(BaseSettings):
         description="`true`: scrub with the pure-Python scanner even where the compiled one is installed (read at import; at install time, skips building it).",
         json_schema_extra=_meta("guard", "use true or false"),
     )
-    dsn_file: Optional[Path] = Field(
+    dsn_file: Path | None = Field(
         None,
         description="A file whose content is the DSN (Docker `*_FILE` convention); wins over the secrets directory.",
         json_schema_extra=_meta("core", "point it at a readable file holding the DSN"),
@@ -488,7 +488,7 @@ class Settings(BaseSettings):
 
     @field_validator("celery_timezone", mode="after")
     @classmethod
-    def _check_timezone(cls, value: Optional[str]) -> Optional[str]:
+    def _check_timezone(cls, value: str | None) -> str | None:
         if value is not None:
             try:
                 ZoneInfo(value)
@@ -498,7 +498,7 @@ class Settings(BaseSettings):
 
     @field_validator("org", "project", mode="after")
     @classmethod
-    def _check_slug(cls, value: Optional[str]) -> Optional[str]:
+    def _check_slug(cls, value: str | None) -> str | None:
         if value is not None and not re.match(r"[A-Za-z0-9_.-]{1,100}\Z", value):
             raise ValueError("must be a slug: letters, digits, '-', '_' and '.'")
         return value
@@ -524,7 +524,7 @@ class Settings(BaseSettings):
 
     @field_validator("release", mode="after")
     @classmethod
-    def _resolve_release(cls, value: Optional[str], info: ValidationInfo) -> Optional[str]:
+    def _resolve_release(cls, value: str | None, info: ValidationInfo) -> str | None:
         """An explicit release wins; else ``package@version``; else package and a CI commit SHA."""
         if value is not None:
             return validate_release(value)

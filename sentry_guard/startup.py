@@ -8,7 +8,7 @@ import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import sentry_sdk
@@ -22,11 +22,15 @@ from .loading import is_strict, try_load_settings
 from .names import release_advice
 from .options import HOOK_OPTIONS, split_keywords
 from .safe_text import safe_error_text
-from .scrubbers.chain import Chain, Scrubber
+from .scrubbers.chain import Chain
 from .sdk import detach_client, global_client, sdk_options, sdk_version
 from .settings import Settings, env_name
+from .typing import ConfigureKeywords, Scrubber
 from .user_scrubbers import check_signature, scrubber_label
 from .variables import unknown_variables, unknown_variables_text
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack  # typing.Unpack is 3.11+
 
 __all__ = ["Configuration", "Plan", "configure", "plan"]
 
@@ -39,15 +43,15 @@ class Configuration:
 
     enabled: bool
     #: why Sentry is off (None when it is on)
-    reason: Optional[str]
+    reason: str | None
     #: the validated settings (None when they were invalid)
-    settings: Optional[Settings]
+    settings: Settings | None
     #: every problem found (only non-empty with ``SENTRY_GUARD_STRICT=false``)
     problems: tuple[Problem, ...] = ()
     #: variables the installed sentry-sdk cannot honour (logged as a warning)
     unsupported: tuple[str, ...] = ()
     #: the scrubber chain installed (None when Sentry is off)
-    chain: Optional[Chain] = None
+    chain: Chain | None = None
     #: the sentry-sdk hooks installed, by option name
     hooks: Mapping[str, Callable[..., Any]] = field(default_factory=dict, repr=False)
 
@@ -57,7 +61,7 @@ class _State:
     """What the last `configure()` call installed, to make repeated calls no-ops."""
 
     key: Any = None
-    result: Optional[Configuration] = None
+    result: Configuration | None = None
     client: Any = None
     #: the process that initialised `client`: a forked child (embedded beat, prefork pool)
     #: must initialise its own, which is why Celery's init signals call configure() again
@@ -111,11 +115,11 @@ class Plan:
     exactly this, so a broken plugin or hook fails the check, not the deploy."""
 
     #: the validated settings (None when they or the chain were invalid)
-    settings: Optional[Settings]
+    settings: Settings | None
     #: every problem found
     problems: list[Problem] = field(default_factory=list)
     #: the scrubber chain, plugins included (None without a DSN, unless built anyway)
-    chain: Optional[Chain] = None
+    chain: Chain | None = None
     #: the sentry-sdk hooks, by option name
     hooks: dict[str, Callable[..., Any]] = field(default_factory=dict, repr=False)
     #: the ``sentry_sdk.init`` keywords (the DSN in clear: never print them)
@@ -149,7 +153,7 @@ def plan(
     *,
     transport: Any = None,
     without_dsn: bool = False,
-    settings: Optional[Settings] = None,
+    settings: Settings | None = None,
 ) -> Plan:
     """Load the settings (unless given, from `overrides`) and build the chain, hooks and
     ``sentry_sdk.init`` keywords, short of calling it. Without a DSN only the settings are
@@ -183,7 +187,7 @@ def plan(
     return Plan(settings, [], chain, hooks, options, unsupported)
 
 
-def _warn_unknown_variables(settings: Optional[Settings]) -> None:
+def _warn_unknown_variables(settings: Settings | None) -> None:
     """One WARNING naming every misspelt ``SENTRY_*`` variable, when the set changes."""
     env_file = settings.guard_env_file if settings is not None else None
     unknown = tuple(unknown_variables(env_file=env_file))
@@ -200,7 +204,11 @@ def reset() -> None:
 
 
 def configure(
-    *, scrubbers: Sequence[Scrubber] = (), celery_app: Any = None, transport: Any = None, **keywords: Any
+    *,
+    scrubbers: Sequence[Scrubber] = (),
+    celery_app: Any = None,
+    transport: Any = None,
+    **keywords: Unpack[ConfigureKeywords],
 ) -> Configuration:
     """Validate the ``SENTRY_*`` settings and initialise sentry-sdk with them.
 
@@ -321,7 +329,7 @@ def _warn_unsupported(unsupported: Sequence[str]) -> None:
         )
 
 
-def _log_started(previous: Optional[Settings], settings: Settings, chain: Chain, same_process: bool) -> None:
+def _log_started(previous: Settings | None, settings: Settings, chain: Chain, same_process: bool) -> None:
     """One INFO line that Sentry is on (and, before it, why it was initialised again)."""
     if previous is not None:
         if not same_process:

@@ -11,7 +11,6 @@ from sentry_guard.api import (
     ApiConnectionError,
     ApiTimeout,
     AuthenticationFailed,
-    Event,
     InvalidResponse,
     Issue,
     NotFound,
@@ -19,6 +18,7 @@ from sentry_guard.api import (
     RateLimited,
     SentryApi,
     ServerError,
+    StoredEvent,
     parse_link_header,
 )
 
@@ -44,7 +44,7 @@ def api(sentry: FakeSentry, waits: list[float]) -> SentryApi:
 def test_pagination_follows_three_pages_lazily(api: SentryApi, sentry: FakeSentry) -> None:
     events = api.project_events()
     first = next(events)
-    assert isinstance(first, Event) and first.id == f"{0:032x}"
+    assert isinstance(first, StoredEvent) and first.id == f"{0:032x}"
     assert len(sentry.requests) == 1  # lazy: one page so far
     rest = list(events)
     assert len(rest) == 249

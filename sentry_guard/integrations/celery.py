@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any, Optional
+from typing import Any
 
 from .._exceptions import InvalidSlug
 from ..names import suggest_slug, validate_slug
@@ -114,7 +114,7 @@ class MonitorReport:
     fixes: list[str] = field(default_factory=list)
 
 
-def _describe(schedule: Any) -> tuple[str, Optional[float], bool]:
+def _describe(schedule: Any) -> tuple[str, float | None, bool]:
     """(text, interval seconds or None, is a crontab) for a beat schedule."""
     from celery.schedules import crontab  # here: Celery is an optional extra
     from celery.schedules import schedule as interval

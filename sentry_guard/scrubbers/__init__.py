@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .._exceptions import ScrubberError
-from .chain import Chain, Scrubber, fail_closed
+from ..typing import Scrubber
+from .chain import Chain, fail_closed
 from .default import DefaultScrubber
 from .keys import KeyMatcher
 from .walk import FILTERED, Walker

@@ -37,7 +37,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Optional
 
 __all__ = ["Format", "Span"]
 
@@ -68,21 +67,21 @@ class Format:
     source: str
     group: int = 0
     ignore_case: bool = False
-    validate: Optional[Callable[[str], bool]] = None
+    validate: Callable[[str], bool] | None = None
     default: bool = True
     #: what it might be mistaken for, and why it is not (precision notes)
     note: str = ""
     #: where to look: alternatives of conditions joined by ``&`` (see above); none: the anchors
     requires: tuple[str, ...] = ()
     #: spans to remove in a flagged string, instead of the anchored `pattern`; linear in the text
-    find: Optional[Callable[[str], Iterable[Span]]] = None
+    find: Callable[[str], Iterable[Span]] | None = None
     #: what replaces a match in ``replace`` mode, when not ``[kind]``
     replace_with: str = ""
     #: keys under which a match is not this kind of value (a version is not an IP address)
-    skip: Optional[Callable[[Optional[str]], bool]] = None
+    skip: Callable[[str | None], bool] | None = None
     #: the anchors sit inside the match (its own `find` starts the match before them)
     anchor_inside: bool = False
-    _compiled: Optional[re.Pattern[str]] = field(init=False, repr=False, compare=False, default=None)
+    _compiled: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         if not self.anchors and not self.requires:

@@ -7,29 +7,19 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Literal, Optional, Protocol, Union, runtime_checkable
+from typing import Any
 
 from .._exceptions import ScrubberError, UsageError
+from ..typing import Event, Hint, Kind, OnError, Scrubber
 from .walk import FILTERED
 
-__all__ = ["Chain", "Event", "Hint", "OnError", "Scrubber", "fail_closed", "scrubber_name"]
+__all__ = ["FAILED_TAG", "KIND_HINT", "Chain", "fail_closed", "scrubber_name"]
 
 logger = logging.getLogger("sentry_guard")
 
-Event = dict[str, Any]
-Hint = dict[str, Any]
-OnError = Literal["minimal", "drop"]
 #: what a hook scrubs: the hint carries it as ``hint["sentry_guard.kind"]``
-Kind = Literal["event", "transaction", "log", "metric", "breadcrumb"]
 KIND_HINT = "sentry_guard.kind"
 FAILED_TAG = "sentry_guard.scrubber_failed"
-
-
-@runtime_checkable
-class Scrubber(Protocol):
-    """Any callable ``(event, hint) -> event | None``; ``None`` drops the event."""
-
-    def __call__(self, event: Event, hint: Hint, /) -> Optional[Event]: ...
 
 
 def scrubber_name(scrubber: Any) -> str:
@@ -59,7 +49,7 @@ class Chain:
                 raise UsageError(f"a scrubber must be callable, got {type(scrubber).__name__}")
         self.scrubbers: tuple[Scrubber, ...] = scrubbers
 
-    def __call__(self, event: Event, hint: Hint, /) -> Optional[Event]:
+    def __call__(self, event: Event, hint: Hint, /) -> Event | None:
         for scrubber in self.scrubbers:
             try:
                 result = scrubber(event, hint)
@@ -163,7 +153,7 @@ def _identifier(name: str) -> str:
 _LEVELS = frozenset({"fatal", "error", "warning", "info", "debug"})
 
 
-def _safe_name(value: Any) -> Optional[str]:
+def _safe_name(value: Any) -> str | None:
     """Identifiers only (types, modules, functions): anything else might be free text."""
     return value if isinstance(value, str) and _SAFE_NAME.match(value) else None
 
@@ -244,7 +234,7 @@ def minimal_breadcrumb(crumb: Mapping[str, Any], failed: str) -> Event:
     return out
 
 
-_MINIMAL: dict[str, Callable[[Mapping[str, Any], str], Union[Event, None]]] = {
+_MINIMAL: dict[str, Callable[[Mapping[str, Any], str], Event | None]] = {
     "event": minimal_event,
     "transaction": minimal_event,
     "log": minimal_log,

@@ -8,14 +8,13 @@ pure-Python scanner and walker, which pass the same tests.
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Optional
 
 from ..switches import pure_python_requested
 
 __all__ = ["SPEEDUPS"]
 
 
-def _load() -> Optional[ModuleType]:
+def _load() -> ModuleType | None:
     """The compiled module, unless ``SENTRY_GUARD_PURE_PYTHON`` asks for pure Python (read as
     the settings read booleans: ``0`` and ``false`` do not)."""
     if pure_python_requested():

@@ -9,7 +9,6 @@ import binascii
 import json
 import re
 from collections.abc import Iterable, Iterator
-from typing import Optional
 
 from ._format import Format, Span
 
@@ -27,7 +26,7 @@ def _jwt_header_ok(segment: str) -> bool:
     return isinstance(header, dict) and "alg" in header
 
 
-def find_jwts(text: str, context: Optional[str] = None) -> Iterator[Span]:
+def find_jwts(text: str, context: str | None = None) -> Iterator[Span]:
     """Three base64url parts whose first decodes to a JSON header with ``alg``.
 
     Each part is consumed once with an anchored match (no regex backtracking over a long
@@ -46,7 +45,7 @@ def find_jwts(text: str, context: Optional[str] = None) -> Iterator[Span]:
         at = text.find("eyJ", max(header_end, at + 1))
 
 
-def _jwt_end(text: str, start: int, header_end: int) -> Optional[int]:
+def _jwt_end(text: str, start: int, header_end: int) -> int | None:
     """Where the token that starts at `start` ends, if a payload and a signature part follow."""
     if header_end - start < 11 or text[header_end : header_end + 1] != ".":
         return None
@@ -60,7 +59,7 @@ def _jwt_end(text: str, start: int, header_end: int) -> Optional[int]:
 _B64_RUN = re.compile(r"[A-Za-z0-9+/_-]{16,16384}={0,2}")
 
 
-def find_wrapped_jwts(text: str, context: Optional[str] = None) -> Iterator[Span]:
+def find_wrapped_jwts(text: str, context: str | None = None) -> Iterator[Span]:
     """A JWT wrapped in base64 (``ZXlK`` is how ``eyJ`` reads once encoded: cookies and
     headers that carry a token whole): the run goes when it decodes to text starting with
     a JWT."""
@@ -102,7 +101,7 @@ _AUTH = re.compile(
 _SCHEMES = ("bearer", "basic", "token", "digest", "apikey", "api-key")
 
 
-def find_auth_credentials(text: str, context: Optional[str] = None) -> Iterator[Span]:
+def find_auth_credentials(text: str, context: str | None = None) -> Iterator[Span]:
     """The credential after an Authorization scheme; words alone (``Token expired``) are not one."""
     lowered = text.lower()
     if len(lowered) != len(text):  # rare case-folding that changes length: scan the original
@@ -129,7 +128,7 @@ def _occurrences(text: str, needle: str) -> Iterator[int]:
 _URL_AUTH = re.compile(r"://[^\s/@:;\"'<>]{0,128}:([^\s/@;\"'<>]{1,256})@(?=[\w.\[-])")
 
 
-def find_url_passwords(text: str, context: Optional[str] = None) -> Iterator[Span]:
+def find_url_passwords(text: str, context: str | None = None) -> Iterator[Span]:
     """The password in URL userinfo (database URLs, proxies, webhooks)."""
     for match in _URL_AUTH.finditer(text):
         yield match.span(1)
@@ -138,7 +137,7 @@ def find_url_passwords(text: str, context: Optional[str] = None) -> Iterator[Spa
 _PEM = re.compile(r"-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----")
 
 
-def find_private_keys(text: str, context: Optional[str] = None) -> Iterator[Span]:
+def find_private_keys(text: str, context: str | None = None) -> Iterator[Span]:
     """PEM private-key blocks, through the END line (or to the end of the text if it was cut off)."""
     position = 0
     while (match := _PEM.search(text, position)) is not None:

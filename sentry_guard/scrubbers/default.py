@@ -6,7 +6,7 @@ import re
 import threading
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Optional
+from typing import Any
 
 from . import compiled
 from .catalogue import parse_detectors
@@ -45,10 +45,10 @@ PAIR = "pair:"
 
 #: one change to a string: start, end, replacement, what made it, and the keys under which it
 #: does not hold (see `Detector.skip`)
-Edit = tuple[int, int, str, str, Optional[Callable[[Optional[str]], bool]]]
+Edit = tuple[int, int, str, str, Callable[[str | None], bool] | None]
 
 
-def _apply(text: str, edits: list[Edit], context: Optional[str]) -> str:
+def _apply(text: str, edits: list[Edit], context: str | None) -> str:
     """`text` with the edits that hold under its key `context` (a version is not an IP)."""
     spans = [(start, end, new) for start, end, new, _, skip in edits if skip is None or not skip(context)]
     return splice(text, spans) if spans else text
@@ -337,7 +337,7 @@ def _sensitive_placeholders(
         if key not in present:
             continue
         if name and not name.isdecimal():
-            label: Optional[str] = name
+            label: str | None = name
         else:
             before = _WORD_BEFORE.search(template, max(0, match.start() - 72), match.start())
             label = before.group(1) if before else None
@@ -386,9 +386,9 @@ class DefaultScrubber:
         extra_keys: Iterable[str] = (),
         safe_keys: Iterable[str] = (),
         *,
-        detectors: Optional[Iterable[str]] = None,
+        detectors: Iterable[str] | None = None,
         modes: Iterable[tuple[str, Mode]] = (),
-        hash_key: Optional[bytes] = None,
+        hash_key: bytes | None = None,
         send_default_pii: bool = False,
         summary: bool = True,
     ) -> None:
@@ -416,7 +416,7 @@ class DefaultScrubber:
             Walker(self.matcher, self._rewrite_text),
         )
 
-    def scrub_text(self, text: str, context: Optional[str] = None) -> str:
+    def scrub_text(self, text: str, context: str | None = None) -> str:
         """One string: structure (so keys apply inside it), then the detectors."""
         edits = self.scrub_many([text]).get(text)
         return text if edits is None else _apply(text, edits, context)
@@ -424,8 +424,8 @@ class DefaultScrubber:
     def scrub_many(
         self,
         texts: list[str],
-        found: Optional[list[Any]] = None,
-        record: Optional[dict[str, list[Edit]]] = None,
+        found: list[Any] | None = None,
+        record: dict[str, list[Edit]] | None = None,
     ) -> dict[str, list[Edit]]:
         """What to change in each of many strings, by string; unchanged strings are left out.
 
@@ -454,7 +454,7 @@ class DefaultScrubber:
         strings: list[str],
         found: list[Any],
         level: int = 0,
-        record: Optional[dict[str, list[Edit]]] = None,
+        record: dict[str, list[Edit]] | None = None,
     ) -> dict[str, list[Edit]]:
         """The edits of `texts`. JSON text and reprs are parsed and walked like the payload;
         the strings inside them are scanned together, one level of nesting per scan (so a
@@ -528,7 +528,7 @@ class DefaultScrubber:
         finally:
             local.changed = outer
 
-    def _rewrite_text(self, text: str, context: Optional[str]) -> str:
+    def _rewrite_text(self, text: str, context: str | None) -> str:
         edits = self._local.changed.get(text)
         return text if edits is None else _apply(text, edits, context)
 
@@ -669,7 +669,7 @@ class DefaultScrubber:
         filtered: list[tuple[str, Any]] = []
         echoes: list[str] = []
 
-        def whole(path: Path, parent: Any, context: Optional[str], value: Any) -> tuple[str, str]:
+        def whole(path: Path, parent: Any, context: str | None, value: Any) -> tuple[str, str]:
             if explain:
                 filtered.append((format_path(path), value))
             reason = trace.reasons.get(path) if trace.reasons else None
@@ -687,7 +687,7 @@ class DefaultScrubber:
                 return "structure", "JSON text or a repr that could not be written back"
             return "key", "filtered by key"
 
-        def string(path: Path, before: str, after: str, context: Optional[str]) -> Optional[list[Finding]]:
+        def string(path: Path, before: str, after: str, context: str | None) -> list[Finding] | None:
             # a string that stands twice in the scan may carry its edits twice: each counts once
             held = {e[:4]: e for e in trace.edits.get(before, ()) if e[4] is None or not e[4](context)}
             edits = list(held.values())

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 from .catalogue import by_name
 from .walk import CYCLE, FILTERED, plain
@@ -46,7 +46,7 @@ class Finding:
     path: str
     kind: str
     rule: str
-    span: Optional[tuple[int, int]]
+    span: tuple[int, int] | None
     excerpt: str
 
 
@@ -111,12 +111,12 @@ def mask(kind: str, value: Any) -> str:
 
 #: (kind, rule) of a whole value the scrubber replaced: from its path, its container, the
 #: key above it and the value itself
-WholeReason = Callable[[tuple[Any, ...], Any, Optional[str], Any], tuple[str, str]]
+WholeReason = Callable[[tuple[Any, ...], Any, str | None, Any], tuple[str, str]]
 #: the findings inside one changed string, or None when that string's change is not known
-StringReason = Callable[[tuple[Any, ...], str, str, Optional[str]], Optional[list[Finding]]]
+StringReason = Callable[[tuple[Any, ...], str, str, str | None], list[Finding] | None]
 
 
-def _key_text(key: Any) -> Optional[str]:
+def _key_text(key: Any) -> str | None:
     return str.__str__(key) if isinstance(key, str) else None
 
 
@@ -143,7 +143,7 @@ def changes(
     """
     found: list[Finding] = []
     # (before, after, path, parent before, key above) last first
-    todo: list[tuple[Any, Any, tuple[Any, ...], Any, Optional[str]]] = [(before, after, prefix, None, None)]
+    todo: list[tuple[Any, Any, tuple[Any, ...], Any, str | None]] = [(before, after, prefix, None, None)]
     while todo:
         old, new, path, parent, context = todo.pop()
         if new is old:
@@ -170,7 +170,7 @@ def changes(
             found += inner
             continue
         if type(form) is dict and type(new) is dict and len(form) == len(new):
-            steps: list[tuple[Any, Any, tuple[Any, ...], Any, Optional[str]]] = []
+            steps: list[tuple[Any, Any, tuple[Any, ...], Any, str | None]] = []
             missing = object()
             for key, value in form.items():
                 # the scrubber copies dicts (the same keys, maybe in another order)
@@ -233,7 +233,7 @@ _FIXED_KINDS = frozenset({"user", "echo", "structure", "changed", "cycle", "key"
 _MAX_KINDS = 512
 
 
-def _known_kind(kind: str, reason: Callable[[str], Optional[str]]) -> bool:
+def _known_kind(kind: str, reason: Callable[[str], str | None]) -> bool:
     """A kind the scrubber itself could have written: only its own words, no user text."""
 
     family, sep, name = kind.partition(":")
@@ -245,7 +245,7 @@ def _known_kind(kind: str, reason: Callable[[str], Optional[str]]) -> bool:
     return name in formats and formats[name].kind == family
 
 
-def own_summary(event: Mapping[str, Any], reason: Callable[[str], Optional[str]]) -> Optional[dict[str, Any]]:
+def own_summary(event: Mapping[str, Any], reason: Callable[[str], str | None]) -> dict[str, Any] | None:
     """The event's ``contexts["sentry_guard"]`` when it is a summary the scrubber wrote (kinds
     it knows, counts): kept as it is by a second scrub. Anything else there is scrubbed
     like any other context, then replaced by the new summary."""
@@ -267,7 +267,7 @@ def own_summary(event: Mapping[str, Any], reason: Callable[[str], Optional[str]]
 
 
 def add_summary(
-    event: dict[str, Any], findings: Sequence[Finding], reason: Callable[[str], Optional[str]]
+    event: dict[str, Any], findings: Sequence[Finding], reason: Callable[[str], str | None]
 ) -> dict[str, Any]:
     """`event` with ``contexts["sentry_guard"] = {"filtered": {kind: count}}`` counting
     `findings` (added to the counts of a summary already there): no values, no paths.

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, Callable, Optional
+from typing import Any, Callable
 
 from ._format import Format, Span
 from .payments import find_cards, find_ibans, luhn_valid
@@ -248,7 +248,7 @@ def _words_before(text: str, start: int) -> list[str]:
 Phrase = tuple[str, ...]
 
 
-def _context(text: str, start: int, phrases: frozenset[Phrase]) -> Optional[Phrase]:
+def _context(text: str, start: int, phrases: frozenset[Phrase]) -> Phrase | None:
     """The context phrase (words in reading order) right before `start`, fillers aside."""
     words = _words_before(text, start)
     for k in range(len(words)):
@@ -283,7 +283,7 @@ def _anchors_of(*phrase_sets: frozenset[Phrase]) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- scanning
 
 
-Judge = Callable[[str, "re.Match[str]"], Optional[Span]]
+Judge = Callable[[str, "re.Match[str]"], Span | None]
 
 
 def _scan(regex: re.Pattern[str], text: str, judge: Judge) -> Iterator[Span]:
@@ -329,7 +329,7 @@ def itin_valid(digits: str) -> bool:
 
 
 def _nine_finder(valid: Callable[[str], bool], context: frozenset[Phrase]) -> Callable[[str], Iterator[Span]]:
-    def judge(text: str, match: re.Match[str]) -> Optional[Span]:
+    def judge(text: str, match: re.Match[str]) -> Span | None:
         start, end = match.span()
         sep = match.group(1)
         digits = _only_digits(match.group())
@@ -378,7 +378,7 @@ def uk_nino_valid(nino: str) -> bool:
 def find_uk_nino(text: str) -> Iterator[Span]:
     """UK National Insurance numbers: ``AB123456C`` or ``AB 12 34 56 C`` (capitals)."""
 
-    def judge(text: str, match: re.Match[str]) -> Optional[Span]:
+    def judge(text: str, match: re.Match[str]) -> Span | None:
         start, end = match.span()
         if match.group(1) in _NINO_UNUSED or _same_digit(_only_digits(match.group())):
             return None
@@ -405,7 +405,7 @@ def nhs_valid(digits: str) -> bool:
 def find_uk_nhs(text: str) -> Iterator[Span]:
     """NHS numbers: ``943 476 5919`` alone; compact or dashed only after nhs / chi."""
 
-    def judge(text: str, match: re.Match[str]) -> Optional[Span]:
+    def judge(text: str, match: re.Match[str]) -> Span | None:
         start, end = match.span()
         sep = match.group(1)
         digits = _only_digits(match.group())
@@ -463,7 +463,7 @@ def de_taxid_valid(digits: str) -> bool:
 def find_de_taxid(text: str) -> Iterator[Span]:
     """German tax ids (``12345678995``, ``12 345 678 995``) after steuer-id / idnr / tin."""
 
-    def judge(text: str, match: re.Match[str]) -> Optional[Span]:
+    def judge(text: str, match: re.Match[str]) -> Span | None:
         start, end = match.span()
         digits = _only_digits(match.group())
         if not de_taxid_valid(digits) or not _alone(text, start, end, match.group(1)):
@@ -506,7 +506,7 @@ def fr_nir_valid(nir: str) -> bool:
 def find_fr_nir(text: str) -> Iterator[Span]:
     """French social security numbers (NIR), compact or spaced, with their key."""
 
-    def judge(text: str, match: re.Match[str]) -> Optional[Span]:
+    def judge(text: str, match: re.Match[str]) -> Span | None:
         start, end = match.span()
         candidate = match.group()
         if not fr_nir_valid(candidate) or not _alone(text, start, end, match.group(1)):
@@ -543,7 +543,7 @@ def es_nie_valid(nie: str) -> bool:
 
 
 def _letter_finder(regex: re.Pattern[str], valid: Callable[[str], bool]) -> Callable[[str], Iterator[Span]]:
-    def judge(text: str, match: re.Match[str]) -> Optional[Span]:
+    def judge(text: str, match: re.Match[str]) -> Span | None:
         start, end = match.span()
         if not valid(match.group()) or _same_digit(_only_digits(match.group())):
             return None
@@ -585,7 +585,7 @@ def nl_bsn_valid(digits: str) -> bool:
 def find_nl_bsn(text: str) -> Iterator[Span]:
     """Dutch citizen service numbers, only after bsn / burgerservicenummer / sofinummer."""
 
-    def judge(text: str, match: re.Match[str]) -> Optional[Span]:
+    def judge(text: str, match: re.Match[str]) -> Span | None:
         start, end = match.span()
         digits = _only_digits(match.group())
         sep = match.group(1) or ("." if "." in match.group() else "")
@@ -661,7 +661,7 @@ def it_codicefiscale_valid(code: str) -> bool:
 def find_it_codicefiscale(text: str) -> Iterator[Span]:
     """Italian fiscal codes of persons (16 capitals and digits, omocodia included)."""
 
-    def judge(text: str, match: re.Match[str]) -> Optional[Span]:
+    def judge(text: str, match: re.Match[str]) -> Span | None:
         start, end = match.span()
         if not it_codicefiscale_valid(match.group()) or not _alone(text, start, end):
             return None
@@ -694,7 +694,7 @@ def pl_pesel_valid(digits: str) -> bool:
 def find_pl_pesel(text: str) -> Iterator[Span]:
     """Polish PESEL numbers, only after ``pesel``."""
 
-    def judge(text: str, match: re.Match[str]) -> Optional[Span]:
+    def judge(text: str, match: re.Match[str]) -> Span | None:
         start, end = match.span()
         digits = match.group()
         if not pl_pesel_valid(digits) or _same_digit(digits) or not _alone(text, start, end):
@@ -730,7 +730,7 @@ def se_personnummer_valid(number: str) -> bool:
 def find_se_personnummer(text: str) -> Iterator[Span]:
     """Swedish personal identity numbers, only after personnummer / samordningsnummer."""
 
-    def judge(text: str, match: re.Match[str]) -> Optional[Span]:
+    def judge(text: str, match: re.Match[str]) -> Span | None:
         start, end = match.span()
         if not se_personnummer_valid(match.group()) or not _alone(text, start, end):
             return None
@@ -773,7 +773,7 @@ def be_nn_valid(digits: str) -> bool:
 def find_be_nn(text: str) -> Iterator[Span]:
     """Belgian national numbers: ``85.07.30-033.28`` alone, other writings after a context word."""
 
-    def judge(text: str, match: re.Match[str]) -> Optional[Span]:
+    def judge(text: str, match: re.Match[str]) -> Span | None:
         start, end = match.span()
         digits = _only_digits(match.group())
         if not be_nn_valid(digits) or _same_digit(digits):
@@ -809,7 +809,7 @@ def imei_valid(digits: str) -> bool:
 def find_imei(text: str) -> Iterator[Span]:
     """IMEIs: ``49-015420-323751-8`` (or spaced) alone, 15 bare digits only after imei."""
 
-    def judge(text: str, match: re.Match[str]) -> Optional[Span]:
+    def judge(text: str, match: re.Match[str]) -> Span | None:
         start, end = match.span()
         sep = match.group(1)
         digits = _only_digits(match.group())
@@ -838,7 +838,7 @@ def find_mac_addresses(text: str) -> Iterator[Span]:
     """MAC-48 addresses (``00:1A:2B:3C:4D:5E``, ``00-1a-2b-3c-4d-5e``, ``001a.2b3c.4d5e``)
     of single devices: not all-zero, not group (multicast, broadcast) addresses."""
 
-    def judge(text: str, match: re.Match[str]) -> Optional[Span]:
+    def judge(text: str, match: re.Match[str]) -> Span | None:
         start, end = match.span()
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
@@ -935,7 +935,7 @@ def _phone_module() -> Any:
 
 
 @lru_cache(maxsize=4096)
-def _phone_valid(number: str, region: Optional[str]) -> bool:
+def _phone_valid(number: str, region: str | None) -> bool:
     """Google's numbering metadata says `number` (digits, ``+`` in front when international)
     is a valid number (of `region` when national)."""
     module = _phone_module()
@@ -1009,7 +1009,7 @@ def find_phones(text: str) -> Iterator[Span]:
         if after in ":," and _digit(after2):
             continue  # 01:48:00, 1,234
         international = run.startswith(("+", "(+"))
-        regions: tuple[Optional[str], ...] = (None,)
+        regions: tuple[str | None, ...] = (None,)
         if not international:
             context = _context(text, start, _PHONE_CONTEXT_PHRASES)
             if context is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any, Optional
+from typing import Any
 
 __all__ = ["KeyMatcher", "split_words"]
 
@@ -234,7 +234,7 @@ def split_words(key: str) -> tuple[str, ...]:
 _PUBLIC = frozenset({"public", "publishable", "pub"})
 
 
-def _builtin(words: tuple[str, ...]) -> Optional[str]:
+def _builtin(words: tuple[str, ...]) -> str | None:
     """The rule's own words that make `words` a sensitive key (``password``, ``api_key``),
     or None: only vocabulary, never the key's text, so it can be shown and counted."""
     last = len(words) - 1
@@ -379,7 +379,7 @@ class KeyMatcher:
             return False
         return _builtin(words) is not None or any(_contains(words, phrase) for phrase in self.extra)
 
-    def reason(self, key: str) -> Optional[str]:
+    def reason(self, key: str) -> str | None:
         """Why the value under `key` is filtered: the rule's word or phrase it holds
         (``password``, ``api_key``, a phrase from `extra`), or None when it is not. Only
         the rule's own words come back, never the key's text."""

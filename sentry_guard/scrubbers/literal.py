@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Optional
+from typing import Any
 
 __all__ = ["parse_literal", "unquote"]
 
@@ -77,7 +77,7 @@ def _decode(body: str, raw: bool, is_bytes: bool) -> Any:
         raise _Invalid from None
 
 
-def _string(text: str, at: int) -> Optional[tuple[Any, int]]:
+def _string(text: str, at: int) -> tuple[Any, int] | None:
     """A string or bytes literal at `at`: (value, end), or None when there is none."""
     prefix = _PREFIX.match(text, at)
     if prefix is None:
@@ -202,7 +202,7 @@ def _parse(text: str, max_depth: int) -> Any:
         at = _BLANKS.match(text, at).end()  # type: ignore[union-attr]
 
 
-def unquote(text: str) -> Optional[str]:
+def unquote(text: str) -> str | None:
     """The string a ``repr`` of a string stands for (``"'it\\'s'"`` -> ``it's``), or None."""
     if len(text) < 2 or text[-1] not in ("'", '"'):
         return None

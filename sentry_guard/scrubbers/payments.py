@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Optional
 
 from ._format import Format, Span
 from .scan import shape
@@ -107,7 +106,7 @@ _NUMBER = re.compile(r"[0-9]+\.[0-9]+")
 _IBAN_SHAPE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){10,30}")
 
 
-def find_cards(text: str, context: Optional[str] = None) -> Iterator[Span]:
+def find_cards(text: str, context: str | None = None) -> Iterator[Span]:
     """Card numbers of a known brand and length that pass Luhn, also inside longer digit groups.
 
     ``qty 1 4111 1111 1111 1111`` finds the card after the ``1``: runs of groups are tried
@@ -291,7 +290,7 @@ def _span_of(candidate: str, alphanumerics: int) -> int:
     return len(candidate)
 
 
-def find_ibans(text: str, context: Optional[str] = None) -> Iterator[Span]:
+def find_ibans(text: str, context: str | None = None) -> Iterator[Span]:
     """IBANs, compact or in groups of four; the country's length decides where one ends."""
     shaped = shape(text)
     at = shaped.find("AA00")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Iterator
-from typing import Optional
 
 from ._format import Format, Span
 from .scan import shape
@@ -32,7 +31,7 @@ _DOMAIN = re.compile(
 _USERINFO = re.compile(r"://[^\s/@:]*:\Z")
 
 
-def find_emails(text: str, context: Optional[str] = None) -> Iterator[Span]:
+def find_emails(text: str, context: str | None = None) -> Iterator[Span]:
     """``local@domain.tld``: from each ``@``, the local part backwards (at most 64), the domain
     forwards; both may hold letters of any script (RFC 6531: ``jürgen@bücher.de``)."""
     at = text.find("@")
@@ -91,7 +90,7 @@ def _nobody(address: str) -> bool:
     return ip.is_loopback or ip.is_unspecified or ip.is_link_local
 
 
-def find_ips(text: str, context: Optional[str] = None) -> Iterator[Span]:
+def find_ips(text: str, context: str | None = None) -> Iterator[Span]:
     """Valid IPv4 and IPv6 addresses (``ipaddress`` decides), standing alone, that could be a
     person's: not the machine's own (loopback, unspecified, link-local), and not a version
     (``Version=4.0.0.0``, ``Chrome/130.0.0.0``, a network's ``x.y.0.0``). End-user slots (``REMOTE_ADDR``, ``X-Forwarded-For``,

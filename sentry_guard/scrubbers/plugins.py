@@ -6,8 +6,8 @@ from __future__ import annotations
 from importlib.metadata import EntryPoint, entry_points
 
 from .._exceptions import ConfigError, InvalidSetting, Problem
+from ..typing import Scrubber
 from ..user_scrubbers import usable_scrubber
-from .chain import Scrubber
 
 __all__ = ["ENTRY_POINT_GROUP", "load_entry_points"]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Optional, Union
+from typing import Any
 
 from . import compiled
 from ._format import Format
@@ -51,7 +51,7 @@ FEATURES = (
 )
 #: pair-rule keys judged, and those of them judged sensitive, kept between calls (see
 #: ``structure.locate_pairs``): reversed bytes for the pure-Python scan, str for the compiled one
-PairKeys = tuple[set[Union[bytes, str]], set[Union[bytes, str]]]
+PairKeys = tuple[set[bytes | str], set[bytes | str]]
 #: a view of the joined bytes: same strings, in the same order, still separated by NUL
 View = Callable[[bytes], bytes]
 _NUL = b"\x00"
@@ -81,10 +81,10 @@ class Blob:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
-        self._data: Optional[bytes] = None
+        self._data: bytes | None = None
         self._views: dict[View, bytes] = {}
         #: the compiled scanner's findings (see `Scanner.scan`), when it ran
-        self.features: Optional[dict[str, list[int]]] = None
+        self.features: dict[str, list[int]] | None = None
         #: pair-rule keys in no set of the memo yet, with the strings they stand in (compiled only)
         self.fresh_keys: dict[str, list[int]] = {}
         #: (string index, anchor id) for each anchor found in a string (compiled only)
@@ -109,7 +109,7 @@ class Blob:
             self._data = data
         return self._data
 
-    def view(self, make: Optional[View] = None) -> bytes:
+    def view(self, make: View | None = None) -> bytes:
         """The joined bytes, or `make` of them (cached). A view must keep the separator as it
         is, or at least as three bytes with the NUL in the middle (see `bounds`)."""
         if make is None:
@@ -137,7 +137,7 @@ class Blob:
         end = hay.find(_NUL, position)
         return (0 if start == -1 else start + 2), (len(hay) if end == -1 else end - 1)
 
-    def containing(self, literals: Iterable[bytes], make: Optional[View] = None) -> set[int]:
+    def containing(self, literals: Iterable[bytes], make: View | None = None) -> set[int]:
         """Indices of the strings whose view holds one of `literals` (none may hold a NUL)."""
         hay = self.view(make)
         positions = []
@@ -149,7 +149,7 @@ class Blob:
                 at = -1 if end == -1 else hay.find(literal, end)
         return self.indices(hay, positions) if positions else set()
 
-    def matching(self, pattern: re.Pattern[bytes], make: Optional[View] = None) -> set[int]:
+    def matching(self, pattern: re.Pattern[bytes], make: View | None = None) -> set[int]:
         """Indices of the strings whose view `pattern` matches in (lead it with a literal: fast)."""
         hay = self.view(make)
         positions = []
@@ -208,13 +208,13 @@ def _ascii(literal: str) -> bytes:
     return literal.encode("ascii")
 
 
-def needles(*literals: str, view: Optional[View] = None) -> Locate:
+def needles(*literals: str, view: View | None = None) -> Locate:
     """Locate the strings holding one of `literals` (in `view` of them, when given)."""
     encoded = tuple(map(_ascii, literals))
     return lambda blob: blob.containing(encoded, view)
 
 
-def patterns(*regexes: str, view: Optional[View] = None) -> Locate:
+def patterns(*regexes: str, view: View | None = None) -> Locate:
     """Locate the strings one of `regexes` matches in. Lead each with a literal: ``re`` then
     skips to its occurrences at C speed, where a leading character class costs ~7 ns a character."""
     compiled_ = tuple(re.compile(_ascii(regex)) for regex in regexes)
@@ -353,9 +353,9 @@ class Scanner:
             )
         )
         #: the pure-Python anchor passes, built on first use (the compiled scanner has its table)
-        self._pure_groups: Optional[
-            dict[tuple[Optional[View], bytes], tuple[re.Pattern[bytes], list[Format]]]
-        ] = None
+        self._pure_groups: dict[tuple[View | None, bytes], tuple[re.Pattern[bytes], list[Format]]] | None = (
+            None
+        )
 
     @property
     def compiled(self) -> bool:
@@ -366,7 +366,7 @@ class Scanner:
         texts: Sequence[str],
         pair_keys: PairKeys,
         key_words: Any = None,
-        clean: Optional[set[str]] = None,
+        clean: set[str] | None = None,
     ) -> Blob:
         """A `Blob` of the strings of `texts` not in `clean` (each once); with the compiled
         scanner, already scanned. `pair_keys` is the pair rule's memo (see
@@ -420,7 +420,7 @@ class Scanner:
             return found
         available = present.keys()
         for fmt, alternatives in self._conditional:
-            indices: Optional[set[int]] = None
+            indices: set[int] | None = None
             for shapes, needs_anchor in alternatives:
                 if available >= shapes and (not needs_anchor or fmt in anchored):
                     hit = set(anchored[fmt]) if needs_anchor else None
@@ -466,15 +466,15 @@ def _locate_shape(blob: Blob, requirement: str) -> set[int]:
 
 def _pivot_groups(
     anchors: list[tuple[str, bool, bool]], owners: list[list[Format]]
-) -> dict[tuple[Optional[View], bytes], tuple[re.Pattern[bytes], list[Format]]]:
+) -> dict[tuple[View | None, bytes], tuple[re.Pattern[bytes], list[Format]]]:
     """The pure-Python anchor passes: one regular expression per (view, pivot character), led
     by that character, its anchors as look-arounds (the pivot's rarity keeps the number of
     places each pattern is tried small; the number of passes is bounded by the alphabet)."""
-    grouped: dict[tuple[Optional[View], bytes], list[tuple[str, int, list[Format]]]] = defaultdict(list)
+    grouped: dict[tuple[View | None, bytes], list[tuple[str, int, list[Format]]]] = defaultdict(list)
     for (anchor, icase, _), formats in zip(anchors, owners):
         offset = _pivot(anchor)
         grouped[(lower if icase else None, anchor[offset].encode())].append((anchor, offset, formats))
-    groups: dict[tuple[Optional[View], bytes], tuple[re.Pattern[bytes], list[Format]]] = {}
+    groups: dict[tuple[View | None, bytes], tuple[re.Pattern[bytes], list[Format]]] = {}
     for key, members in grouped.items():
         alternatives = []
         for anchor, offset, _ in members:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, Optional
+from typing import Any
 
 from .literal import parse_literal
 from .scan import Blob, PairKeys
@@ -79,7 +79,7 @@ def _key_before(text: str, end: int) -> str:
 Runs = dict[re.Pattern[str], tuple[int, int]]
 
 
-def _value(text: str, start: int, stops: re.Pattern[str], runs: Runs) -> Optional[tuple[int, int]]:
+def _value(text: str, start: int, stops: re.Pattern[str], runs: Runs) -> tuple[int, int] | None:
     """The span of the value that starts at `start` (after blanks): quoted, or up to `stops`.
 
     Nothing when there is nothing to hide (an empty or ``null`` value), when a scrubber
@@ -111,7 +111,7 @@ def _value(text: str, start: int, stops: re.Pattern[str], runs: Runs) -> Optiona
 
 def _pair_at(
     text: str, at: int, is_sensitive: Callable[[str], bool], runs: Runs
-) -> Optional[tuple[int, int, str]]:
+) -> tuple[int, int, str] | None:
     """The span of the value of a sensitive pair whose separator is at `at`, and its key."""
     sep = text[at]
     before = text[at - 1 : at]
@@ -261,7 +261,7 @@ MAX_NESTING = 100
 MAX_REPR = 65536
 
 
-def parse_structured(text: str) -> Optional[tuple[Any, Callable[[Any], str]]]:
+def parse_structured(text: str) -> tuple[Any, Callable[[Any], str]] | None:
     """JSON text or a Python ``repr`` of a dict, list, tuple or set: (the value, how to write
     it back). Nothing for other text, or for nesting past `MAX_NESTING`."""
     stripped = text.strip()

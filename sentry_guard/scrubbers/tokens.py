@@ -26,7 +26,6 @@ import base64
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Optional
 
 from ._format import _ALNUM, Format, Span, _occurrences, _placeholder
 
@@ -190,9 +189,9 @@ def _token(
     *,
     group: int = 0,
     ignore_case: bool = False,
-    validate: Optional[Callable[[str], bool]] = None,
+    validate: Callable[[str], bool] | None = None,
     default: bool = True,
-    find: Optional[Callable[[str], Iterable[Span]]] = None,
+    find: Callable[[str], Iterable[Span]] | None = None,
     requires: tuple[str, ...] = (),
 ) -> Format:
     """A `Format` of kind ``token`` (every record of this module is one)."""

@@ -19,7 +19,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
-from typing import Any, Optional, Protocol
+from typing import Any, Protocol
 
 from . import compiled
 
@@ -52,9 +52,9 @@ BIG_INT = 10**8
 _BIGGEST_INT = 10**20
 
 #: (string, nearest dict key above it or None) -> the string to keep (the same object if unchanged)
-StringRule = Callable[[str, Optional[str]], str]
+StringRule = Callable[[str, str | None], str]
 #: where a walk collects strings instead of rewriting them
-Pending = Optional[list[str]]
+Pending = list[str] | None
 
 
 class KeyRule(Protocol):
@@ -101,7 +101,7 @@ def nothing_to_hide(value: Any) -> bool:
 _SCALARS = frozenset({float, bool, type(None)})
 
 
-def _key_text(key: Any) -> Optional[str]:
+def _key_text(key: Any) -> str | None:
     """A dict key as text, if it is one (a ``str`` subclass read as its text)."""
     if type(key) is str:
         return key
@@ -112,8 +112,8 @@ _Path = tuple[Any, ...]
 #: a command-line option name: ``-p``, ``--db-password``
 _FLAG = re.compile(r"--?[A-Za-z][\w-]{0,62}\Z").match
 #: a pending list's bound ``append`` (one attribute lookup per walk, not per string)
-_Add = Optional[Callable[[str], Any]]
-_Walk = Callable[[Any, Optional[str], int, Optional[list[Any]], _Add], Any]
+_Add = Callable[[str], Any] | None
+_Walk = Callable[[Any, str | None, int, list[Any] | None, _Add], Any]
 
 
 class Walker:
@@ -186,15 +186,15 @@ class Walker:
 
         def walk_dict(
             node: dict[Any, Any],
-            context: Optional[str],
+            context: str | None,
             depth: int,
-            found: Optional[list[Any]],
+            found: list[Any] | None,
             add: _Add,
         ) -> Any:
             if depth > deep:
                 return walk_deep(node, context, found, add)
             out = None
-            inner: Optional[str]
+            inner: str | None
             for key, value in node.items():
                 name = key if type(key) is str else _key_text(key)
                 if name is not None:
@@ -234,9 +234,7 @@ class Walker:
                     out[key] = new
             return node if out is None else out
 
-        def walk_list(
-            node: Any, context: Optional[str], depth: int, found: Optional[list[Any]], add: _Add
-        ) -> Any:
+        def walk_list(node: Any, context: str | None, depth: int, found: list[Any] | None, add: _Add) -> Any:
             if depth > deep:
                 return walk_deep(node, context, found, add)
             out = None
@@ -287,7 +285,7 @@ class Walker:
             return node if out is None else out
 
         def walk_other(
-            value: Any, context: Optional[str], depth: int, found: Optional[list[Any]], add: _Add
+            value: Any, context: str | None, depth: int, found: list[Any] | None, add: _Add
         ) -> Any:
             """A value of another type, read through `plain`; replaced only if that changes."""
             form = plain(value)
@@ -312,7 +310,7 @@ class Walker:
                 hit = decide(item)
             return hit
 
-        def _pair(pair: Any, name: str, depth: int, found: Optional[list[Any]], add: _Add) -> Any:
+        def _pair(pair: Any, name: str, depth: int, found: list[Any] | None, add: _Add) -> Any:
             hit = known(name)
             if hit is None:
                 hit = decide(name)
@@ -327,7 +325,7 @@ class Walker:
         return walk_dict, walk_list, walk_other
 
     def _walk_deep(
-        self, tree: Any, context: Optional[str], found: Optional[list[Any]] = None, add: _Add = None
+        self, tree: Any, context: str | None, found: list[Any] | None = None, add: _Add = None
     ) -> Any:
         """The same rules with an explicit stack: no recursion limit, and cycles become `CYCLE`."""
         keys, strings, clean = self.keys, self.strings, self.clean
@@ -336,7 +334,7 @@ class Walker:
         #: the converted form walked in place of a value read through `plain`, by the value's id
         forms: dict[int, Any] = {}
         active = {id(tree)}
-        stack: list[tuple[Iterator[tuple[Any, Any]], Any, Optional[str], bool]] = [
+        stack: list[tuple[Iterator[tuple[Any, Any]], Any, str | None, bool]] = [
             (_items(tree), tree, context, type(tree) is dict)
         ]
         flags: set[int] = set()  # ids of lists whose next item follows a sensitive ``--flag``
