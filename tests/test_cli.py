@@ -227,3 +227,14 @@ def test_celery_monitors_with_an_app_module_that_fails_to_import(source: str, tm
     assert result.returncode == 2 and "cannot load 'broken_celery_app:app'" in result.stderr
     assert len(result.stderr.splitlines()) == 1 and "\x1b" not in result.stderr
     assert SECRET_KEY not in result.stderr and SECRET_SECRET not in result.stderr
+
+
+def test_a_reader_that_stops_early_is_no_error() -> None:
+    """``sentry-guard detectors | head`` printed a BrokenPipeError traceback."""
+    script = shutil.which("sentry-guard", path=str(Path(sys.executable).parent))
+    assert script
+    result = subprocess.run(
+        f"'{script}' detectors | head -1", shell=True, capture_output=True, text=True, timeout=120
+    )
+    assert result.stdout.startswith("NAME")
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr

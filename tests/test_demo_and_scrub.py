@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sentry_guard.demo import PLANTED
+from sentry_guard.cli._demo import PLANTED
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SECRETS = [

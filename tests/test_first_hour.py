@@ -20,7 +20,7 @@ import sentry_sdk
 import sentry_guard
 from sentry_guard import ConfigError
 from sentry_guard._endpoint import EnvelopeServer
-from sentry_guard.demo import PLANTED
+from sentry_guard.cli._demo import PLANTED
 
 from .conftest import SECRET_KEY
 

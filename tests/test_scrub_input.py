@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sentry_guard.cli import main
-from sentry_guard.scrub_cli import MAX_DEPTH
+from sentry_guard.cli._scrub import MAX_DEPTH
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

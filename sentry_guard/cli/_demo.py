@@ -22,13 +22,13 @@ from sentry_sdk.utils import Dsn as SdkDsn
 
 import sentry_guard
 
-from . import __version__, startup
-from ._endpoint import EnvelopeServer
-from ._exceptions import ConfigError
-from .loading import try_load_settings
-from .safe_text import clean, safe_error_text
-from .sdk import detach_client
-from .testing import Captured, memory_transport
+from .. import __version__, startup
+from .._endpoint import EnvelopeServer
+from .._exceptions import ConfigError
+from ..loading import try_load_settings
+from ..safe_text import clean, safe_error_text
+from ..sdk import detach_client
+from ..testing import Captured, memory_transport
 
 __all__ = ["run_demo"]
 
@@ -177,6 +177,22 @@ def _send(out: TextIO, err: TextIO) -> int:
     event_id = envelopes[0].payloads("event")[0].get("event_id", "?")
     print(f"delivered to {settings.dsn}: Sentry accepted event {event_id}", file=out)
     return 0
+
+
+def add_commands(commands: Any) -> None:
+    """Register ``demo [--wire] [--send]``."""
+    demo = commands.add_parser(
+        "demo", help="raise an error full of planted secrets and show what reached the wire"
+    )
+    demo.add_argument("--wire", action="store_true", help="also print the event exactly as it arrived")
+    demo.add_argument(
+        "--send",
+        action="store_true",
+        help="also send the scrubbed event to the project of SENTRY_DSN and say whether it arrived",
+    )
+    demo.set_defaults(
+        handler=lambda args, out, err, stdin: run_demo(out, show_wire=args.wire, send=args.send, err=err)
+    )
 
 
 def run_demo(

@@ -10,18 +10,19 @@ import json
 import re
 from typing import Any, TextIO
 
-from ._endpoint import parse_envelope
-from ._exceptions import ConfigError, InvalidSetting, ScrubberError
-from .hooks import default_chain
-from .leaks import explain
-from .loading import try_load_settings
-from .safe_text import clean
-from .scrubbers.findings import Finding, format_path
-from .user_scrubbers import resolve_scrubber
+from .._endpoint import parse_envelope
+from .._exceptions import ConfigError, InvalidSetting, ScrubberError
+from ..hooks import default_chain
+from ..leaks import explain
+from ..loading import try_load_settings
+from ..safe_text import clean
+from ..scrubbers.findings import Finding, format_path
+from ..user_scrubbers import resolve_scrubber
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "run"]
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+from ._exit import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+
 #: deeper JSON is refused before parsing: Python's parser and printer recurse per level, and
 #: no Sentry event nests like this (sentry-sdk cuts its data at a depth of 10)
 MAX_DEPTH = 500
@@ -174,6 +175,31 @@ def _dumps(value: Any, out: TextIO, indent: int | None = None) -> str:
     except (UnicodeEncodeError, LookupError):
         text = json.dumps(value, indent=indent)
     return text
+
+
+def add_commands(commands: Any) -> None:
+    """Register ``scrub [FILE|-] [--diff] [--explain] [--scrubbers ...]``."""
+    scrub = commands.add_parser(
+        "scrub", help="run the configured chain over an event JSON (or envelope) and print it"
+    )
+    scrub.add_argument(
+        "source", nargs="?", default="-", metavar="FILE|-", help="the event; - reads standard input"
+    )
+    scrub.add_argument("--diff", action="store_true", help="print only what changed, path by path")
+    scrub.add_argument(
+        "--explain",
+        action="store_true",
+        help="print what changed, path by path, and the rule that changed it",
+    )
+    scrub.add_argument(
+        "--scrubbers", default="", help="more scrubbers, as import paths pkg.mod:func (comma-separated)"
+    )
+    scrub.set_defaults(handler=_handle)
+
+
+def _handle(args: Any, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    paths = [p.strip() for p in args.scrubbers.split(",") if p.strip()]
+    return run(args.source, args.diff, paths, out, err, stdin, explained=args.explain)
 
 
 def run(

@@ -5,22 +5,23 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta, timezone
 from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from ._exceptions import ConfigError, SentryGuardError
-from .api import SentryApi
-from .audit import delete_issues, run_audit
-from .hooks import default_chain
-from .safe_text import clean, excerpt
+from .._exceptions import ConfigError, SentryGuardError
+from ..api import SentryApi
+from ..audit import delete_issues, run_audit
+from ..hooks import default_chain
+from ..safe_text import clean, excerpt
 
-__all__ = ["add_commands", "run"]
+__all__ = ["add_commands"]
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from ._exit import EXIT_INVALID as EXIT_FAILED
+from ._exit import EXIT_OK, EXIT_USAGE
+
 _PERIOD = re.compile(r"(\d+)([smhdw])\Z")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -63,11 +64,15 @@ def add_commands(commands: Any) -> None:
     """Register ``events``, ``issues`` and ``audit`` on the main parser's subcommands."""
     events = commands.add_parser("events", help="a project's error events (Sentry web API)")
     events_commands = events.add_subparsers(dest="action", required=True, metavar="ACTION")
-    _common(events_commands.add_parser("list", help="list a project's error events"), listing=True)
+    events_list = events_commands.add_parser("list", help="list a project's error events")
+    _common(events_list, listing=True)
+    events_list.set_defaults(handler=_with_api(_events_list, needs_project=True))
 
     issues = commands.add_parser("issues", help="a project's issues: list, show, triage (Sentry web API)")
     actions = issues.add_subparsers(dest="action", required=True, metavar="ACTION")
-    _common(actions.add_parser("list", help="list a project's issues"), listing=True)
+    issues_list = actions.add_parser("list", help="list a project's issues")
+    _common(issues_list, listing=True)
+    issues_list.set_defaults(handler=_with_api(_issues_list, needs_project=True))
     for name, help_text in [
         ("show", "show one issue"),
         ("events", "list an issue's events"),
@@ -89,6 +94,10 @@ def add_commands(commands: Any) -> None:
             action.add_argument("--remove", action="store_true")
         if name == "delete":
             action.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+        chosen = {"show": _issue_show, "events": _issue_events, "delete": _issue_delete}.get(
+            name, _issue_update
+        )
+        action.set_defaults(handler=_with_api(chosen, needs_project=False))
 
     audit = commands.add_parser(
         "audit",
@@ -109,6 +118,7 @@ def add_commands(commands: Any) -> None:
         help="delete the issues whose events hold findings (only with --yes; without it, show what would go)",
     )
     audit.add_argument("--yes", action="store_true", help="with --delete-issues: really delete")
+    audit.set_defaults(handler=lambda args, out, err, stdin: _audit(args, out, err))
 
 
 def _since(value: str | None) -> str | None:
@@ -166,93 +176,109 @@ def _emit(items: Iterable[Any], columns: list[tuple[str, str]], as_json: bool, o
         _table(dumped, columns, out)
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO = sys.stdin) -> int:
-    """Run an ``events``/``issues`` command; returns the exit code."""
+#: what an ``issues`` action changes (each a PUT of these fields)
+_UPDATES: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
+    "resolve": lambda args: {"status": "resolved"},
+    "ignore": lambda args: {"status": "ignored"},
+    "unresolve": lambda args: {"status": "unresolved"},
+    "assign": lambda args: {"assignedTo": args.assignee},
+    "bookmark": lambda args: {"isBookmarked": not args.remove},
+}
+_Action = Callable[[SentryApi, argparse.Namespace, TextIO, TextIO, TextIO], int]
 
-    if args.command == "audit":
-        return _audit(args, out, err)
-    try:
-        api = SentryApi(
-            org=args.org,
-            project=getattr(args, "project", None),
-            deadline=args.deadline,
-            allow_http=True if args.insecure else None,
-        )
-        listing = args.command == "events" or args.action == "list"
-        missing = api.missing_settings(
-            org=args.org, project=getattr(args, "project", None), needs_project=listing
-        )
-        if missing:
-            raise ConfigError(missing)
-        limit = getattr(args, "limit", None) or None
-        since = _since(getattr(args, "since", None))
-        if args.command == "events":
-            _emit(api.project_events(stats_period=since, limit=limit), _EVENT_COLUMNS, args.json, out)
-            return EXIT_OK
-        action = args.action
-        if action == "list":
-            issues = api.project_issues(query=args.query, stats_period=since, limit=limit)
-            _emit(issues, _ISSUE_COLUMNS, args.json, out)
-            return EXIT_OK
-        if action == "events":
-            events = api.issue_events(args.issue_id, query=args.query, start=_start(since), limit=limit)
-            _emit(events, _EVENT_COLUMNS, args.json, out)
-            return EXIT_OK
-        if action == "show":
-            issue = api.issue(args.issue_id)
-            if args.json:
-                print(json.dumps(issue.model_dump(), indent=2), file=out)
-            else:
-                for key in (
-                    "shortId",
-                    "title",
-                    "status",
-                    "level",
-                    "count",
-                    "userCount",
-                    "firstSeen",
-                    "lastSeen",
-                    "assignedTo",
-                    "permalink",
-                ):
-                    print(f"{key + ':':<12} {clean(str(getattr(issue, key)), 500)}", file=out)
-            return EXIT_OK
-        if action == "delete":
-            if not args.yes:
-                print(
-                    f"delete issue {args.issue_id} and all its events? [y/N] ", end="", file=err, flush=True
-                )
-                answer = stdin.readline().strip().lower()
-                if answer not in ("y", "yes"):
-                    print("not deleted", file=err)
-                    return EXIT_FAILED
-            api.delete_issue(args.issue_id)
-            print(f"issue {args.issue_id} deleted", file=out)
-            return EXIT_OK
-        changes: dict[str, dict[str, Any]] = {
-            "resolve": {"status": "resolved"},
-            "ignore": {"status": "ignored"},
-            "unresolve": {"status": "unresolved"},
-            "assign": {"assignedTo": getattr(args, "assignee", "")},
-            "bookmark": {"isBookmarked": not getattr(args, "remove", False)},
-        }
-        fields = changes[action]
-        updated = api.update_issue(args.issue_id, **fields)
-        if args.json:
-            print(json.dumps(updated.model_dump(exclude_none=True), indent=2), file=out)
-        else:
-            summary = ", ".join(f"{k}={v}" for k, v in fields.items())
-            print(f"issue {args.issue_id}: {summary}", file=out)
-        return EXIT_OK
-    except ConfigError as exc:
-        print(exc, file=err)
-        return EXIT_FAILED
-    except ValidationError:  # never shown: its text quotes the values it refused
-        print(f"sentry-guard {args.command} {getattr(args, 'action', '')}: unexpected data", file=err)
-        return EXIT_FAILED
-    except (SentryGuardError, ValueError) as exc:
-        print(f"sentry-guard {args.command} {getattr(args, 'action', '')}: {exc}", file=err)
-        return EXIT_FAILED
+
+def _events_list(api: SentryApi, args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    events = api.project_events(stats_period=_since(args.since), limit=args.limit or None)
+    _emit(events, _EVENT_COLUMNS, args.json, out)
+    return EXIT_OK
+
+
+def _issues_list(api: SentryApi, args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    issues = api.project_issues(query=args.query, stats_period=_since(args.since), limit=args.limit or None)
+    _emit(issues, _ISSUE_COLUMNS, args.json, out)
+    return EXIT_OK
+
+
+def _issue_events(api: SentryApi, args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    start = _start(_since(args.since))
+    events = api.issue_events(args.issue_id, query=args.query, start=start, limit=args.limit or None)
+    _emit(events, _EVENT_COLUMNS, args.json, out)
+    return EXIT_OK
+
+
+_SHOWN = (
+    "shortId",
+    "title",
+    "status",
+    "level",
+    "count",
+    "userCount",
+    "firstSeen",
+    "lastSeen",
+    "assignedTo",
+    "permalink",
+)
+
+
+def _issue_show(api: SentryApi, args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    issue = api.issue(args.issue_id)
+    if args.json:
+        print(json.dumps(issue.model_dump(), indent=2), file=out)
+    else:
+        for key in _SHOWN:
+            print(f"{key + ':':<12} {clean(str(getattr(issue, key)), 500)}", file=out)
+    return EXIT_OK
+
+
+def _issue_delete(api: SentryApi, args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    if not args.yes:
+        print(f"delete issue {args.issue_id} and all its events? [y/N] ", end="", file=err, flush=True)
+        if stdin.readline().strip().lower() not in ("y", "yes"):
+            print("not deleted", file=err)
+            return EXIT_FAILED
+    api.delete_issue(args.issue_id)
+    print(f"issue {args.issue_id} deleted", file=out)
+    return EXIT_OK
+
+
+def _issue_update(api: SentryApi, args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    fields = _UPDATES[args.action](args)
+    updated = api.update_issue(args.issue_id, **fields)
+    if args.json:
+        print(json.dumps(updated.model_dump(exclude_none=True), indent=2), file=out)
+    else:
+        print(f"issue {args.issue_id}: {', '.join(f'{k}={v}' for k, v in fields.items())}", file=out)
+    return EXIT_OK
+
+
+def _with_api(action: _Action, needs_project: bool) -> Callable[..., int]:
+    """The handler for an ``events``/``issues`` command: builds the client, runs `action`,
+    and turns every failure into one line and exit 1."""
+
+    def handler(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+        project = getattr(args, "project", None)
+        try:
+            api = SentryApi(
+                org=args.org,
+                project=project,
+                deadline=args.deadline,
+                allow_http=True if args.insecure else None,
+            )
+            missing = api.missing_settings(org=args.org, project=project, needs_project=needs_project)
+            if missing:
+                raise ConfigError(missing)
+            return action(api, args, out, err, stdin)
+        except ConfigError as exc:
+            print(exc, file=err)
+            return EXIT_FAILED
+        except ValidationError:  # never shown: its text quotes the values it refused
+            print(f"sentry-guard {args.command} {getattr(args, 'action', '')}: unexpected data", file=err)
+            return EXIT_FAILED
+        except (SentryGuardError, ValueError) as exc:
+            print(f"sentry-guard {args.command} {getattr(args, 'action', '')}: {exc}", file=err)
+            return EXIT_FAILED
+
+    return handler
 
 
 _FINDING_COLUMNS = [
