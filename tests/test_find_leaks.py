@@ -263,3 +263,14 @@ def test_what_of_the_summary_survives_sentrys_own_scrubbing() -> None:
     sent = SUMMING(event, {})
     stored = sentry_relay.pii_strip_event(config, sent)["contexts"][SUMMARY]["filtered"]
     assert stored == {"creditcard": 1, "email": 1, "key:password": None}
+
+
+def test_a_summary_that_fails_leaves_the_scrubbed_event_without_it(monkeypatch: Any) -> None:
+    scrubber = DefaultScrubber()
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("counting failed")
+
+    monkeypatch.setattr(scrubber, "_findings", broken)
+    out = scrubber({"extra": {"password": "hunter2-x"}}, {})
+    assert out == {"extra": {"password": "[Filtered]"}}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
@@ -21,6 +22,8 @@ from .structure import find_pair_values, locate_pairs, parse_structured
 from .walk import FILTERED, Walker, nothing_to_hide, plain
 
 __all__ = ["USER_IDENTITY", "DefaultScrubber", "echo_spans", "echo_values"]
+
+logger = logging.getLogger("sentry_guard")
 
 #: top-level event parts that hold no user data (package lists, SDK metadata)
 _SKIPPED_PARTS = frozenset({"modules", "sdk", "debug_meta"})
@@ -552,7 +555,10 @@ class DefaultScrubber:
     def __call__(self, event: dict[str, Any], hint: dict[str, Any], /) -> dict[str, Any]:
         result, trace = self._scrub(event)
         if self.summary and result is not event and hint.get(KIND_HINT, "event") in _SUMMARISED:
-            result = add_summary(result, self._findings(trace, explain=False), self.matcher.reason)
+            try:
+                result = add_summary(result, self._findings(trace, explain=False), self.matcher.reason)
+            except Exception:  # the event is scrubbed already: a summary that fails is left out
+                logger.warning("the scrub summary could not be counted; the event goes without it")
         return result
 
     def explain(self, event: dict[str, Any]) -> tuple[dict[str, Any], list[Finding]]:
