@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sentry_guard import FILTERED, DefaultScrubber, default_chain, load_settings
 
-from .test_keys import SENSITIVE
+from .samples import SENSITIVE
 
 #: every test here runs with the compiled scanner and walker, then in pure Python
 pytestmark = pytest.mark.usefixtures("implementation")

@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 from sentry_guard import ConfigError, load_settings
 
 from .conftest import SECRET_KEY, SECRET_SECRET
-from .test_safe_text import SECRETS
-from .test_settings import TABLE
+from .samples import SECRETS, TABLE
 
 #: the variables whose errors echoed the value in full
 ECHOING = [
