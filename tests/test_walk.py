@@ -73,7 +73,7 @@ def test_unchanged_tree_is_returned_as_is() -> None:
 
 
 def test_only_changed_paths_are_copied() -> None:
-    tree = {"left": {"password": "x"}, "right": {"deep": ["untouched"]}}
+    tree: dict[str, Any] = {"left": {"password": "x"}, "right": {"deep": ["untouched"]}}
     out = Walker(KeyMatcher())(tree)
     assert out["right"] is tree["right"]
     assert out["left"] is not tree["left"]
