@@ -33,11 +33,13 @@ import sys
 import time
 import warnings
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sentry_sdk
 from sentry_sdk.scrubber import EventScrubber
+from sentry_sdk.types import Event
 
 import sentry_guard
 from sentry_guard.scrubbers import compiled, scan
@@ -163,7 +165,7 @@ def bench_fresh(count: int) -> list[Row]:
             samples: dict[str, list[float]] = {"ref": [], **{k: [] for k, _ in contenders}}
             for event in events:
                 copied = copy.deepcopy(event)
-                samples["ref"].append(_time(lambda: reference.scrub_event(copied)))
+                samples["ref"].append(_time(lambda: reference.scrub_event(cast("Event", copied))))
                 for kind, scrubber in contenders:
                     samples[kind].append(_time(lambda: scrubber(event, {})))
             ref = statistics.median(samples["ref"])
@@ -182,8 +184,8 @@ def bench_reference(repeat: int) -> list[Row]:
     for kind, scrubber in _scrubbers():
         contenders += [
             (f"{kind}: warm", scrubber, None),
-            (f"{kind}: new strings, known keys", scrubber, lambda s=scrubber: _cold(s, keys=False)),
-            (f"{kind}: all caches cold", scrubber, lambda s=scrubber: _cold(s, keys=True)),
+            (f"{kind}: new strings, known keys", scrubber, partial(_cold, scrubber, keys=False)),
+            (f"{kind}: all caches cold", scrubber, partial(_cold, scrubber, keys=True)),
         ]
     for name in ("reference_event.json", "reference_transaction.json"):
         event = json.loads((DATA / name).read_text())
@@ -284,9 +286,12 @@ def bench_plain_text(repeat: int) -> list[Row]:
     read = median_us(lambda: text.count("\x00"), repeat)
     rows = [("plain 1 MB", "reading it once (str.count)", read / mb, 1.0)]
     for kind, scrubber in _scrubbers():
-        us = median_us(
-            lambda: (scrubber.clean.clear(), scrubber({"message": text}, {})), max(3, repeat // 10)
-        )
+
+        def scrub_once(scrubber: DefaultScrubber = scrubber) -> None:
+            scrubber.clean.clear()
+            scrubber({"message": text}, {})
+
+        us = median_us(scrub_once, max(3, repeat // 10))
         rows.append(("plain 1 MB", f"{kind}: scrubbing it", us / mb, us / read))
     return rows
 
@@ -334,9 +339,12 @@ def bench_adversarial(repeat: int, size: int) -> list[Row]:
     rows = []
     for kind, scrubber in _scrubbers():
         for name, text in texts.items():
-            us = median_us(
-                lambda: (scrubber.clean.clear(), scrubber({"message": text}, {})), max(3, repeat // 50)
-            )
+
+            def scrub_once(scrubber: DefaultScrubber = scrubber, text: str = text) -> None:
+                scrubber.clean.clear()
+                scrubber({"message": text}, {})
+
+            us = median_us(scrub_once, max(3, repeat // 50))
             megabytes = len(text) / (1 << 20)
             rows.append(("adversarial", f"{kind}: {name} ({megabytes:.2f} MB)", us, us / megabytes))
     return rows
@@ -375,13 +383,14 @@ def main() -> None:
     events, repeat = (5, 5) if args.quick else (args.events, args.repeat)
     print(f"sentry-sdk {sentry_sdk.VERSION}, Python {sys.version.split()[0]}, medians")
     print(f"{'input':<30} {'what':<58} {'median µs':>10} {'ratio':>8}")
-    for section in (
+    sections: list[Callable[[], list[Row]]] = [
         lambda: bench_fresh(events),
         lambda: bench_reference(repeat),
         lambda: bench_catalogue(events),
         lambda: bench_startup(repeat),
         lambda: bench_summary(repeat, events),
-    ):
+    ]
+    for section in sections:
         for row in section():
             print(f"{row[0]:<30} {row[1]:<58} {row[2]:>10.1f} {row[3]:>7.2f}x", flush=True)
     print(f"{'input':<30} {'what':<58} {'µs/MB':>10} {'ratio':>8}")

@@ -148,7 +148,7 @@ class HostileList(list):  # type: ignore[type-arg]
         _mutate()
         return False
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None
 
 
 class HostileDict(dict):  # type: ignore[type-arg]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from .console import run
 from .fake_sentry import TOKEN, FakeSentry, Reply, Sleep
 
 
@@ -21,18 +22,6 @@ from .fake_sentry import TOKEN, FakeSentry, Reply, Sleep
 def sentry() -> Iterator[FakeSentry]:
     with FakeSentry() as server:
         yield server
-
-
-def run(
-    sentry: FakeSentry, *args: str, stdin: str = "", url: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    script = shutil.which("sentry-guard", path=str(Path(sys.executable).parent))
-    assert script, "the sentry-guard console script is not installed"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SENTRY_")}
-    env.update(
-        SENTRY_URL=url or sentry.url, SENTRY_AUTH_TOKEN=TOKEN, SENTRY_ORG="acme", SENTRY_PROJECT="shop"
-    )
-    return subprocess.run([script, *args], env=env, input=stdin, capture_output=True, text=True, timeout=60)
 
 
 def one_clean_line(text: str) -> bool:

@@ -15,8 +15,8 @@ from sentry_guard.hooks import default_chain
 from sentry_guard.settings import Settings
 
 from .audit_events import EXPECTED, PLANTED, benign_event, leaky_event
+from .console import run
 from .fake_sentry import FakeSentry, Reply
-from .test_api_cli import run
 
 
 def _with_issue(event: dict[str, Any], event_id: str, issue: str) -> dict[str, Any]:

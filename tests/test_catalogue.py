@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import sentry_sdk
+from sentry_sdk.types import Event
 
 import sentry_guard
 from sentry_guard._endpoint import EnvelopeServer
@@ -87,7 +88,7 @@ def test_every_example_is_gone_from_the_wire_in_every_position(kind: str, endpoi
     formats = kinds()[kind]
     for batch in range(0, len(formats), 40):  # the SDK's queue holds 100 items: flush between batches
         for fmt in formats[batch : batch + 40]:
-            sentry_sdk.capture_event(_event(list(fmt.examples)))
+            sentry_sdk.capture_event(cast("Event", _event(list(fmt.examples))))
             if LOGS:
                 for example in fmt.examples:
                     sentry_sdk.logger.info(f"seen {example}", note=example)

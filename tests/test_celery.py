@@ -73,7 +73,12 @@ def test_configure_twice_connects_the_receivers_once(monkeypatch: pytest.MonkeyP
     sentry_guard.configure(dsn=DSN, transport=NOWHERE, release="shop@2.0.0")
     runs: list[int] = []
     real = celery_support._receiver_call["run"]
-    monkeypatch.setitem(celery_support._receiver_call, "run", lambda: runs.append(1) or real())
+
+    def counted() -> Any:
+        runs.append(1)
+        return real()
+
+    monkeypatch.setitem(celery_support._receiver_call, "run", counted)
     for signal in (signals.celeryd_init, signals.beat_init, signals.beat_embedded_init):
         ours = [r for r in signal.receivers if r[0][0] == celery_support.DISPATCH_UID]
         assert len(ours) == 1
@@ -107,7 +112,10 @@ def test_cli_audit(tmp_path: Path) -> None:
 
 
 def test_monitor_sends_checkins(sentry_capture: Captured) -> None:
-    @sentry_guard.monitor("nightly-report", "0 3 * * *", max_runtime=30, timezone="Europe/Berlin")
+    # monitor() returns Any: it is a decorator and a context manager, as sentry_sdk.monitor
+    @sentry_guard.monitor(  # type: ignore[untyped-decorator]
+        "nightly-report", "0 3 * * *", max_runtime=30, timezone="Europe/Berlin"
+    )
     def job() -> str:
         return "done"
 

@@ -56,3 +56,14 @@ def test_a_false_pure_python_switch_keeps_the_compiled_scanner(value: str) -> No
 @pytest.mark.parametrize("value", ["1", "true", "yes", "on"])
 def test_a_true_pure_python_switch_turns_it_off(value: str) -> None:
     assert _probe(SENTRY_GUARD_PURE_PYTHON=value)[:2] == [False, False]
+
+
+def test_without_the_built_module_the_pure_python_path_is_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No C compiler at install time: importing the extension fails, and SPEEDUPS is None."""
+    import sentry_guard
+    from sentry_guard.scrubbers import compiled
+
+    monkeypatch.delenv("SENTRY_GUARD_PURE_PYTHON", raising=False)
+    monkeypatch.delattr(sentry_guard, "_speedups", raising=False)
+    monkeypatch.setitem(sys.modules, "sentry_guard._speedups", None)  # import raises ImportError
+    assert compiled._load() is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import warnings
+from typing import Any
 
 import pytest
 import sentry_sdk
@@ -134,7 +135,7 @@ def test_secret_never_in_logs_or_result_repr(guard_logs: pytest.LogCaptureFixtur
         {"enable_logs": True, "max_request_body_size": "always"},
     ],
 )
-def test_no_deprecation_warning(endpoint: EnvelopeServer, overrides: dict[str, object]) -> None:
+def test_no_deprecation_warning(endpoint: EnvelopeServer, overrides: dict[str, Any]) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         result = sentry_guard.configure(dsn=endpoint.dsn(), **overrides)

@@ -80,7 +80,12 @@ def test_scrub_reads_stdin_and_envelopes() -> None:
 def test_scrub_with_extra_scrubbers() -> None:
     result = run("scrub", "--scrubbers", "json:loads", str(FIXTURES / "event.json"))
     assert result.returncode == 2  # json.loads is no scrubber: bad input, named before anything runs
-    assert "'json:loads' takes (s, *, cls" in result.stderr and result.stdout == ""
+    assert result.stderr == (
+        "sentry-guard scrub: --scrubbers: 'json:loads' takes (s, *, cls, object_hook, parse_float,"
+        " parse_int, parse_constant, object_pairs_hook, **kw), so it cannot be called with"
+        " (event, hint); a scrubber is a function def scrub(event, hint) returning the event or None\n"
+    )
+    assert result.stdout == ""
 
 
 @pytest.mark.parametrize(

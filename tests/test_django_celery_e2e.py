@@ -13,9 +13,9 @@ import pytest
 
 from sentry_guard._endpoint import EnvelopeServer
 
-from .test_celery_e2e import Processes, _wait_for, redis_url
+from .celery_processes import Processes, redis_url, wait_for
 
-__all__ = ["redis_url"]  # the fixture, shared with the other Celery end-to-end tests
+__all__ = ["redis_url"]  # a fixture: imported so that pytest finds it in this module
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "django_app"
 CELERYPROJ = Path(__file__).resolve().parent / "celeryproj"
@@ -63,7 +63,7 @@ def test_django_worker_and_beat_send_check_ins_and_a_scrubbed_error(
     processes.start(
         "beat", "-S", "duenow:DueNowScheduler", "-s", str(tmp_path / "beat-schedule"), "-l", "warning"
     )
-    _wait_for(lambda: _done(endpoint), processes, endpoint)
+    wait_for(lambda: _done(endpoint), processes, endpoint)
 
     for slug, status in WANTED.items():
         check_ins = _check_ins(endpoint, slug)

@@ -22,7 +22,8 @@ PASSWORD, TOKEN, EMAIL = "hunter2-Secret!", "abc123def456ghi789", "jane.doe@exam
 
 
 def _snippet(first_line: str) -> str:
-    (block,) = [b for b in re.findall(r"```python\n(.*?)```", SECTION, re.S) if b.startswith(first_line)]
+    blocks: list[str] = re.findall(r"```python\n(.*?)```", SECTION, re.S)
+    (block,) = [b for b in blocks if b.startswith(first_line)]
     return block
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import sentry_relay
 import sentry_sdk
+from sentry_sdk.types import Event
 
 import sentry_guard
 from sentry_guard._endpoint import EnvelopeServer
@@ -59,7 +60,7 @@ def test_nothing_planted_reaches_the_wire_but_the_known_leaks(endpoint: Envelope
     sentry_guard.configure(dsn=endpoint.dsn(), release="shop@4.12.0", traces_sample_rate=1.0)
     cases = events()
     for _, event, _ in cases:
-        sentry_sdk.capture_event(event)
+        sentry_sdk.capture_event(cast("Event", event))
     sentry_sdk.flush()
     endpoint.wait_for(len(cases))
     wire = "\n".join(e.raw.decode("utf-8", "replace") for e in endpoint.envelopes)

@@ -31,7 +31,7 @@ def events(count: int, start: int = 0, long_pair_keys: bool = True) -> Iterator[
     and unique pair keys inside strings (16 KB ones too, unless told not to)."""
     for i in range(start, start + count):
         tag = f"{i:08d}"
-        event = {
+        event: dict[str, Any] = {
             "extra": {
                 "k" * KEY + tag: "value",  # benign
                 "password_" + "p" * KEY + tag: "hunter2-" + tag,  # sensitive

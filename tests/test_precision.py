@@ -6,6 +6,7 @@ label entries to fill in for changes nobody has labelled yet."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -160,7 +161,7 @@ def test_paths_quote_keys_that_are_not_plain() -> None:
     assert [c.path for c in found] == ["$.tags['sentry:user']"]
 
 
-def test_prune_drops_stale_labels_and_fixed_misses(tmp_path) -> None:
+def test_prune_drops_stale_labels_and_fixed_misses(tmp_path: Path) -> None:
     data = json.loads(harness.LABELS.read_text(encoding="utf-8"))
     java = data["events"]["java-spring.json"]
     java["changes"].append(

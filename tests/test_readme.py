@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sentry_guard._docs import settings_table
+from sentry_guard._docs import settings_table, write_readme
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -109,3 +109,12 @@ def test_the_readme_keeps_python_and_pip_only() -> None:
     """Nothing but Python 3 and pip: no tool the reader would have to install first."""
     for command in (DEMO_COMMAND, _between("<!-- test-command:start -->", "<!-- test-command:end -->")):
         assert "python3 -m venv .venv && . .venv/bin/activate && python3 -m pip install -e " in command
+
+
+def test_write_readme_replaces_only_the_table(tmp_path: Path) -> None:
+    """`python -m sentry_guard._docs --write`: the table between the markers, nothing else."""
+    readme = tmp_path / "README.md"
+    start, end = "<!-- settings-table:start -->", "<!-- settings-table:end -->"
+    readme.write_text(f"# Title\n\n{start}\n| stale |\n{end}\n\nAfter.\n", encoding="utf-8")
+    write_readme(str(readme))
+    assert readme.read_text(encoding="utf-8") == f"# Title\n\n{start}\n{settings_table()}\n{end}\n\nAfter.\n"

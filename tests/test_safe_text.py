@@ -11,21 +11,9 @@ from hypothesis import strategies as st
 from sentry_guard.safe_text import EXCERPT_CHARS, clean, excerpt, looks_secret, mask_url, safe_error_text
 
 from .conftest import SECRET_DSN, SECRET_KEY, SECRET_SECRET
+from .samples import SECRETS
 
 _word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_.~%!$&'()*+,;=", min_size=1, max_size=20)
-
-#: secrets of the shapes people paste into the wrong variable
-SECRETS = [
-    SECRET_DSN,
-    f"https://{SECRET_KEY}@o1.ingest.example.com/42",
-    SECRET_KEY,
-    "sntryu_" + "5f3a9c1d0b7e" * 5,
-    "ghp_" + "A1b2C3d4" * 5,
-    "AKIAIOSFODNN7EXAMPLE",
-    "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc",
-    "postgres://shop:Db-Pa55word@db.internal:5432/shop",
-    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
-]
 
 
 def no_controls(text: str) -> bool:

@@ -6,12 +6,14 @@ import json
 import logging
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sentry_sdk
 from sentry_sdk.crons import capture_checkin
+from sentry_sdk.types import Event
 
 import sentry_guard
 from sentry_guard import ConfigError
@@ -43,7 +45,7 @@ def wire(endpoint: EnvelopeServer) -> str:
     return "\n".join(e.raw.decode("utf-8", "replace") for e in endpoint.envelopes)
 
 
-def add_request(event: dict[str, Any], hint: dict[str, Any]) -> dict[str, Any]:
+def add_request(event: Event, hint: dict[str, Any]) -> Event:
     event["request"] = {
         "url": "https://shop.example.com/checkout",
         "method": "POST",
@@ -189,7 +191,7 @@ def test_breadcrumb_with_a_raising_scrubber_is_not_kept_raw(endpoint: EnvelopeSe
 
 
 @pytest.fixture
-def plugin_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def plugin_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A real importable module and an installed distribution with a scrubber entry point."""
     (tmp_path / "acme_scrub.py").write_text(
         textwrap.dedent(

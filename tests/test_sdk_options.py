@@ -60,8 +60,9 @@ def test_every_option_the_installed_sdk_accepts_is_taken(name: str) -> None:
     ],
 )
 def test_an_unknown_keyword_names_it_and_the_closest(keyword: str, guess: str) -> None:
+    options: dict[str, Any] = {keyword: 1}
     with pytest.raises(UnknownOption) as info:
-        sentry_guard.configure(**{keyword: 1})
+        sentry_guard.configure(**options)
     assert isinstance(info.value, TypeError) and isinstance(info.value, SentryGuardError)
     message = str(info.value)
     assert f"'{keyword}' (did you mean '{guess}'?)" in message and "Fix:" in message

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given
@@ -14,66 +13,7 @@ from sentry_guard import ConfigError, Settings, load_settings
 from sentry_guard.settings import env_name
 
 from .conftest import SECRET_DSN, SECRET_KEY, SECRET_SECRET
-
-# variable -> (a valid value, what the model holds for it, an invalid value or None)
-TABLE: dict[str, tuple[str, Any, str | None]] = {
-    "SENTRY_DSN": (SECRET_DSN, "https://***:***@o1.ingest.example.com/42", "https://nokey.example.com/42"),
-    "SENTRY_ENVIRONMENT": (" staging ", "staging", "none"),
-    "SENTRY_RELEASE_PACKAGE": ("shop", "shop", "   "),
-    "SENTRY_RELEASE_VERSION": ("1.2.3", "1.2.3", "\t"),
-    "SENTRY_RELEASE": ("shop@1.2.3", "shop@1.2.3", "latest"),
-    "SENTRY_DIST": ("421", "421", "4 21"),
-    "SENTRY_SERVER_NAME": ("web-1", "web-1", "  "),
-    "SENTRY_DEBUG": ("yes", True, "maybe"),
-    "SENTRY_SAMPLE_RATE": ("0.25", 0.25, "1.5"),
-    "SENTRY_TRACES_SAMPLE_RATE": ("0", 0.0, "-0.1"),
-    "SENTRY_PROFILES_SAMPLE_RATE": ("1", 1.0, "half"),
-    "SENTRY_SEND_DEFAULT_PII": ("on", True, "2"),
-    "SENTRY_MAX_BREADCRUMBS": ("30", 30, "-1"),
-    "SENTRY_INCLUDE_LOCAL_VARIABLES": ("off", False, "nope"),
-    "SENTRY_MAX_REQUEST_BODY_SIZE": ("always", "always", "huge"),
-    "SENTRY_ENABLE_LOGS": ("1", True, "enabled"),
-    "SENTRY_IGNORE_ERRORS": ("KeyError, myapp.Retry", ("KeyError", "myapp.Retry"), "[not json"),
-    "SENTRY_IN_APP_INCLUDE": ('["myapp", "lib"]', ("myapp", "lib"), '["a", 1]'),
-    "SENTRY_SCRUB_KEYS": ("order_notes, tax id", ("order_notes", "tax id"), '["x"'),
-    "SENTRY_SCRUB_SAFE_KEYS": ("token_type", ("token_type",), "[1]"),
-    "SENTRY_SCRUBBERS": (
-        "operator:getitem,os.path:join",
-        ("operator:getitem", "os.path:join"),
-        "no_such_module_xyz:scrub",
-    ),
-    "SENTRY_SCRUB_ON_ERROR": ("drop", "drop", "ignore"),
-    "SENTRY_SCRUB_SUMMARY": ("false", False, "sometimes"),
-    "SENTRY_SCRUB_DETECTORS": (
-        "email,github-pat,-ip,ssn,mac",
-        ("email", "github-pat", "us-ssn", "mac-address"),
-        "default,telepathy",
-    ),
-    "SENTRY_SCRUB_HASH_KEY": ("k3y-5ecret", "**********", None),
-    "SENTRY_SCRUB_MODE": (
-        "creditcard=mask, EMAIL=remove",
-        ("creditcard=mask", "email=remove"),
-        "creditcard=mask,email=hash",
-    ),
-    "SENTRY_BEFORE_SEND": ("operator:getitem", "operator:getitem", "json:no_such_function"),
-    "SENTRY_CELERY_MONITOR_BEAT_TASKS": ("no", False, "perhaps"),
-    "SENTRY_CELERY_EXCLUDE_BEAT_TASKS": ("cleanup-.*, heartbeat", ("cleanup-.*", "heartbeat"), '["x"'),
-    "SENTRY_CELERY_PROPAGATE_TRACES": ("false", False, "2"),
-    "SENTRY_CELERY_CHECKIN_MARGIN": ("5", 5, "0"),
-    "SENTRY_CELERY_MAX_RUNTIME": ("30", 30, "half an hour"),
-    "SENTRY_CELERY_TIMEZONE": ("Europe/Berlin", "Europe/Berlin", "Mars/Olympus"),
-    "SENTRY_URL": ("https://sentry.example.com", "https://sentry.example.com", "sentry.example.com"),
-    "SENTRY_AUTH_TOKEN": ("sntryu_abc", "**********", None),
-    "SENTRY_ORG": ("acme", "acme", "acme corp"),
-    "SENTRY_PROJECT": ("shop", "shop", "shop/web"),
-    "SENTRY_API_DEADLINE": ("12.5", 12.5, "0"),
-    "SENTRY_ALLOW_HTTP": ("true", True, "perhaps"),
-    "SENTRY_GUARD_STRICT": ("false", False, "sometimes"),
-    "SENTRY_GUARD_ENV_FILE": ("{tmp}/.env", "{tmp}/.env", "/nonexistent/.env"),
-    "SENTRY_GUARD_SECRETS_DIR": ("/somewhere", Path("/somewhere"), None),
-    "SENTRY_GUARD_PURE_PYTHON": ("false", False, "maybe"),
-    "SENTRY_DSN_FILE": ("{tmp}/dsn", "{tmp}/dsn", "/nonexistent/dsn"),
-}
+from .samples import TABLE
 
 
 def test_table_covers_every_setting() -> None:

@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 import time
-from typing import Optional
+from typing import Any, Optional
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -22,11 +22,11 @@ from sentry_guard.scrubbers.tokens import TOKEN_FORMATS, age_key_valid
 from .strategies import OLD_TOKEN_PATTERNS
 
 try:  # Python 3.11+
-    from re import _constants as sre_constants  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
+    from re import _constants as sre_constants  # type: ignore[attr-defined]  # 3.11+ only; mypy checks as 3.10
+    from re import _parser as sre_parse  # type: ignore[attr-defined]  # 3.11+ only; mypy checks as 3.10
 except ImportError:  # pragma: no cover - Python 3.9 / 3.10
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+    import sre_constants
+    import sre_parse
 
 MAXREPEAT = sre_constants.MAXREPEAT
 BY_NAME = {fmt.name: fmt for fmt in TOKEN_FORMATS}
@@ -136,14 +136,17 @@ def _repeat_items(parsed: sre_parse.SubPattern) -> list[tuple[object, object]]:
     return list(parsed)
 
 
-def _charset(op: object, av: object, ignore_case: bool) -> Optional[set[str]]:
-    """The characters one item can match, if it is a literal or a class."""
+def _charset(op: Any, av: Any, ignore_case: bool) -> Optional[set[str]]:
+    """The characters one item can match, if it is a literal or a class.
+
+    (An item of a parsed pattern is (opcode, argument); the argument's shape depends on the
+    opcode, hence Any here and in the functions below.)"""
     chars: Optional[set[str]] = None
     if op is sre_constants.LITERAL:
-        chars = {chr(av)}  # type: ignore[arg-type]
+        chars = {chr(av)}
     elif op is sre_constants.IN:
         chars = set()
-        for iop, iav in av:  # type: ignore[attr-defined]
+        for iop, iav in av:
             if iop is sre_constants.LITERAL:
                 chars.add(chr(iav))
             elif iop is sre_constants.RANGE:
@@ -155,7 +158,7 @@ def _charset(op: object, av: object, ignore_case: bool) -> Optional[set[str]]:
     return chars
 
 
-def _first(items: list[tuple[object, object]], ignore_case: bool) -> Optional[set[str]]:
+def _first(items: list[tuple[Any, Any]], ignore_case: bool) -> Optional[set[str]]:
     """The characters the sequence `items` can start with (None: not a simple case)."""
     out: set[str] = set()
     for op, av in items:
@@ -163,7 +166,7 @@ def _first(items: list[tuple[object, object]], ignore_case: bool) -> Optional[se
         if chars is not None:
             return out | chars
         if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
-            low, _high, inner = av  # type: ignore[misc]
+            low, _high, inner = av
             inner_first = _first(list(inner), ignore_case)
             if inner_first is None:
                 return None
@@ -172,14 +175,14 @@ def _first(items: list[tuple[object, object]], ignore_case: bool) -> Optional[se
                 return out
             continue
         if op is sre_constants.SUBPATTERN:
-            add_flags = av[1]  # type: ignore[index]
+            add_flags = av[1]
             inner_first = _first(
                 list(av[-1]), ignore_case or bool(add_flags & sre_constants.SRE_FLAG_IGNORECASE)
-            )  # type: ignore[index]
+            )
             return None if inner_first is None else out | inner_first
         if op is sre_constants.BRANCH:
             union: set[str] = set()
-            for branch in av[1]:  # type: ignore[index]
+            for branch in av[1]:
                 branch_first = _first(list(branch), ignore_case)
                 if branch_first is None:
                     return None
@@ -200,34 +203,35 @@ def _problems(parsed: sre_parse.SubPattern, ignore_case: bool = False, in_repeat
         if op is sre_constants.ANY:
             problems.append("wildcard '.'")
         elif op is sre_constants.IN:
-            if any(iop is sre_constants.CATEGORY for iop, _ in av):  # type: ignore[attr-defined]
+            if any(iop is sre_constants.CATEGORY for iop, _ in av):
                 problems.append("category class (\\w, \\d, \\s)")
-            if any(iop is sre_constants.NEGATE for iop, _ in av):  # type: ignore[attr-defined]
+            if any(iop is sre_constants.NEGATE for iop, _ in av):
                 problems.append("negated class")
         elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
-            low, high, inner = av  # type: ignore[misc]
+            low, high, inner = av
             iterates = high > 1
             if iterates and in_repeat:
                 problems.append("nested quantifier")
             problems += _problems(inner, ignore_case, in_repeat or iterates)
             inner_items = list(inner)
             if low != high and len(inner_items) == 1:
-                run = _charset(*inner_items[0], ignore_case)
+                inner_op, inner_av = inner_items[0]
+                run = _charset(inner_op, inner_av, ignore_case)
                 after = _first(items[i + 1 :], ignore_case)
                 if run is not None and after is not None and run & after:
                     problems.append(
                         f"variable run hands off to an overlapping class: {sorted(run & after)[:5]}"
                     )
         elif op is sre_constants.SUBPATTERN:
-            add_flags = av[1]  # type: ignore[index]
+            add_flags = av[1]
             problems += _problems(
                 av[-1], ignore_case or bool(add_flags & sre_constants.SRE_FLAG_IGNORECASE), in_repeat
-            )  # type: ignore[index]
+            )
         elif op is sre_constants.BRANCH:
-            for branch in av[1]:  # type: ignore[index]
+            for branch in av[1]:
                 problems += _problems(branch, ignore_case, in_repeat)
         elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            problems += _problems(av[1], ignore_case, in_repeat)  # type: ignore[index]
+            problems += _problems(av[1], ignore_case, in_repeat)
     return problems
 
 
@@ -496,7 +500,7 @@ def test_the_old_token_formats_keep_their_recall(old: re.Pattern[str], data: st.
     token_start = text.index(token)
     # the scheme of a Slack webhook stays; its path goes
     start = token_start + (len("https://") if token.startswith("https://hooks.slack.com/") else 0)
-    covered = set()
+    covered: set[int] = set()
     for fmt in TOKEN_FORMATS:
         for s, e in spans(fmt, text):
             covered.update(range(s, e))

@@ -15,7 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sentry_guard import FILTERED, KeyMatcher, Walker
+from sentry_guard.scrubbers import compiled
 from sentry_guard.scrubbers.walk import CYCLE
+from tests.conftest import compiled_is_off
 
 #: every test here runs with the compiled scanner and walker, then in pure Python
 pytestmark = pytest.mark.usefixtures("implementation")
@@ -71,7 +73,7 @@ def test_unchanged_tree_is_returned_as_is() -> None:
 
 
 def test_only_changed_paths_are_copied() -> None:
-    tree = {"left": {"password": "x"}, "right": {"deep": ["untouched"]}}
+    tree: dict[str, Any] = {"left": {"password": "x"}, "right": {"deep": ["untouched"]}}
     out = Walker(KeyMatcher())(tree)
     assert out["right"] is tree["right"]
     assert out["left"] is not tree["left"]
@@ -210,25 +212,44 @@ rich_trees = st.recursive(
 )
 
 
+#: the compiled module as installed, taken before the `implementation` fixture can switch it off
+_INSTALLED = compiled.SPEEDUPS
+
+
+@pytest.fixture
+def installed_speedups() -> types.ModuleType:
+    """The compiled module, in the pure-Python run too; skipped without it (failed in CI)."""
+    if _INSTALLED is None:
+        compiled_is_off()
+    assert _INSTALLED is not None
+    return _INSTALLED
+
+
 @settings(max_examples=500)
 @given(rich_trees, st.booleans(), st.integers(-1, 3))
-def test_compiled_walk_is_the_python_walk(tree: Any, collect: bool, deep: int) -> None:
-    """Same result, same copies, same calls in the same order, same found and pending lists."""
-    from sentry_guard.scrubbers import walk
+def test_compiled_walk_is_the_python_walk(
+    implementation: str, installed_speedups: types.ModuleType, tree: Any, collect: bool, deep: int
+) -> None:
+    """Same result, same copies, same calls in the same order, same found and pending lists.
 
-    if not walk.uses_compiled_walker():
-        return  # the `implementation` fixture runs this test in pure Python too: nothing to compare
+    The walker of this run's implementation against one of the other, each built the way it
+    is in use: with the compiled module installed, and with it switched off before
+    construction (the pure-Python walker, as without a C compiler)."""
+    under_test = compiled.SPEEDUPS
+    assert (under_test is None) == (implementation == "python")
+    other = installed_speedups if under_test is None else None
     runs = []
-    for compiled in (True, False):
+    for speedups in sorted((under_test, other), key=lambda module: module is None):  # compiled first
         calls: list[tuple[str, str | None]] = []
 
         def record(text: str, context: str | None, calls: list[tuple[str, str | None]] = calls) -> str:
             calls.append((text, context))
             return text.upper() if "x" in text else text
 
-        walker = Walker(KeyMatcher(), record, clean={"éx"}, deep=deep)
-        if not compiled:
-            walker._compiled = None
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(compiled, "SPEEDUPS", speedups)
+            walker = Walker(KeyMatcher(), record, clean={"éx"}, deep=deep)
+        assert (walker._compiled is None) == (speedups is None)
         found: list[str] = []
         pending: list[str] | None = [] if collect else None
         out = walker(tree, found, pending)

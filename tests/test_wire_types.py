@@ -62,14 +62,16 @@ def _safe_string(text: str) -> Any:
 
 def _str_enum(text: str) -> Any:
     if sys.version_info >= (3, 11):
+        # the functional Enum API: mypy sees no members on the class it returns
         member = enum.StrEnum("Planted", {"VALUE": text}).VALUE  # type: ignore[attr-defined]
     else:
-        member = enum.Enum("Planted", {"VALUE": text}, type=str).VALUE
+        member = enum.Enum("Planted", {"VALUE": text}, type=str).VALUE  # type: ignore[attr-defined]
     return member
 
 
 def _str_mixin_enum(text: str) -> Any:
-    return enum.Enum("PlantedMixin", {"VALUE": text}, type=str).VALUE
+    # the functional Enum API, as above
+    return enum.Enum("PlantedMixin", {"VALUE": text}, type=str).VALUE  # type: ignore[attr-defined]
 
 
 #: how a secret's text is wrapped: the types sentry-sdk lets through to the hooks
@@ -170,11 +172,12 @@ passwords = st.text(
 
 @pytest.fixture
 def guarded(endpoint: EnvelopeServer, implementation: str) -> EnvelopeServer:
+    logs: dict[str, Any] = {"enable_logs": True} if LOGS else {}
     sentry_guard.configure(
         dsn=endpoint.dsn(),
         release="shop@1.0.0",
         traces_sample_rate=1.0,
-        **({"enable_logs": True} if LOGS else {}),
+        **logs,
     )
     return endpoint
 

@@ -203,7 +203,8 @@ def load_events() -> dict[str, dict[str, Any]]:
 def load_labels(path: Path = LABELS) -> dict[str, Any]:
     if not path.exists():
         return {}
-    return json.loads(path.read_text(encoding="utf-8"))["events"]
+    labels: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["events"]
+    return labels
 
 
 @dataclass
@@ -328,16 +329,21 @@ def report_event(name: str, before: dict[str, Any], after: Any, labels: dict[str
     return report
 
 
-def without_summary(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
-    """`after` without the scrub summary the chain adds (``contexts["sentry_guard"]``): it
-    holds counts, not the event's data, and is tested on its own (tests/test_find_leaks.py)."""
-    contexts = after.get("contexts")
+def without_summary(before: dict[str, Any], after: Any) -> Any:
+    """`after` without the scrub summary the chain added (``contexts["sentry_guard"]``, counts
+    by kind and no value: SENTRY_SCRUB_SUMMARY): an addition, not a change to the event's data.
+    A summary the event came with is its data, and stays."""
+    contexts = after.get("contexts") if isinstance(after, dict) else None
     if not isinstance(contexts, dict) or "sentry_guard" not in contexts:
         return after
-    rest = {k: v for k, v in contexts.items() if k != "sentry_guard"}
+    own = before.get("contexts")
+    if isinstance(own, dict) and "sentry_guard" in own:
+        return after
+    rest = {key: value for key, value in contexts.items() if key != "sentry_guard"}
+    after = {key: value for key, value in after.items() if key != "contexts"}
     if rest or "contexts" in before:
-        return {**after, "contexts": rest}
-    return {k: v for k, v in after.items() if k != "contexts"}
+        after["contexts"] = rest
+    return after
 
 
 def run(labels_path: Path = LABELS) -> list[EventReport]:
