@@ -681,6 +681,14 @@ class DefaultScrubber:
                 key = parent[0] if index == 1 and len(parent) == 2 else parent[index - 1] if index else None
             key = str.__str__(key) if isinstance(key, str) else None
             if key is not None and self.matcher(key):
+                shown = path[-1] if path and type(parent) is dict else key
+                if type(shown) is str and shown != key:  # a key scrubbed for content: never shown as it was
+                    kind = self._key_reason(key)[0]
+                    word = self.matcher.reason(key)
+                    return (
+                        kind,
+                        f"key rule: {shown!r} (scrubbed) matches {word!r}" if word else f"key {shown!r}",
+                    )
                 return self._key_reason(key)
             edits = trace.edits.get(value) if isinstance(value, str) else None
             if edits and edits[0][3] == "structure":
