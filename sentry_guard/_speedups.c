@@ -1105,6 +1105,7 @@ typedef struct {
     PyObject *filtered;  /* "[Filtered]" */
     PyObject *plain;     /* walk.plain: the form the walk reads for any other value */
     PyObject *rename;    /* walk.rename_keys: a dict with keys given new texts, nothing lost */
+    PyObject *key_strings; /* the string rule for the text of dict keys, or None */
     const KeyWords *triggers; /* words any sensitive key holds (KeyMatcher.triggers), or NULL */
     Py_ssize_t cache_entries, cache_key; /* decisions cached here: at most this many, this long */
     Py_ssize_t deep;
@@ -1263,7 +1264,18 @@ walk_value(Walk *w, PyObject *value, PyObject *context, Py_ssize_t depth)
 static int
 walk_key(Walk *w, PyObject *key, PyObject *name, PyObject *context, PyObject **renames)
 {
-    PyObject *new_name = walk_text(w, name, context);
+    PyObject *new_name;
+    if (w->pending != NULL)
+        new_name = PyList_Append(w->pending, name) < 0 ? NULL : Py_NewRef(name);
+    else if (w->key_strings == Py_None)
+        new_name = Py_NewRef(name);
+    else {
+        int known = PySet_Contains(w->clean, name);
+        if (known < 0)
+            return -1;
+        new_name = known ? Py_NewRef(name)
+                         : PyObject_CallFunctionObjArgs(w->key_strings, name, context == NULL ? Py_None : context, NULL);
+    }
     if (new_name == NULL)
         return -1;
     int differs = 0;
@@ -1459,15 +1471,15 @@ PyDoc_STRVAR(walk_doc,
 "walk(config, tree, found, pending) -> tree\n\n"
 "Walker's recursive walk in C: the same rules, copy-on-write. `config` is (decisions,\n"
 "decide, strings, clean, walk_deep, flag_match, FILTERED, deep, plain, rename_keys,\n"
-"triggers, (cache_entries, cache_key)): a key with no word of `triggers` (see compile_key_words) is\n"
+"key_strings, triggers, (cache_entries, cache_key)): a key with no word of `triggers` (see compile_key_words) is\n"
 "benign without calling `decide`. `found` and `pending` are lists or None.");
 
 static PyObject *
 walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     Walk w;
-    if (nargs != 4 || !PyTuple_CheckExact(args[0]) || PyTuple_GET_SIZE(args[0]) != 12) {
-        PyErr_SetString(PyExc_TypeError, "walk(config: tuple of 12, tree, found, pending)");
+    if (nargs != 4 || !PyTuple_CheckExact(args[0]) || PyTuple_GET_SIZE(args[0]) != 13) {
+        PyErr_SetString(PyExc_TypeError, "walk(config: tuple of 13, tree, found, pending)");
         return NULL;
     }
     PyObject *config = args[0];
@@ -1481,13 +1493,14 @@ walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     w.deep = PyLong_AsSsize_t(PyTuple_GET_ITEM(config, 7));
     w.plain = PyTuple_GET_ITEM(config, 8);
     w.rename = PyTuple_GET_ITEM(config, 9);
+    w.key_strings = PyTuple_GET_ITEM(config, 10);
     if (w.deep == -1 && PyErr_Occurred())
         return NULL;
-    PyObject *triggers = PyTuple_GET_ITEM(config, 10);
+    PyObject *triggers = PyTuple_GET_ITEM(config, 11);
     w.triggers = triggers == Py_None ? NULL : PyCapsule_GetPointer(triggers, KEY_WORDS_CAPSULE);
     if (w.triggers == NULL && triggers != Py_None)
         return NULL;
-    if (!PyArg_ParseTuple(PyTuple_GET_ITEM(config, 11), "nn", &w.cache_entries, &w.cache_key))
+    if (!PyArg_ParseTuple(PyTuple_GET_ITEM(config, 12), "nn", &w.cache_entries, &w.cache_key))
         return NULL;
     if (!PyDict_CheckExact(w.decisions) || !PyAnySet_CheckExact(w.clean) || !PyUnicode_CheckExact(w.filtered)) {
         PyErr_SetString(PyExc_TypeError, "walk(): decisions must be a dict, clean a set, FILTERED a str");

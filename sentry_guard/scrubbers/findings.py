@@ -131,6 +131,7 @@ def changes(
     fallback: str,
     prefix: tuple[Any, ...] = (),
     detail: bool = True,
+    key_string: Optional[StringReason] = None,
 ) -> list[Finding]:
     """Every change from `before` to `after`, in document order, as findings.
 
@@ -139,6 +140,7 @@ def changes(
     changes inside a string (None when it cannot: then the changed stretch is one finding
     of kind `fallback`). Paths start with `prefix`. Iterative: any depth. Without `detail`
     the findings carry kinds and rules only (no path text, no excerpt): enough to count.
+    A dict key given a new text is read by `key_string` (`string` unless given).
     """
     found: list[Finding] = []
     # (before, after, path, parent before, key above) last first
@@ -148,7 +150,7 @@ def changes(
         if new is old:
             continue
         if parent is _KEY:
-            found += _key_findings(path, old, new, context, string, fallback, detail)
+            found += _key_findings(path, old, new, context, key_string or string, fallback, detail)
             continue
         kind = type(old)
         form = old if kind in (str, dict, list, tuple) else plain(old)

@@ -156,7 +156,8 @@ class Walker:
     there is `nothing_to_hide`); so does the second item of a ``[key, value]`` pair (how
     Sentry exports headers) and the item after a sensitive ``--flag`` in a list
     (``sys.argv``). Every other string goes through `strings` with the nearest dict key above
-    it (unless it is in `clean`), or, when the call is given a `pending` list, is appended to
+    it (unless it is in `clean`), and so does the text of every dict key (through
+    `key_strings` when given: a key that changes is renamed, see `rename_keys`), or, when the call is given a `pending` list, is appended to
     it and left as it is (so a caller can scan all of them at once, then rewrite with a
     second walk). Returns `tree`
     itself when nothing changed. Values filtered by key go to `found` as they were.
@@ -169,9 +170,12 @@ class Walker:
         *,
         clean: set[str] | None = None,
         deep: int = DEEP,
+        key_strings: StringRule | None = None,
     ) -> None:
         self.keys = keys
         self.strings = strings
+        #: the string rule for the text of dict keys (`strings` unless given)
+        self.key_strings = strings if key_strings is None else key_strings
         #: strings the string rule already found unchanged: skipped without a call
         self.clean: set[str] = set() if clean is None else clean
         self.deep = deep
@@ -193,6 +197,7 @@ class Walker:
                 deep,
                 plain,
                 rename_keys,
+                self.key_strings,
             )
             self._compiled = partial(speedups.walk, (*config, table, bounds))
 
@@ -214,6 +219,7 @@ class Walker:
         known = self.keys.decisions.get
         decide = self.keys
         strings = self.strings
+        key_strings = self.key_strings
         clean = self.clean
         deep = self.deep
         walk_deep = self._walk_deep
@@ -237,8 +243,8 @@ class Walker:
                     # key above the dict); the key rule still reads it as it was
                     if add is not None:
                         add(name)
-                    elif strings is not None and name not in clean:
-                        new_name = strings(name, context)
+                    elif key_strings is not None and name not in clean:
+                        new_name = key_strings(name, context)
                         if new_name is not name and new_name != name:
                             if renames is None:
                                 renames = []
@@ -377,7 +383,7 @@ class Walker:
         self, tree: Any, context: Optional[str], found: Optional[list[Any]] = None, add: _Add = None
     ) -> Any:
         """The same rules with an explicit stack: no recursion limit, and cycles become `CYCLE`."""
-        keys, strings, clean = self.keys, self.strings, self.clean
+        keys, strings, clean, key_strings = self.keys, self.strings, self.clean, self.key_strings
         edits: list[tuple[_Path, Any]] = []
         #: (path of a dict, key, the key's new text)
         renames: list[tuple[_Path, Any, str]] = []
@@ -405,8 +411,8 @@ class Walker:
                     if name is not None:
                         if add is not None:
                             add(name)
-                        elif strings is not None and name not in clean:
-                            new_name = strings(name, context)
+                        elif key_strings is not None and name not in clean:
+                            new_name = key_strings(name, context)
                             if new_name is not name and new_name != name:
                                 renames.append((tuple(path), key, new_name))
                         if keys(name):
