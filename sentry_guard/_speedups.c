@@ -1104,6 +1104,8 @@ typedef struct {
     PyObject *flag;      /* the --flag pattern's match, for strings that start with "-" */
     PyObject *filtered;  /* "[Filtered]" */
     PyObject *plain;     /* walk.plain: the form the walk reads for any other value */
+    PyObject *rename;    /* walk.rename_keys: a dict with keys given new texts, nothing lost */
+    PyObject *key_strings; /* the string rule for the text of dict keys, or None */
     const KeyWords *triggers; /* words any sensitive key holds (KeyMatcher.triggers), or NULL */
     Py_ssize_t cache_entries, cache_key; /* decisions cached here: at most this many, this long */
     Py_ssize_t deep;
@@ -1257,12 +1259,50 @@ walk_value(Walk *w, PyObject *value, PyObject *context, Py_ssize_t depth)
     return new;
 }
 
+/* A text key's text through the string rule (with the key above the dict, `context`): a
+ * new text is noted in `*renames` as (key, text), in the dict's order. 0, or -1 on error. */
+static int
+walk_key(Walk *w, PyObject *key, PyObject *name, PyObject *context, PyObject **renames)
+{
+    PyObject *new_name;
+    if (w->pending != NULL)
+        new_name = PyList_Append(w->pending, name) < 0 ? NULL : Py_NewRef(name);
+    else if (w->key_strings == Py_None)
+        new_name = Py_NewRef(name);
+    else {
+        int known = PySet_Contains(w->clean, name);
+        if (known < 0)
+            return -1;
+        new_name = known ? Py_NewRef(name)
+                         : PyObject_CallFunctionObjArgs(w->key_strings, name, context == NULL ? Py_None : context, NULL);
+    }
+    if (new_name == NULL)
+        return -1;
+    int differs = 0;
+    if (new_name != name && (differs = PyObject_RichCompareBool(new_name, name, Py_NE)) < 0) {
+        Py_DECREF(new_name);
+        return -1;
+    }
+    if (differs) {
+        PyObject *item = PyTuple_Pack(2, key, new_name);
+        if (item == NULL || (*renames == NULL && (*renames = PyList_New(0)) == NULL) ||
+            PyList_Append(*renames, item) < 0) {
+            Py_XDECREF(item);
+            Py_DECREF(new_name);
+            return -1;
+        }
+        Py_DECREF(item);
+    }
+    Py_DECREF(new_name);
+    return 0;
+}
+
 static PyObject *
 walk_dict(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
 {
     if (depth > w->deep)
         return deep_walk(w, node, context);
-    PyObject *out = NULL, *key, *value;
+    PyObject *out = NULL, *renames = NULL, *key, *value;
     Py_ssize_t position = 0;
     while (PyDict_Next(node, &position, &key, &value)) {
         PyObject *name = NULL, *new = NULL;
@@ -1271,6 +1311,8 @@ walk_dict(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
         if ((name = as_text(key)) == NULL && PyErr_Occurred())
             goto error;
         if (name != NULL) {
+            if (walk_key(w, key, name, context, &renames) < 0)
+                goto error;
             int hit = decision(w, name);
             if (hit < 0)
                 goto error;
@@ -1307,7 +1349,14 @@ walk_dict(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
         Py_DECREF(key);
         Py_DECREF(value);
         Py_XDECREF(out);
+        Py_XDECREF(renames);
         return NULL;
+    }
+    if (renames != NULL) { /* rename_keys copies: `node` is never changed */
+        PyObject *result = PyObject_CallFunctionObjArgs(w->rename, out == NULL ? node : out, renames, NULL);
+        Py_XDECREF(out);
+        Py_DECREF(renames);
+        return result;
     }
     return out == NULL ? Py_NewRef(node) : out;
 }
@@ -1421,16 +1470,16 @@ walk_list(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
 PyDoc_STRVAR(walk_doc,
 "walk(config, tree, found, pending) -> tree\n\n"
 "Walker's recursive walk in C: the same rules, copy-on-write. `config` is (decisions,\n"
-"decide, strings, clean, walk_deep, flag_match, FILTERED, deep, plain, triggers,\n"
-"(cache_entries, cache_key)): a key with no word of `triggers` (see compile_key_words) is\n"
+"decide, strings, clean, walk_deep, flag_match, FILTERED, deep, plain, rename_keys,\n"
+"key_strings, triggers, (cache_entries, cache_key)): a key with no word of `triggers` (see compile_key_words) is\n"
 "benign without calling `decide`. `found` and `pending` are lists or None.");
 
 static PyObject *
 walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     Walk w;
-    if (nargs != 4 || !PyTuple_CheckExact(args[0]) || PyTuple_GET_SIZE(args[0]) != 11) {
-        PyErr_SetString(PyExc_TypeError, "walk(config: tuple of 11, tree, found, pending)");
+    if (nargs != 4 || !PyTuple_CheckExact(args[0]) || PyTuple_GET_SIZE(args[0]) != 13) {
+        PyErr_SetString(PyExc_TypeError, "walk(config: tuple of 13, tree, found, pending)");
         return NULL;
     }
     PyObject *config = args[0];
@@ -1443,13 +1492,15 @@ walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     w.filtered = PyTuple_GET_ITEM(config, 6);
     w.deep = PyLong_AsSsize_t(PyTuple_GET_ITEM(config, 7));
     w.plain = PyTuple_GET_ITEM(config, 8);
+    w.rename = PyTuple_GET_ITEM(config, 9);
+    w.key_strings = PyTuple_GET_ITEM(config, 10);
     if (w.deep == -1 && PyErr_Occurred())
         return NULL;
-    PyObject *triggers = PyTuple_GET_ITEM(config, 9);
+    PyObject *triggers = PyTuple_GET_ITEM(config, 11);
     w.triggers = triggers == Py_None ? NULL : PyCapsule_GetPointer(triggers, KEY_WORDS_CAPSULE);
     if (w.triggers == NULL && triggers != Py_None)
         return NULL;
-    if (!PyArg_ParseTuple(PyTuple_GET_ITEM(config, 10), "nn", &w.cache_entries, &w.cache_key))
+    if (!PyArg_ParseTuple(PyTuple_GET_ITEM(config, 12), "nn", &w.cache_entries, &w.cache_key))
         return NULL;
     if (!PyDict_CheckExact(w.decisions) || !PyAnySet_CheckExact(w.clean) || !PyUnicode_CheckExact(w.filtered)) {
         PyErr_SetString(PyExc_TypeError, "walk(): decisions must be a dict, clean a set, FILTERED a str");

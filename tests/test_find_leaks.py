@@ -25,9 +25,12 @@ REPORT = DefaultScrubber(summary=False)
 SUMMING = DefaultScrubber()
 
 
-def leaf_changes(before: Any, after: Any, path: tuple[Any, ...] = ()) -> dict[str, tuple[Any, Any]]:
+def leaf_changes(
+    before: Any, after: Any, path: tuple[Any, ...] = (), keys: dict[str, tuple[str, str]] | None = None
+) -> dict[str, tuple[Any, Any]]:
     """Paths (as `format_path` writes them) whose value differs, with (before, after); written
-    apart from the engine's own comparison on purpose."""
+    apart from the engine's own comparison on purpose. Dict keys given a new text (in place:
+    the order is kept) go to `keys` by their new path, with (old text, new text)."""
     if after is before:
         return {}
     if isinstance(before, str):
@@ -36,16 +39,43 @@ def leaf_changes(before: Any, after: Any, path: tuple[Any, ...] = ()) -> dict[st
     if type(before) is dict and type(after) is dict and before.keys() == after.keys():
         out: dict[str, tuple[Any, Any]] = {}
         for key in before:
-            out.update(leaf_changes(before[key], after[key], (*path, key)))
+            out.update(leaf_changes(before[key], after[key], (*path, key), keys))
+        return out
+    if type(before) is dict and type(after) is dict and len(before) == len(after) and keys is not None:
+        out = {}
+        for (key, value), (new_key, new_value) in zip(before.items(), after.items(), strict=True):
+            if isinstance(key, str) and str.__str__(key) != new_key:
+                assert type(new_key) is str
+                keys[format_path((*path, new_key))] = (str.__str__(key), new_key)
+            out.update(leaf_changes(value, new_value, (*path, new_key), keys))
         return out
     if type(before) in (list, tuple) and type(after) in (list, tuple) and len(before) == len(after):
         out = {}
         for index, (old, new) in enumerate(zip(before, after, strict=True)):
-            out.update(leaf_changes(old, new, (*path, index)))
+            out.update(leaf_changes(old, new, (*path, index), keys))
         return out
     if type(before) is int and type(after) is str:
         return {format_path(path): (str(before), after)}
     return {} if before == after else {format_path(path): (before, after)}
+
+
+IN_THE_KEY = " (in the key)"
+#: what keeps a scrubbed key apart from another key of its dict
+SUFFIX = re.compile(r" \([0-9]+\)\Z")
+
+
+def check_spans(before: str, after: str, found: list[Finding]) -> None:
+    """Inside a string: exactly the spans changed; the text between them is kept as it was."""
+    assert all(f.span is not None for f in found), found
+    spans = merged([f.span for f in found if f.span is not None])
+    pattern, last = "", 0
+    for start, end in spans:
+        pattern += re.escape(before[last:start]) + "(.*?)"
+        last = end
+    match = re.fullmatch(pattern + re.escape(before[last:]), after, re.S)
+    assert match is not None, (before, after, spans)
+    for (start, end), replacement in zip(spans, match.groups(), strict=True):
+        assert replacement != before[start:end]
 
 
 def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -61,30 +91,39 @@ def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def assert_agree(event: dict[str, Any]) -> list[Finding]:
     result, findings = REPORT.explain(event)
     assert result == REPORT(event, {})  # the report is of this very scrub
-    changed = leaf_changes(event, result)
+    renamed: dict[str, tuple[str, str]] = {}
+    changed = leaf_changes(event, result, keys=renamed)
     by_path: dict[str, list[Finding]] = {}
+    by_key: dict[str, list[Finding]] = {}
     for finding in findings:
-        by_path.setdefault(finding.path.split("<parsed>", 1)[0], []).append(finding)
-    # every change has a finding, and every finding is a change
+        if finding.rule.endswith(IN_THE_KEY) and "<parsed>" not in finding.path:
+            by_key.setdefault(finding.path, []).append(finding)
+        else:
+            by_path.setdefault(finding.path.split("<parsed>", 1)[0], []).append(finding)
+    # every change has a finding, and every finding is a change (of a key: at its new path)
     assert set(by_path) == set(changed), (sorted(by_path), sorted(changed))
+    assert set(by_key) == set(renamed), (sorted(by_key), sorted(renamed))
+    for path, found in by_key.items():
+        before, after = renamed[path]
+        suffix = SUFFIX.search(after)
+        try:
+            check_spans(before, after, found)
+        except AssertionError:
+            if suffix is None:
+                raise
+            check_spans(before, after[: suffix.start()], found)  # apart from another key
+        for finding in found:  # neither the path nor the excerpt shows what was removed
+            assert finding.span is not None
+            removed = before[finding.span[0] : finding.span[1]]
+            assert len(removed) < 4 or (removed not in finding.path and removed not in finding.excerpt)
     for path, found in by_path.items():
         before, after = changed[path]
         if any("<parsed>" in f.path for f in found) or not isinstance(after, str) or after == FILTERED:
             assert all(f.span is None or "<parsed>" in f.path for f in found), found
             continue
-        # inside a string: exactly the spans changed; the text between them is kept as it was
-        assert all(f.span is not None for f in found), found
-        spans = merged([f.span for f in found if f.span is not None])
-        pattern, last = "", 0
-        for start, end in spans:
-            pattern += re.escape(before[last:start]) + "(.*?)"
-            last = end
-        match = re.fullmatch(pattern + re.escape(before[last:]), after, re.S)
-        assert match is not None, (before, after, spans)
-        for (start, end), replacement in zip(spans, match.groups(), strict=True):
-            assert replacement != before[start:end]
+        check_spans(before, after, found)
     for finding in findings:  # the excerpt never shows what was removed
-        if finding.span is not None:
+        if finding.span is not None and not finding.rule.endswith(IN_THE_KEY):
             removed = (
                 changed[finding.path][0][finding.span[0] : finding.span[1]]
                 if "<parsed>" not in finding.path

@@ -44,6 +44,10 @@ _OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>\Z")
 _SUMMARISED = frozenset({"event", "transaction"})
 #: what a pair rule's edit says made it, before the key: ``pair:db_password``
 PAIR = "pair:"
+#: a key that is a program's identifier (``screen_width_pixels``, ``userId``)
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z").match
+#: formats that do not hold in an identifier key (see `DefaultScrubber.key_edits`)
+_NOT_IN_IDENTIFIERS = frozenset({"device-owner"})
 
 
 #: one change to a string: start, end, replacement, what made it, and the keys under which it
@@ -411,18 +415,39 @@ class DefaultScrubber:
         speedups = compiled.SPEEDUPS
         #: the key rule's trigger words, for the compiled scanner to judge most pair keys
         self._key_triggers = None if speedups is None else self.matcher.trigger_table(speedups)
-        self.walker = Walker(self.matcher, self.scrub_text, clean=self.clean)
+        self.walker = Walker(self.matcher, self.scrub_text, clean=self.clean, key_strings=self.scrub_key)
         self._local = threading.local()
         self._speedups = compiled.SPEEDUPS
         self._rewriters = (
-            Walker(self.matcher, self._rewrite_text, clean=self.clean),
-            Walker(self.matcher, self._rewrite_text),
+            Walker(self.matcher, self._rewrite_text, clean=self.clean, key_strings=self._rewrite_key),
+            Walker(self.matcher, self._rewrite_text, key_strings=self._rewrite_key),
         )
 
     def scrub_text(self, text: str, context: str | None = None) -> str:
         """One string: structure (so keys apply inside it), then the detectors."""
         edits = self.scrub_many([text]).get(text)
         return text if edits is None else _apply(text, edits, context)
+
+    def scrub_key(self, text: str, context: str | None = None) -> str:
+        """A dict key's text (see `key_edits`)."""
+        edits = self.scrub_many([text]).get(text)
+        return text if edits is None else _apply(text, self.key_edits(text, edits), context)
+
+    def key_edits(self, key: str, edits: list[Edit]) -> list[Edit]:
+        """The edits of a string that hold where it is a dict key: a key names a field, so the
+        pair rule (``session:duration`` is no session id) holds only in a key the key rule
+        flags itself (``password=hunter2``), and a device owner's name is not looked for in
+        an identifier (``screen_width_pixels`` is no one's Pixel)."""
+        if self.matcher(key):
+            return edits
+        identifier = _IDENTIFIER(key) is not None
+        # (an echo of a pair's value is dropped with the pair: the same span)
+        pairs = {(edit[0], edit[1]) for edit in edits if edit[3].startswith(PAIR)}
+        return [
+            edit
+            for edit in edits
+            if (edit[0], edit[1]) not in pairs and not (identifier and edit[3] in _NOT_IN_IDENTIFIERS)
+        ]
 
     def scrub_many(
         self,
@@ -534,6 +559,10 @@ class DefaultScrubber:
     def _rewrite_text(self, text: str, context: str | None) -> str:
         edits = self._local.changed.get(text)
         return text if edits is None else _apply(text, edits, context)
+
+    def _rewrite_key(self, text: str, context: str | None) -> str:
+        edits = self._local.changed.get(text)
+        return text if edits is None else _apply(text, self.key_edits(text, edits), context)
 
     def _echo(self, texts: list[str], values: list[str], edits: dict[str, list[Edit]]) -> None:
         """Add the edits that remove every whole-token occurrence of `values` in `texts` (a
@@ -687,21 +716,38 @@ class DefaultScrubber:
                 key = parent[0] if index == 1 and len(parent) == 2 else parent[index - 1] if index else None
             key = str.__str__(key) if isinstance(key, str) else None
             if key is not None and self.matcher(key):
+                shown = path[-1] if path and type(parent) is dict else key
+                if type(shown) is str and shown != key:  # a key scrubbed for content: never shown as it was
+                    kind = self._key_reason(key)[0]
+                    word = self.matcher.reason(key)
+                    return (
+                        kind,
+                        f"key rule: {shown!r} (scrubbed) matches {word!r}" if word else f"key {shown!r}",
+                    )
                 return self._key_reason(key)
             edits = trace.edits.get(value) if isinstance(value, str) else None
             if edits and edits[0][3] == "structure":
                 return "structure", "JSON text or a repr that could not be written back"
             return "key", "filtered by key"
 
-        def string(path: Path, before: str, after: str, context: str | None) -> list[Finding] | None:
+        def key_string(path: Path, before: str, after: str, context: str | None) -> list[Finding] | None:
+            return string(path, before, after, context, for_key=True)
+
+        def string(
+            path: Path, before: str, after: str, context: str | None, for_key: bool = False
+        ) -> list[Finding] | None:
             # a string that stands twice in the scan may carry its edits twice: each counts once
             held = {e[:4]: e for e in trace.edits.get(before, ()) if e[4] is None or not e[4](context)}
             edits = list(held.values())
+            if for_key:
+                edits = self.key_edits(before, edits)
             if len(edits) == 1 and edits[0][3] == "structure":
                 old, new = parse_structured(before), parse_structured(after)
                 if old is None or new is None:
                     return None
-                return changes(old[0], new[0], whole, string, "structure", (*path, PARSED), explain)
+                return changes(
+                    old[0], new[0], whole, string, "structure", (*path, PARSED), explain, key_string
+                )
             if splice(before, [(a, b, r) for a, b, r, _, _ in edits]) != after:
                 if not echoes:
                     echoes.extend(echo_values(trace.found))
@@ -736,7 +782,9 @@ class DefaultScrubber:
             out.sort(key=lambda finding: finding.span or (0, 0))
             return out
 
-        findings = changes(trace.event, trace.result, whole, string, "changed", detail=explain)
+        findings = changes(
+            trace.event, trace.result, whole, string, "changed", detail=explain, key_string=key_string
+        )
         if echoed:
             origins: dict[str, str] = {}
             for where, value in [(format_path(p), v) for p, v in trace.origins] + filtered:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .catalogue import by_name
@@ -132,6 +132,7 @@ def changes(
     fallback: str,
     prefix: tuple[Any, ...] = (),
     detail: bool = True,
+    key_string: StringReason | None = None,
 ) -> list[Finding]:
     """Every change from `before` to `after`, in document order, as findings.
 
@@ -140,6 +141,7 @@ def changes(
     changes inside a string (None when it cannot: then the changed stretch is one finding
     of kind `fallback`). Paths start with `prefix`. Iterative: any depth. Without `detail`
     the findings carry kinds and rules only (no path text, no excerpt): enough to count.
+    A dict key given a new text is read by `key_string` (`string` unless given).
     """
     found: list[Finding] = []
     # (before, after, path, parent before, key above) last first
@@ -147,6 +149,9 @@ def changes(
     while todo:
         old, new, path, parent, context = todo.pop()
         if new is old:
+            continue
+        if parent is _KEY:
+            found += _key_findings(path, old, new, context, key_string or string, fallback, detail)
             continue
         kind = type(old)
         form = old if kind in (str, dict, list, tuple) else plain(old)
@@ -183,6 +188,19 @@ def changes(
             else:
                 todo += reversed(steps)
                 continue
+            renamed = _renamed(form, new)
+            if renamed is not None:
+                steps = []
+                # a key scrubbed for content: its findings, then its value's, under the new key
+                for key, new_key, value, new_value in renamed:
+                    name = _key_text(key)
+                    if new_key is not key and name is not None:
+                        steps.append((name, new_key, (*path, new_key), _KEY, context))
+                    if new_value is not value:
+                        inner_context = context if name is None else name
+                        steps.append((value, new_value, (*path, new_key), form, inner_context))
+                todo += reversed(steps)
+                continue
         elif type(form) in (list, tuple) and type(new) in (list, tuple) and len(form) == len(new):
             inner_context = _key_text(form[0]) if _is_pair(form) else context
             todo += reversed(
@@ -201,6 +219,53 @@ def changes(
             else Finding("", fallback, rule, None, "")
         )
     return found
+
+
+#: the parent of a key's own text in `changes`' work list
+_KEY = object()
+#: what `rename_keys` adds to a key's new text that another key of the dict has: `` (2)``
+_SUFFIX = re.compile(r" \([0-9]+\)\Z")
+
+
+def _renamed(before: dict[Any, Any], after: dict[Any, Any]) -> list[tuple[Any, Any, Any, Any]] | None:
+    """(key, new key, value, new value) of each item, when `after` is `before` with some text
+    keys given new texts in place (the order kept; see `rename_keys`); else None."""
+    steps = []
+    for (key, value), (new_key, new_value) in zip(before.items(), after.items(), strict=True):
+        if new_key is not key:
+            if not (isinstance(key, str) and type(new_key) is str):
+                return None
+            if str.__str__(key) != new_key:
+                if new_key in before or key in after:  # moved, not renamed
+                    return None
+            elif type(key) is not str:  # the same text: not a rename
+                return None
+        steps.append((key, new_key, value, new_value))
+    return steps
+
+
+def _key_findings(
+    path: tuple[Any, ...],
+    before: str,
+    after: str,
+    context: str | None,
+    string: StringReason,
+    fallback: str,
+    detail: bool,
+) -> list[Finding]:
+    """The findings in a dict key's text, scrubbed to `after` (maybe with a suffix that keeps
+    it apart from another key: then the changes are read without it). `path` ends with the
+    new key: a path never shows what was removed."""
+    if before == after:
+        return []
+    inner = string(path, before, after, context)
+    if inner is None:
+        suffix = _SUFFIX.search(after)
+        if suffix is not None:
+            inner = string(path, before, after[: suffix.start()], context)
+    if inner is None:
+        inner = [_stretch(path, before, after, fallback, detail)]
+    return [replace(finding, rule=f"{finding.rule} (in the key)") for finding in inner]
 
 
 def _stretch(path: tuple[Any, ...], before: str, after: str, kind: str, detail: bool = True) -> Finding:

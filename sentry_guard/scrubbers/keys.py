@@ -305,22 +305,42 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 
 #: what a detector leaves in place of a value: ``[email]``, ``[creditcard:3f9a0c12be77]``
-_MARKER = re.compile(r"\[([a-z]+)(?::[0-9a-f]{12})?\]\Z")
+#: (not glued to a name before it: ``user[email]`` and ``data[user][email]`` are form fields)
+_MARKER_IN = re.compile(r"(?<![\w\]])\[([a-z]+)(?::[0-9a-f]{12})?\]")
 _marker_kinds: frozenset[str] = frozenset()
+
+
+def _kinds() -> frozenset[str]:
+    global _marker_kinds
+    if not _marker_kinds:
+        from .catalogue import CATALOGUE  # here: the catalogue pulls in every detector module
+
+        _marker_kinds = frozenset(fmt.kind for fmt in CATALOGUE)
+    return _marker_kinds
 
 
 def _is_marker(key: str) -> bool:
     """A detector's marker as a key (a scrubbed dict key, the first item of a pair list)
     names nothing: read as ``creditcard`` it would filter its neighbour on a second pass."""
-    global _marker_kinds
-    match = _MARKER.match(key)
-    if match is None:
-        return False
-    if not _marker_kinds:
-        from .catalogue import CATALOGUE  # here: the catalogue pulls in every detector module
+    match = _MARKER_IN.match(key)
+    return match is not None and match.end() == len(key) and match.group(1) in _kinds()
 
-        _marker_kinds = frozenset(fmt.kind for fmt in CATALOGUE)
-    return match.group(1) in _marker_kinds
+
+def _unmarked(key: str) -> list[str]:
+    """The parts of `key` between detectors' markers, each read on its own: a key scrubbed
+    for content (``contact [email]``, ``[email] (2)``) is judged by the words it kept, never
+    by a marker's word, nor by words the marker stood between (``api [email] key`` is not
+    ``api_key``); else a second scrub would filter what the first one kept."""
+    if "[" not in key:
+        return [key]
+    parts: list[str] = []
+    last = 0
+    for match in _MARKER_IN.finditer(key):
+        if match.group(1) in _kinds():
+            parts.append(key[last : match.start()])
+            last = match.end()
+    parts.append(key[last:])
+    return parts
 
 
 class KeyMatcher:
@@ -372,8 +392,11 @@ class KeyMatcher:
         return decision
 
     def _decide(self, key: str) -> bool:
-        if not self._may_match(key.lower()) or _is_marker(key):
+        if not self._may_match(key.lower()):
             return False
+        parts = _unmarked(key)
+        if len(parts) > 1:
+            return any(self._decide(part) for part in parts)
         words = split_words(key)
         if not words or words in self.safe:
             return False
@@ -385,6 +408,7 @@ class KeyMatcher:
         the rule's own words come back, never the key's text."""
         if not self(key):
             return None
+        key = next((part for part in _unmarked(key) if self._decide(part)), key)
         words = split_words(key)
         found = _builtin(words)
         if found is None:

@@ -376,7 +376,9 @@ class Scanner:
         the indices of the others, for the caller to add those it finds clean."""
         clean = set() if clean is None else clean
         if self._table is not None and self._speedups is not None:
-            blob = Blob(texts if isinstance(texts, list) else list(texts))
+            # each string once, as in the pure scan: a string standing twice (two equal ints,
+            # a key in many dicts) would get its edits twice
+            blob = Blob(list(dict.fromkeys(texts)))
             judged, sensitive = pair_keys
             found, blob.fresh_keys, blob.anchor_hits, blob.runs, blob.flagged = self._speedups.scan(
                 blob.texts,

@@ -33,6 +33,7 @@ __all__ = [
     "Walker",
     "nothing_to_hide",
     "plain",
+    "rename_keys",
     "uses_compiled_walker",
 ]
 
@@ -108,6 +109,38 @@ def _key_text(key: Any) -> str | None:
     return str.__str__(key) if isinstance(key, str) else None
 
 
+def rename_keys(node: dict[Any, Any], renames: list[tuple[Any, str]]) -> dict[Any, Any]:
+    """A copy of `node` (never changed) with each key of `renames` (the key object, in the
+    dict's order) replaced by its new text, in place: the order of the keys is kept.
+
+    Nothing is lost when texts meet: a new text that another key of the dict already has
+    (one left as it was, or one renamed before it) gets the first free suffix ``" (2)"``,
+    ``" (3)"``, ... that no key of the dict has either (two e-mail keys become ``[email]``
+    and ``[email] (2)``). Keys are told apart by their text (``str.__str__``), never by a
+    key's own methods. Linear: each suffix tried is either taken now or was already taken."""
+    new_text = {id(key): text for key, text in renames}
+    taken = {str.__str__(key) for key in node if isinstance(key, str) and id(key) not in new_text}
+    tried: dict[str, int] = {}
+    out: dict[Any, Any] = {}
+    for key, value in node.items():
+        text = new_text.get(id(key))
+        if text is None:
+            out[key] = value
+            continue
+        if text in taken:
+            number = tried.get(text, 1)
+            while True:
+                number += 1
+                candidate = f"{text} ({number})"
+                if candidate not in taken:
+                    break
+            tried[text] = number
+            text = candidate
+        taken.add(text)
+        out[text] = value
+    return out
+
+
 _Path = tuple[Any, ...]
 #: a command-line option name: ``-p``, ``--db-password``
 _FLAG = re.compile(r"--?[A-Za-z][\w-]{0,62}\Z").match
@@ -123,7 +156,8 @@ class Walker:
     there is `nothing_to_hide`); so does the second item of a ``[key, value]`` pair (how
     Sentry exports headers) and the item after a sensitive ``--flag`` in a list
     (``sys.argv``). Every other string goes through `strings` with the nearest dict key above
-    it (unless it is in `clean`), or, when the call is given a `pending` list, is appended to
+    it (unless it is in `clean`), and so does the text of every dict key (through
+    `key_strings` when given: a key that changes is renamed, see `rename_keys`), or, when the call is given a `pending` list, is appended to
     it and left as it is (so a caller can scan all of them at once, then rewrite with a
     second walk). Returns `tree`
     itself when nothing changed. Values filtered by key go to `found` as they were.
@@ -136,9 +170,12 @@ class Walker:
         *,
         clean: set[str] | None = None,
         deep: int = DEEP,
+        key_strings: StringRule | None = None,
     ) -> None:
         self.keys = keys
         self.strings = strings
+        #: the string rule for the text of dict keys (`strings` unless given)
+        self.key_strings = strings if key_strings is None else key_strings
         #: strings the string rule already found unchanged: skipped without a call
         self.clean: set[str] = set() if clean is None else clean
         self.deep = deep
@@ -159,6 +196,8 @@ class Walker:
                 FILTERED,
                 deep,
                 plain,
+                rename_keys,
+                self.key_strings,
             )
             self._compiled = partial(speedups.walk, (*config, table, bounds))
 
@@ -180,6 +219,7 @@ class Walker:
         known = self.keys.decisions.get
         decide = self.keys
         strings = self.strings
+        key_strings = self.key_strings
         clean = self.clean
         deep = self.deep
         walk_deep = self._walk_deep
@@ -194,10 +234,21 @@ class Walker:
             if depth > deep:
                 return walk_deep(node, context, found, add)
             out = None
+            renames: list[tuple[Any, str]] | None = None
             inner: str | None
             for key, value in node.items():
                 name = key if type(key) is str else _key_text(key)
                 if name is not None:
+                    # the key's text goes through the string rule like any string (with the
+                    # key above the dict); the key rule still reads it as it was
+                    if add is not None:
+                        add(name)
+                    elif key_strings is not None and name not in clean:
+                        new_name = key_strings(name, context)
+                        if new_name is not name and new_name != name:
+                            if renames is None:
+                                renames = []
+                            renames.append((key, new_name))
                     hit = known(name)
                     if hit is None:
                         hit = decide(name)
@@ -232,6 +283,8 @@ class Walker:
                     if out is None:
                         out = dict(node)
                     out[key] = new
+            if renames is not None:
+                return rename_keys(node if out is None else out, renames)
             return node if out is None else out
 
         def walk_list(node: Any, context: str | None, depth: int, found: list[Any] | None, add: _Add) -> Any:
@@ -328,8 +381,10 @@ class Walker:
         self, tree: Any, context: str | None, found: list[Any] | None = None, add: _Add = None
     ) -> Any:
         """The same rules with an explicit stack: no recursion limit, and cycles become `CYCLE`."""
-        keys, strings, clean = self.keys, self.strings, self.clean
+        keys, strings, clean, key_strings = self.keys, self.strings, self.clean, self.key_strings
         edits: list[tuple[_Path, Any]] = []
+        #: (path of a dict, key, the key's new text)
+        renames: list[tuple[_Path, Any, str]] = []
         path: list[Any] = []
         #: the converted form walked in place of a value read through `plain`, by the value's id
         forms: dict[int, Any] = {}
@@ -352,6 +407,12 @@ class Walker:
                 if is_dict:
                     name = _key_text(key)
                     if name is not None:
+                        if add is not None:
+                            add(name)
+                        elif key_strings is not None and name not in clean:
+                            new_name = key_strings(name, context)
+                            if new_name is not name and new_name != name:
+                                renames.append((tuple(path), key, new_name))
                         if keys(name):
                             if not nothing_to_hide(value):
                                 edits.append(((*path, key), FILTERED))
@@ -402,7 +463,7 @@ class Walker:
                 flags.discard(id(container))
                 if path:
                     path.pop()
-        return _apply(tree, edits, forms) if edits else tree
+        return _apply(tree, edits, forms, renames) if edits or renames else tree
 
 
 def _items(container: Any) -> Iterator[tuple[Any, Any]]:
@@ -410,9 +471,16 @@ def _items(container: Any) -> Iterator[tuple[Any, Any]]:
     return iter(list(container.items())) if type(container) is dict else enumerate(list(container))
 
 
-def _apply(tree: Any, edits: list[tuple[_Path, Any]], forms: dict[int, Any]) -> Any:
+def _apply(
+    tree: Any,
+    edits: list[tuple[_Path, Any]],
+    forms: dict[int, Any],
+    renames: list[tuple[_Path, Any, str]] | None = None,
+) -> Any:
     """Copy the containers on each edited path (once each) and set the new values. A value
-    read through `plain` is replaced by a copy of the form that was walked in its place."""
+    read through `plain` is replaced by a copy of the form that was walked in its place.
+    Then the keys in `renames` get their new texts (see `rename_keys`), once all values
+    are set (the paths name keys as they were)."""
 
     def copy_of(original: Any) -> Any:
         walked = forms.get(id(original), original)
@@ -420,14 +488,26 @@ def _apply(tree: Any, edits: list[tuple[_Path, Any]], forms: dict[int, Any]) -> 
 
     root = copy_of(tree)
     copies: dict[int, Any] = {id(tree): root}
-    for edit_path, value in edits:
+
+    def container(container_path: _Path) -> Any:
         node, original = root, tree
-        for key in edit_path[:-1]:
+        for key in container_path:
             original = forms.get(id(original), original)[key]
             copy = copies.get(id(original))
             if copy is None:
                 copy = copies[id(original)] = copy_of(original)
             node[key] = copy
             node = copy
-        node[edit_path[-1]] = value
+        return node
+
+    for edit_path, value in edits:
+        container(edit_path[:-1])[edit_path[-1]] = value
+    renamed: dict[int, tuple[dict[Any, Any], list[tuple[Any, str]]]] = {}
+    for dict_path, key, text in renames or ():
+        node = container(dict_path)
+        renamed.setdefault(id(node), (node, []))[1].append((key, text))
+    for node, keys in renamed.values():
+        new = rename_keys(node, keys)
+        node.clear()  # a copy made here: the container above holds this very object
+        node.update(new)
     return root
