@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Optional, Union
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 TOKEN = "sntryu_test-token-5f3a9c1d0b7e"
@@ -53,7 +53,7 @@ class Sleep:
     seconds: float
 
 
-Fault = Union[Reply, Trickle, CutOff, Sleep]
+Fault = Reply | Trickle | CutOff | Sleep
 
 
 class FakeSentry:
@@ -94,7 +94,7 @@ class FakeSentry:
         self.script: list[Any] = []
         #: the answer to every request once `script` is used up (an endless listing), if set;
         #: a callable gets (method, path) and gives the answer
-        self.always: Optional[Union[Fault, Callable[[str, str], Fault]]] = None
+        self.always: Fault | Callable[[str, str], Fault] | None = None
         self.requests: list[tuple[str, str, dict[str, str], bytes]] = []
         self._closing = threading.Event()
         outer = self
@@ -128,7 +128,7 @@ class FakeSentry:
             def _send(self, status: int, headers: dict[str, str], body: Any) -> None:
                 self._fault(Reply(status, headers, body))
 
-            def _fault(self, fault: Union[Reply, Trickle, CutOff]) -> None:
+            def _fault(self, fault: Reply | Trickle | CutOff) -> None:
                 reply = fault if isinstance(fault, Reply) else fault.reply
                 data = reply.data()
                 # the client gave up (timeout and deadline tests): stop quietly

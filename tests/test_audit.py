@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, Optional
+from typing import Any
 
 import pytest
 
@@ -119,7 +119,7 @@ def test_yes_deletes_exactly_the_issues_with_findings(sentry: FakeSentry) -> Non
 
 
 def test_a_failed_deletion_is_reported_and_the_rest_go_on(sentry: FakeSentry) -> None:
-    def refuse_the_first(method: str, path: str) -> Optional[Reply]:
+    def refuse_the_first(method: str, path: str) -> Reply | None:
         if method == "DELETE" and path.endswith("/issues/1/"):
             return Reply(403, {}, {"detail": "You do not have permission to perform this action."})
         return None

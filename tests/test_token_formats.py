@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 import time
-from typing import Any, Optional
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -136,12 +136,12 @@ def _repeat_items(parsed: sre_parse.SubPattern) -> list[tuple[object, object]]:
     return list(parsed)
 
 
-def _charset(op: Any, av: Any, ignore_case: bool) -> Optional[set[str]]:
+def _charset(op: Any, av: Any, ignore_case: bool) -> set[str] | None:
     """The characters one item can match, if it is a literal or a class.
 
     (An item of a parsed pattern is (opcode, argument); the argument's shape depends on the
     opcode, hence Any here and in the functions below.)"""
-    chars: Optional[set[str]] = None
+    chars: set[str] | None = None
     if op is sre_constants.LITERAL:
         chars = {chr(av)}
     elif op is sre_constants.IN:
@@ -158,7 +158,7 @@ def _charset(op: Any, av: Any, ignore_case: bool) -> Optional[set[str]]:
     return chars
 
 
-def _first(items: list[tuple[Any, Any]], ignore_case: bool) -> Optional[set[str]]:
+def _first(items: list[tuple[Any, Any]], ignore_case: bool) -> set[str] | None:
     """The characters the sequence `items` can start with (None: not a simple case)."""
     out: set[str] = set()
     for op, av in items:

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 EVENTS = HERE / "events"
@@ -60,8 +60,8 @@ class Change:
     """
 
     path: str
-    before: Optional[str]
-    after: Optional[str]
+    before: str | None
+    after: str | None
     removed: list[str]
 
 
@@ -213,9 +213,9 @@ class Labelled:
 
     change: Change
     removed: str
-    label: Optional[str]
-    cause: Optional[str]
-    why: Optional[str]
+    label: str | None
+    cause: str | None
+    why: str | None
 
 
 @dataclass
@@ -308,7 +308,7 @@ def report_event(name: str, before: dict[str, Any], after: Any, labels: dict[str
     report.strings = len(values)
     for change in found:
         values.setdefault(change.path, change.before or "")
-    changed_labels: dict[str, set[Optional[str]]] = {}
+    changed_labels: dict[str, set[str | None]] = {}
     changed_causes: dict[str, set[str]] = {}
     for item in report.labelled:
         changed_labels.setdefault(item.change.path, set()).add(item.label)
@@ -415,7 +415,7 @@ def totals(reports: list[EventReport]) -> Totals:
     )
 
 
-def _short(text: Optional[str], limit: int = 160) -> str:
+def _short(text: str | None, limit: int = 160) -> str:
     if text is None:
         return "(missing)"
     return repr(text) if len(text) <= limit else repr(text[:limit]) + f"... ({len(text)} chars)"
