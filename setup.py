@@ -11,7 +11,7 @@ from setuptools import Extension, setup
 
 
 def _pure_python() -> bool:
-    """``SENTRY_GUARD_PURE_PYTHON`` read like sentry_guard/switches.py reads it: 0/false/no/off
+    """``SENTRY_GUARD_PURE_PYTHON`` read like sentry_guard/_switches.py reads it: 0/false/no/off
     (or unset) build the extension."""
     raw = os.environ.get("SENTRY_GUARD_PURE_PYTHON")
     return raw is not None and raw.strip().lower() not in {"", "0", "false", "f", "no", "n", "off"}

@@ -42,9 +42,9 @@ from sentry_sdk.scrubber import EventScrubber
 from sentry_sdk.types import Event
 
 import sentry_guard
-from sentry_guard.scrubbers import compiled, scan
-from sentry_guard.scrubbers.default import DefaultScrubber
-from sentry_guard.sdk import detach_client
+from sentry_guard._scrubbers import compiled, scan
+from sentry_guard._scrubbers.default import DefaultScrubber
+from sentry_guard._sdk import detach_client
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -308,7 +308,7 @@ def bench_startup(repeat: int) -> list[Row]:
         def guarded() -> None:
             sentry_guard.configure(dsn=dsn, release="shop@1.0.0", environment="production")
             detach_client()
-            sentry_guard.startup.reset()
+            sentry_guard._configure.reset()
 
         guarded()  # the catalogue's modules are imported once, at the first configure()
         base = median_us(plain, repeat)

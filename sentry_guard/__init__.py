@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from importlib import metadata as _metadata
 
+from ._configure import Configuration, configure
+from ._crons import monitor, monitor_config
+from ._dsn import Dsn, validate_dsn
 from ._exceptions import (
     ApiConnectionError,
     ApiError,
@@ -31,12 +34,10 @@ from ._exceptions import (
     UnknownOption,
     UsageError,
 )
-from .crons import monitor, monitor_config
-from .dsn import Dsn, validate_dsn
-from .hooks import default_chain
-from .leaks import Finding, find_leaks
-from .loading import load_settings
-from .names import (
+from ._hooks import default_chain
+from ._leaks import Finding, find_leaks
+from ._loading import load_settings
+from ._names import (
     ParsedRelease,
     Version,
     parse_release,
@@ -45,9 +46,8 @@ from .names import (
     validate_release,
     validate_slug,
 )
-from .scrubbers import FILTERED, Chain, DefaultScrubber, KeyMatcher, Scrubber, Walker
-from .settings import Settings
-from .startup import Configuration, configure
+from ._scrubbers import FILTERED, Chain, DefaultScrubber, Scrubber
+from ._settings import Settings
 
 try:
     __version__ = _metadata.version("sentry-guard")
@@ -75,7 +75,6 @@ __all__ = [
     "InvalidResponse",
     "InvalidSetting",
     "InvalidSlug",
-    "KeyMatcher",
     "NoAnswer",
     "NotFound",
     "ParsedRelease",
@@ -91,7 +90,6 @@ __all__ = [
     "UnknownOption",
     "UsageError",
     "Version",
-    "Walker",
     "__version__",
     "configure",
     "default_chain",

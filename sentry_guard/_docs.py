@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from .settings import Settings, env_name
+from ._settings import Settings, env_name
 
 __all__ = ["settings_table"]
 

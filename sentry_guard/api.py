@@ -41,8 +41,8 @@ from ._exceptions import (
     ServerError,
     UnknownOption,
 )
-from .loading import load_settings
-from .safe_text import clean, excerpt, mask_url
+from ._loading import load_settings
+from ._safe_text import clean, excerpt, mask_url
 
 __all__ = [
     "ApiConnectionError",

@@ -135,8 +135,8 @@ def sentry_capture(request: pytest.FixtureRequest) -> Iterator[Captured]:
 def reset() -> None:
     """Turn Sentry off and forget the last `configure()`: the next call initialises afresh.
     For your own fixtures (``sentry_capture`` calls it after each test)."""
-    from . import startup  # lazy: see the module docstring
-    from .sdk import detach_client  # lazy: see the module docstring
+    from . import _configure as startup  # lazy: see the module docstring
+    from ._sdk import detach_client  # lazy: see the module docstring
 
     detach_client()
     startup.reset()

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from sentry_guard import startup as configure_module
+from sentry_guard import _configure as configure_module
 from sentry_guard._endpoint import EnvelopeServer
-from sentry_guard.sdk import detach_client
-from sentry_guard.settings import COMMIT_SHA_VARIABLES
+from sentry_guard._sdk import detach_client
+from sentry_guard._settings import COMMIT_SHA_VARIABLES
 
 pytest_plugins = ["pytester"]
 
@@ -74,7 +74,7 @@ def implementation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
 
     Both must pass the same tests. Without the compiled module (no C compiler at install
     time) its half is skipped on a developer's machine and fails in CI."""
-    from sentry_guard.scrubbers import compiled, scan, walk
+    from sentry_guard._scrubbers import compiled, scan, walk
 
     if request.param == "python":
         monkeypatch.setattr(compiled, "SPEEDUPS", None)

@@ -338,8 +338,8 @@ def walk_once(walker: Any, scrubber: Any, seed: int) -> tuple[Any, Any]:
 
 
 def run(iterations: int, seed: int = 0, report: bool = True) -> dict[str, int]:
-    from sentry_guard.scrubbers import walk
-    from sentry_guard.scrubbers.default import DefaultScrubber
+    from sentry_guard._scrubbers import walk
+    from sentry_guard._scrubbers.default import DefaultScrubber
 
     assert walk.uses_compiled_walker(), "the compiled walker is not built"
     scrubber = DefaultScrubber()

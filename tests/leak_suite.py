@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sentry_guard.scrubbers.catalogue import by_name
+from sentry_guard._scrubbers.catalogue import by_name
 
 PEM_BODY = "MIIEpAIBAAKCAQEA7bq98Yx2QkVbGm3uTzYQ"
 S = {
@@ -47,7 +47,7 @@ BENIGN = {
 }
 PEM = f"-----BEGIN RSA PRIVATE KEY-----\n{PEM_BODY}\n-----END RSA PRIVATE KEY-----"
 
-#: service tokens from the catalogue (`sentry_guard/scrubbers/tokens.py`): the entry, and
+#: service tokens from the catalogue (`sentry_guard/_scrubbers/tokens.py`): the entry, and
 #: which of its examples is planted (the examples are generated, format-valid, not real)
 TOKEN_SAMPLE: tuple[tuple[str, int], ...] = (
     ("github-oauth-token", 0),

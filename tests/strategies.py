@@ -10,7 +10,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from sentry_guard.scrubbers.payments import luhn_valid
+from sentry_guard._scrubbers.payments import luhn_valid
 
 
 def _luhn_complete(prefix_and_body: str) -> str:

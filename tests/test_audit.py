@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from sentry_guard.audit import findings_in, ingest_form
-from sentry_guard.hooks import default_chain
-from sentry_guard.settings import Settings
+from sentry_guard._audit import findings_in, ingest_form
+from sentry_guard._hooks import default_chain
+from sentry_guard._settings import Settings
 
 from .audit_events import EXPECTED, PLANTED, benign_event, leaky_event
 from .console import run

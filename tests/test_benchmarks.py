@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sentry_guard.scrubbers.scan import uses_compiled_scanner
+from sentry_guard._scrubbers.scan import uses_compiled_scanner
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,9 +13,9 @@ from sentry_sdk.types import Event
 
 import sentry_guard
 from sentry_guard._endpoint import EnvelopeServer
-from sentry_guard.scrubbers.catalogue import CATALOGUE, by_name, kinds, parse_detectors
-from sentry_guard.scrubbers.detectors import Redactor
-from sentry_guard.sdk import accepted_options
+from sentry_guard._scrubbers.catalogue import CATALOGUE, by_name, kinds, parse_detectors
+from sentry_guard._scrubbers.detectors import Redactor
+from sentry_guard._sdk import accepted_options
 
 #: every test here runs with the compiled scanner and walker, then in pure Python
 pytestmark = pytest.mark.usefixtures("implementation")

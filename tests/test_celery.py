@@ -14,7 +14,7 @@ from celery import signals
 
 import sentry_guard
 from sentry_guard import ConfigError
-from sentry_guard.integrations import celery as celery_support
+from sentry_guard._integrations import celery as celery_support
 from sentry_guard.testing import Captured, memory_transport
 
 sys.path.insert(0, str(Path(__file__).parent / "celeryproj"))

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from sentry_guard import Chain, ScrubberError
-from sentry_guard.scrubbers.chain import FAILED_TAG, _RateLimit, fail_closed
+from sentry_guard._scrubbers.chain import FAILED_TAG, _RateLimit, fail_closed
 
 SECRET = "hunter2-planted-secret"
 
@@ -149,7 +149,7 @@ def test_failure_logged_once_per_scrubber_per_minute(
     caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     limiter = _RateLimit()
-    monkeypatch.setattr("sentry_guard.scrubbers.chain._failures", limiter)
+    monkeypatch.setattr("sentry_guard._scrubbers.chain._failures", limiter)
     caplog.set_level(logging.ERROR, logger="sentry_guard")
     hook = fail_closed(Chain(_raises), "event")
     for _ in range(5):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sentry_guard import ConfigError, load_settings
-from sentry_guard.scrubbers.scan import uses_compiled_scanner
+from sentry_guard._scrubbers.scan import uses_compiled_scanner
 
 from .conftest import SECRET_DSN, SECRET_KEY, SECRET_SECRET
 

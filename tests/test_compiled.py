@@ -10,12 +10,12 @@ import sys
 
 import pytest
 
-from sentry_guard.scrubbers import scan, walk
+from sentry_guard._scrubbers import scan, walk
 
 _PROBE = """
 import json
 from sentry_guard import DefaultScrubber
-from sentry_guard.scrubbers import scan, walk
+from sentry_guard._scrubbers import scan, walk
 event = {"extra": {"note": "card 4111 1111 1111 1111", "password": "hunter2", "a": ["--token", "t0k"]}}
 print(json.dumps([scan.uses_compiled_scanner(), walk.uses_compiled_walker(), DefaultScrubber()(event, {})]))
 """
@@ -61,7 +61,7 @@ def test_a_true_pure_python_switch_turns_it_off(value: str) -> None:
 def test_without_the_built_module_the_pure_python_path_is_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
     """No C compiler at install time: importing the extension fails, and SPEEDUPS is None."""
     import sentry_guard
-    from sentry_guard.scrubbers import compiled
+    from sentry_guard._scrubbers import compiled
 
     monkeypatch.delenv("SENTRY_GUARD_PURE_PYTHON", raising=False)
     monkeypatch.delattr(sentry_guard, "_speedups", raising=False)

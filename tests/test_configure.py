@@ -13,8 +13,8 @@ from sentry_sdk.transport import Transport
 import sentry_guard
 from sentry_guard import ConfigError
 from sentry_guard._endpoint import EnvelopeServer
-from sentry_guard.hooks import default_chain, sdk_hooks
-from sentry_guard.sdk import accepted_options, sdk_options
+from sentry_guard._hooks import default_chain, sdk_hooks
+from sentry_guard._sdk import accepted_options, sdk_options
 
 from .conftest import SECRET_DSN, SECRET_KEY, SECRET_SECRET
 

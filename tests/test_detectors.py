@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sentry_guard.scrubbers.catalogue import CATALOGUE, parse_detectors
-from sentry_guard.scrubbers.detectors import Redactor, parse_modes
+from sentry_guard._scrubbers.catalogue import CATALOGUE, parse_detectors
+from sentry_guard._scrubbers.detectors import Redactor, parse_modes
 
 #: every test here runs with the compiled scanner and walker, then in pure Python
 pytestmark = pytest.mark.usefixtures("implementation")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import json
 
+from sentry_guard._scrubbers.catalogue import CATALOGUE
 from sentry_guard.cli import main
-from sentry_guard.scrubbers.catalogue import CATALOGUE
 
 
 def _run(*argv: str) -> tuple[int, str, str]:

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sentry_guard.scrubbers import compiled
-from sentry_guard.scrubbers.default import DefaultScrubber
+from sentry_guard._scrubbers import compiled
+from sentry_guard._scrubbers.default import DefaultScrubber
 from tests.conftest import compiled_is_off
 from tests.strategies import events, texts, trees_no_pairs
 

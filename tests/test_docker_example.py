@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from sentry_guard.variables import unknown_variables
+from sentry_guard._variables import unknown_variables
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCKER = ROOT / "examples" / "docker"

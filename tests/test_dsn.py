@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sentry_guard import Dsn, InvalidDsn, validate_dsn
-from sentry_guard.names import trim
+from sentry_guard._names import trim
 
 KEY = "c0ffee0123456789abcdef0123456789"
 

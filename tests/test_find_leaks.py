@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 import sentry_guard
 from sentry_guard import DefaultScrubber, Finding, find_leaks
-from sentry_guard.hooks import default_chain
-from sentry_guard.scrubbers.findings import SUMMARY, format_path
-from sentry_guard.scrubbers.walk import FILTERED
-from sentry_guard.settings import Settings
+from sentry_guard._hooks import default_chain
+from sentry_guard._scrubbers.findings import SUMMARY, format_path
+from sentry_guard._scrubbers.walk import FILTERED
+from sentry_guard._settings import Settings
 from tests.strategies import events, secrets, texts
 
 REPORT = DefaultScrubber(summary=False)

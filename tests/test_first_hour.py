@@ -40,7 +40,7 @@ def sentry_guard_command(
 
 @pytest.fixture
 def broken_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """An installed distribution whose sentry_guard.scrubbers entry point cannot be imported."""
+    """An installed distribution whose sentry_guard._scrubbers entry point cannot be imported."""
     (tmp_path / "acme_sentry.py").write_text("import acme_missing_dependency\n")
     dist = tmp_path / "acme_sentry-1.0.dist-info"
     dist.mkdir()

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from sentry_guard.scrubbers import compiled
-from sentry_guard.scrubbers.default import DefaultScrubber
+from sentry_guard._scrubbers import compiled
+from sentry_guard._scrubbers.default import DefaultScrubber
 from tests import fuzz_speedups as fuzz
 from tests.conftest import compiled_is_off
 

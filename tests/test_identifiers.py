@@ -17,8 +17,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from sentry_guard.scrubbers._format import Format
-from sentry_guard.scrubbers.identifiers import (
+from sentry_guard._scrubbers._format import Format
+from sentry_guard._scrubbers.identifiers import (
     IDENTIFIER_FORMATS,
     be_nn_valid,
     de_taxid_valid,
@@ -45,7 +45,7 @@ from sentry_guard.scrubbers.identifiers import (
     ssn_valid,
     uk_nino_valid,
 )
-from sentry_guard.scrubbers.payments import find_cards, find_ibans, luhn_valid
+from sentry_guard._scrubbers.payments import find_cards, find_ibans, luhn_valid
 
 FORMATS = {f.name: f for f in IDENTIFIER_FORMATS}
 ASCII_ALNUM = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
@@ -811,7 +811,7 @@ def run_python(code: str) -> str:
 def test_importing_sentry_guard_does_not_import_phonenumbers() -> None:
     code = (
         "import sys, sentry_guard\n"
-        "from sentry_guard.scrubbers import identifiers\n"
+        "from sentry_guard._scrubbers import identifiers\n"
         "before = 'phonenumbers' in sys.modules\n"
         "list(identifiers.find_phones('no candidate here: 2026-11-27 and 1234.56'))\n"
         "quiet = 'phonenumbers' in sys.modules\n"

@@ -7,8 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sentry_guard import KeyMatcher
-from sentry_guard.scrubbers.keys import split_words
+from sentry_guard._scrubbers.keys import KeyMatcher, split_words
 
 from .samples import SENSITIVE
 

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from sentry_guard.scrubbers import compiled
-from sentry_guard.scrubbers.catalogue import CATALOGUE
-from sentry_guard.scrubbers.default import DefaultScrubber
+from sentry_guard._scrubbers import compiled
+from sentry_guard._scrubbers.catalogue import CATALOGUE
+from sentry_guard._scrubbers.default import DefaultScrubber
 
 BOUND = 24
 #: the size of the small input, in characters (the large one is 8 times that)

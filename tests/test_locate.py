@@ -11,15 +11,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sentry_guard.scrubbers import default as default_module
-from sentry_guard.scrubbers import scan as scan_module
-from sentry_guard.scrubbers._format import Format
-from sentry_guard.scrubbers.catalogue import CATALOGUE
-from sentry_guard.scrubbers.default import DefaultScrubber
-from sentry_guard.scrubbers.detectors import Redactor
-from sentry_guard.scrubbers.keys import KeyMatcher
-from sentry_guard.scrubbers.scan import PairKeys, Scanner
-from sentry_guard.scrubbers.structure import find_pair_values, locate_pairs
+from sentry_guard._scrubbers import default as default_module
+from sentry_guard._scrubbers import scan as scan_module
+from sentry_guard._scrubbers._format import Format
+from sentry_guard._scrubbers.catalogue import CATALOGUE
+from sentry_guard._scrubbers.default import DefaultScrubber
+from sentry_guard._scrubbers.detectors import Redactor
+from sentry_guard._scrubbers.keys import KeyMatcher
+from sentry_guard._scrubbers.scan import PairKeys, Scanner
+from sentry_guard._scrubbers.structure import find_pair_values, locate_pairs
 
 from .strategies import benign, filler, secrets
 

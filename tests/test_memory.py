@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from sentry_guard.scrubbers import default, scan
-from sentry_guard.scrubbers.default import DefaultScrubber
-from sentry_guard.scrubbers.keys import KeyMatcher
+from sentry_guard._scrubbers import default, scan
+from sentry_guard._scrubbers.default import DefaultScrubber
+from sentry_guard._scrubbers.keys import KeyMatcher
 
 KEY = 16 * 1024
 

@@ -18,7 +18,7 @@ from sentry_guard import (
     validate_release,
     validate_slug,
 )
-from sentry_guard.names import release_advice, suggest_slug, trim
+from sentry_guard._names import release_advice, suggest_slug, trim
 
 RELEASES = [
     # (name, expected trimmed result or error kind)

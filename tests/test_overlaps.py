@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sentry_guard.scrubbers import compiled
-from sentry_guard.scrubbers.default import DefaultScrubber
+from sentry_guard._scrubbers import compiled
+from sentry_guard._scrubbers.default import DefaultScrubber
 from tests.strategies import aws_keys, cards, emails, github_tokens, ibans, ipv4s, jwts, secrets, ssns
 
 JWT = (

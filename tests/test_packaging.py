@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 _USE = """
 import json, sentry_guard
 from sentry_guard import DefaultScrubber
-from sentry_guard.scrubbers import scan
+from sentry_guard._scrubbers import scan
 out = DefaultScrubber()({"extra": {"note": "mail jane@example.com", "password": "x"}}, {})
 print(json.dumps([sentry_guard.__file__, scan.uses_compiled_scanner(), out]))
 """

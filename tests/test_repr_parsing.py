@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sentry_guard.scrubbers.default import DefaultScrubber
-from sentry_guard.scrubbers.literal import parse_literal, unquote
-from sentry_guard.scrubbers.structure import MAX_NESTING, parse_structured
+from sentry_guard._scrubbers.default import DefaultScrubber
+from sentry_guard._scrubbers.literal import parse_literal, unquote
+from sentry_guard._scrubbers.structure import MAX_NESTING, parse_structured
 
 #: text made mostly of what a literal is made of: quotes, backslashes, brackets, escapes
 _ALPHABET = st.sampled_from(

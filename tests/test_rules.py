@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from sentry_guard.scrubbers.chain import FAILED_TAG, fail_closed
-from sentry_guard.scrubbers.default import DefaultScrubber
+from sentry_guard._scrubbers.chain import FAILED_TAG, fail_closed
+from sentry_guard._scrubbers.default import DefaultScrubber
 
 #: every test here runs with the compiled scanner and walker, then in pure Python
 pytestmark = pytest.mark.usefixtures("implementation")

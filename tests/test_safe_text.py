@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sentry_guard.safe_text import EXCERPT_CHARS, clean, excerpt, looks_secret, mask_url, safe_error_text
+from sentry_guard._safe_text import EXCERPT_CHARS, clean, excerpt, looks_secret, mask_url, safe_error_text
 
 from .conftest import SECRET_DSN, SECRET_KEY, SECRET_SECRET
 from .samples import SECRETS

@@ -18,7 +18,7 @@ from sentry_sdk.types import Event
 import sentry_guard
 from sentry_guard import ConfigError
 from sentry_guard._endpoint import EnvelopeServer
-from sentry_guard.sdk import accepted_options
+from sentry_guard._sdk import accepted_options
 
 LOGS = "enable_logs" in accepted_options()
 

@@ -15,9 +15,9 @@ from sentry_sdk.integrations.threading import ThreadingIntegration
 import sentry_guard
 from sentry_guard import ConfigError, SentryGuardError, UnknownOption
 from sentry_guard._endpoint import EnvelopeServer
-from sentry_guard.options import split_keywords
-from sentry_guard.sdk import accepted_options
-from sentry_guard.settings import Settings
+from sentry_guard._options import split_keywords
+from sentry_guard._sdk import accepted_options
+from sentry_guard._settings import Settings
 
 
 def _client_option(name: str) -> Any:

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 import sentry_guard
 from sentry_guard._endpoint import EnvelopeServer
-from sentry_guard.scrubbers import compiled
-from sentry_guard.scrubbers.default import DefaultScrubber
-from sentry_guard.scrubbers.walk import DEEP, FILTERED, rename_keys
+from sentry_guard._scrubbers import compiled
+from sentry_guard._scrubbers.default import DefaultScrubber
+from sentry_guard._scrubbers.walk import DEEP, FILTERED, rename_keys
 from tests.conftest import compiled_is_off
 from tests.strategies import Text, cards, emails, github_tokens, secrets
 from tests.test_differential import canon

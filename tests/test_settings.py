@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sentry_guard import ConfigError, Settings, load_settings
-from sentry_guard.settings import env_name
+from sentry_guard._settings import env_name
 
 from .conftest import SECRET_DSN, SECRET_KEY, SECRET_SECRET
 from .samples import TABLE

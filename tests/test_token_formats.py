@@ -1,4 +1,4 @@
-"""The token catalogue (`sentry_guard.scrubbers.tokens`): every record is well formed, finds its
+"""The token catalogue (`sentry_guard._scrubbers.tokens`): every record is well formed, finds its
 examples wherever they sit in an event, leaves near misses and benign strings alone, keeps the
 recall of the 18 formats found before the catalogue, and runs in linear time."""
 
@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from sentry_guard.scrubbers._format import Format, _placeholder
-from sentry_guard.scrubbers.tokens import TOKEN_FORMATS, age_key_valid
+from sentry_guard._scrubbers._format import Format, _placeholder
+from sentry_guard._scrubbers.tokens import TOKEN_FORMATS, age_key_valid
 
 from .strategies import OLD_TOKEN_PATTERNS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typing
 
-from sentry_guard.settings import Settings
+from sentry_guard._settings import Settings
 from sentry_guard.typing import ConfigureKeywords, Event, Hint, Scrubber
 
 

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sentry_guard
-from sentry_guard.variables import OTHER_TOOLS, known_variables, unknown_variables
+from sentry_guard._variables import OTHER_TOOLS, known_variables, unknown_variables
 
 
 def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:

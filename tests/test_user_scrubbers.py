@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import sentry_guard
 from sentry_guard import ConfigError, load_settings
-from sentry_guard.user_scrubbers import PATH_CHARS, check_signature, resolve_scrubber
+from sentry_guard._user_scrubbers import PATH_CHARS, check_signature, resolve_scrubber
 
 from .conftest import SECRET_DSN, SECRET_KEY, SECRET_SECRET
 

@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sentry_guard import FILTERED, KeyMatcher, Walker
-from sentry_guard.scrubbers import compiled
-from sentry_guard.scrubbers.walk import CYCLE
+from sentry_guard import FILTERED
+from sentry_guard._scrubbers import compiled
+from sentry_guard._scrubbers.keys import KeyMatcher
+from sentry_guard._scrubbers.walk import CYCLE, Walker
 from tests.conftest import compiled_is_off
 
 #: every test here runs with the compiled scanner and walker, then in pure Python

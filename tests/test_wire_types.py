@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import sentry_guard
 from sentry_guard._endpoint import EnvelopeServer
-from sentry_guard.sdk import accepted_options
+from sentry_guard._sdk import accepted_options
 from tests.strategies import aws_keys, cards, emails, github_tokens, ibans, jwts, secrets, ssns
 
 LOGS = "enable_logs" in accepted_options()

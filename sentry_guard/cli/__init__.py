@@ -14,7 +14,7 @@ from typing import TextIO
 import sentry_sdk
 
 from .. import __version__
-from ..scrubbers.scan import uses_compiled_scanner
+from .._scrubbers.scan import uses_compiled_scanner
 from . import _api, _catalogue, _celery, _check, _demo, _scrub
 from ._exit import EXIT_USAGE
 

@@ -11,11 +11,11 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
+from .._audit import delete_issues, run_audit
 from .._exceptions import ConfigError, SentryGuardError
+from .._hooks import default_chain
+from .._safe_text import clean, excerpt
 from ..api import SentryApi
-from ..audit import delete_issues, run_audit
-from ..hooks import default_chain
-from ..safe_text import clean, excerpt
 
 __all__ = ["add_commands"]
 

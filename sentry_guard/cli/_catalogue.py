@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from ..scrubbers.catalogue import describe
+from .._scrubbers.catalogue import describe
 from ._exit import EXIT_OK, EXIT_USAGE
 
 __all__ = ["add_commands"]

@@ -6,10 +6,10 @@ import importlib.util
 from typing import Any, TextIO
 
 from .._exceptions import ConfigError
-from ..integrations.celery import audit_beat_schedule, load_app
-from ..loading import try_load_settings
-from ..safe_text import excerpt, safe_error_text
-from ..user_scrubbers import PATH_CHARS, import_fix
+from .._integrations.celery import audit_beat_schedule, load_app
+from .._loading import try_load_settings
+from .._safe_text import excerpt, safe_error_text
+from .._user_scrubbers import PATH_CHARS, import_fix
 from ._exit import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 __all__ = ["add_commands"]

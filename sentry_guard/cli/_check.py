@@ -7,18 +7,18 @@ from typing import Any, TextIO
 
 from pydantic import SecretStr
 
+from .._configure import plan
+from .._dsn import Dsn
 from .._exceptions import ConfigError, InvalidRelease
+from .._loading import is_strict, try_load_settings
+from .._names import parse_release, release_advice
+from .._provenance import dsn_source, release_source, release_warning
+from .._safe_text import clean, looks_secret, mask_url
+from .._scrubbers.scan import uses_compiled_scanner
+from .._sdk import sdk_version
+from .._settings import Settings, env_name
+from .._variables import unknown_variables, unknown_variables_text
 from ..api import is_loopback, origin
-from ..dsn import Dsn
-from ..loading import is_strict, try_load_settings
-from ..names import parse_release, release_advice
-from ..provenance import dsn_source, release_source, release_warning
-from ..safe_text import clean, looks_secret, mask_url
-from ..scrubbers.scan import uses_compiled_scanner
-from ..sdk import sdk_version
-from ..settings import Settings, env_name
-from ..startup import plan
-from ..variables import unknown_variables, unknown_variables_text
 from ._exit import EXIT_INVALID, EXIT_OK
 
 __all__ = ["add_commands"]

@@ -22,12 +22,13 @@ from sentry_sdk.utils import Dsn as SdkDsn
 
 import sentry_guard
 
-from .. import __version__, startup
+from .. import __version__
+from .. import _configure as startup
 from .._endpoint import EnvelopeServer
 from .._exceptions import ConfigError
-from ..loading import try_load_settings
-from ..safe_text import clean, safe_error_text
-from ..sdk import detach_client
+from .._loading import try_load_settings
+from .._safe_text import clean, safe_error_text
+from .._sdk import detach_client
 from ..testing import Captured, memory_transport
 
 __all__ = ["run_demo"]

@@ -12,12 +12,12 @@ from typing import Any, TextIO
 
 from .._endpoint import parse_envelope
 from .._exceptions import ConfigError, InvalidSetting, ScrubberError
-from ..hooks import default_chain
-from ..leaks import explain
-from ..loading import try_load_settings
-from ..safe_text import clean
-from ..scrubbers.findings import Finding, format_path
-from ..user_scrubbers import resolve_scrubber
+from .._hooks import default_chain
+from .._leaks import explain
+from .._loading import try_load_settings
+from .._safe_text import clean
+from .._scrubbers.findings import Finding, format_path
+from .._user_scrubbers import resolve_scrubber
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "run"]
 

@@ -27,15 +27,15 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from ._dsn import Dsn, validate_dsn
 from ._exceptions import InvalidDsn, InvalidName, InvalidRelease, InvalidSetting
-from .dsn import Dsn, validate_dsn
-from .files import UnsafeFile, read_small_file
-from .names import trim, validate_dist, validate_environment, validate_release
-from .safe_text import excerpt, mask_url
-from .scrubbers.catalogue import by_name, kinds, parse_detectors
-from .scrubbers.catalogue import kinds as format_kinds
-from .scrubbers.detectors import parse_modes
-from .user_scrubbers import check_signature, resolve_scrubber
+from ._files import UnsafeFile, read_small_file
+from ._names import trim, validate_dist, validate_environment, validate_release
+from ._safe_text import excerpt, mask_url
+from ._scrubbers.catalogue import by_name, kinds, parse_detectors
+from ._scrubbers.catalogue import kinds as format_kinds
+from ._scrubbers.detectors import parse_modes
+from ._user_scrubbers import check_signature, resolve_scrubber
 
 __all__ = ["COMMIT_SHA_VARIABLES", "DEFAULT_SECRETS_DIR", "Settings", "env_name"]
 

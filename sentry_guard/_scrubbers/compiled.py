@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ..switches import pure_python_requested
+from .._switches import pure_python_requested
 
 __all__ = ["SPEEDUPS"]
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._exceptions import UnknownOption
-from .safe_text import excerpt
-from .sdk import accepted_options, sdk_version
-from .settings import Settings
+from ._safe_text import excerpt
+from ._sdk import accepted_options, sdk_version
+from ._settings import Settings
 
 __all__ = ["HOOK_OPTIONS", "closest", "split_keywords"]
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._exceptions import SentryGuardError
+from ._leaks import find_leaks
 from .api import SentryApi
-from .leaks import find_leaks
 from .typing import Scrubber
 
 __all__ = ["Audit", "AuditFinding", "ingest_form", "run_audit"]

@@ -16,18 +16,18 @@ from sentry_sdk.integrations.logging import ignore_logger
 from sentry_sdk.utils import BadDsn
 
 from ._exceptions import ConfigError, InvalidSetting, Problem
-from .hooks import default_chain, sdk_hooks
-from .integrations import celery as celery_support
-from .loading import is_strict, try_load_settings
-from .names import release_advice
-from .options import HOOK_OPTIONS, split_keywords
-from .safe_text import safe_error_text
-from .scrubbers.chain import Chain
-from .sdk import detach_client, global_client, sdk_options, sdk_version
-from .settings import Settings, env_name
+from ._hooks import default_chain, sdk_hooks
+from ._integrations import celery as celery_support
+from ._loading import is_strict, try_load_settings
+from ._names import release_advice
+from ._options import HOOK_OPTIONS, split_keywords
+from ._safe_text import safe_error_text
+from ._scrubbers.chain import Chain
+from ._sdk import detach_client, global_client, sdk_options, sdk_version
+from ._settings import Settings, env_name
+from ._user_scrubbers import check_signature, scrubber_label
+from ._variables import unknown_variables, unknown_variables_text
 from .typing import ConfigureKeywords, Scrubber
-from .user_scrubbers import check_signature, scrubber_label
-from .variables import unknown_variables, unknown_variables_text
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack  # typing.Unpack is 3.11+

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import sentry_sdk.utils
 
 from ._exceptions import InvalidDsn
-from .names import trim
+from ._names import trim
 
 __all__ = ["Dsn", "validate_dsn"]
 

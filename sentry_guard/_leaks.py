@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from .hooks import default_chain
-from .scrubbers.chain import KIND_HINT, Chain, scrubber_name
-from .scrubbers.findings import Finding, changes
+from ._hooks import default_chain
+from ._scrubbers.chain import KIND_HINT, Chain, scrubber_name
+from ._scrubbers.findings import Finding, changes
 from .typing import Event, Scrubber
 
 __all__ = ["Finding", "explain", "find_leaks"]

@@ -53,7 +53,7 @@ def clean(text: str, limit: int = MESSAGE_CHARS) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _scrubber() -> Any:
-    from .scrubbers import DefaultScrubber  # here: scrubbers -> plugins -> user_scrubbers import this module
+    from ._scrubbers import DefaultScrubber  # here: scrubbers -> plugins -> user_scrubbers import this module
 
     return DefaultScrubber()
 

@@ -1,13 +1,13 @@
-"""Custom scrubbers from the ``sentry_guard.scrubbers`` entry-point group (import paths in
-``SENTRY_SCRUBBERS`` are resolved by ``sentry_guard.user_scrubbers``)."""
+"""Custom scrubbers from the ``sentry_guard._scrubbers`` entry-point group (import paths in
+``SENTRY_SCRUBBERS`` are resolved by ``sentry_guard._user_scrubbers``)."""
 
 from __future__ import annotations
 
 from importlib.metadata import EntryPoint, entry_points
 
 from .._exceptions import ConfigError, InvalidSetting, Problem
+from .._user_scrubbers import usable_scrubber
 from ..typing import Scrubber
-from ..user_scrubbers import usable_scrubber
 
 __all__ = ["ENTRY_POINT_GROUP", "load_entry_points"]
 

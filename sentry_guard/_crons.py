@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import sentry_sdk
 
 from ._exceptions import ConfigError, InvalidSlug, Problem
-from .names import validate_slug
+from ._names import validate_slug
 
 __all__ = ["INTERVAL_UNITS", "monitor", "monitor_config"]
 

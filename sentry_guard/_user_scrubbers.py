@@ -12,7 +12,7 @@ import inspect
 from typing import Any
 
 from ._exceptions import InvalidSetting
-from .safe_text import excerpt, safe_error_text
+from ._safe_text import excerpt, safe_error_text
 
 __all__ = ["check_signature", "import_fix", "resolve_scrubber", "scrubber_label", "usable_scrubber"]
 

@@ -17,8 +17,8 @@ from datetime import timedelta
 from typing import Any
 
 from .._exceptions import InvalidSlug
-from ..names import suggest_slug, validate_slug
-from ..settings import Settings
+from .._names import suggest_slug, validate_slug
+from .._settings import Settings
 
 __all__ = [
     "MonitorReport",

@@ -14,7 +14,7 @@ import sentry_sdk
 from sentry_sdk.consts import DEFAULT_OPTIONS
 from sentry_sdk.scope import Scope
 
-from .settings import Settings, env_name
+from ._settings import Settings, env_name
 
 __all__ = ["accepted_options", "detach_client", "global_client", "sdk_options", "sdk_version"]
 

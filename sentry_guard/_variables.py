@@ -10,8 +10,8 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
-from .options import closest
-from .settings import PREFIX, Settings, env_name
+from ._options import closest
+from ._settings import PREFIX, Settings, env_name
 
 __all__ = ["OTHER_TOOLS", "known_variables", "unknown_variables", "unknown_variables_text"]
 

@@ -10,11 +10,11 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ._exceptions import ConfigError, InvalidSetting, Problem
-from .files import UnsafeFile, check_regular_file
-from .options import check_setting_names
-from .safe_text import EXCERPT_CHARS, excerpt
-from .settings import Settings, env_name
-from .user_scrubbers import PATH_CHARS
+from ._files import UnsafeFile, check_regular_file
+from ._options import check_setting_names
+from ._safe_text import EXCERPT_CHARS, excerpt
+from ._settings import Settings, env_name
+from ._user_scrubbers import PATH_CHARS
 
 __all__ = ["is_strict", "load_settings", "try_load_settings"]
 

@@ -6,15 +6,15 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ._exceptions import ConfigError, InvalidSetting, Problem
-from .loading import load_settings
-from .safe_text import safe_message
-from .scrubbers.chain import Chain, fail_closed
-from .scrubbers.default import DefaultScrubber
-from .scrubbers.detectors import parse_modes
-from .scrubbers.plugins import load_entry_points
-from .settings import Settings
+from ._loading import load_settings
+from ._safe_text import safe_message
+from ._scrubbers.chain import Chain, fail_closed
+from ._scrubbers.default import DefaultScrubber
+from ._scrubbers.detectors import parse_modes
+from ._scrubbers.plugins import load_entry_points
+from ._settings import Settings
+from ._user_scrubbers import check_signature, resolve_scrubber, scrubber_label
 from .typing import Kind, Scrubber
-from .user_scrubbers import check_signature, resolve_scrubber, scrubber_label
 
 __all__ = ["default_chain", "sdk_hooks"]
 
@@ -63,7 +63,7 @@ def _plugins(problems: list[Problem]) -> list[Scrubber | None]:
 def default_chain(settings: Settings | None = None, scrubbers: Sequence[Scrubber] = ()) -> Chain:
     """The chain `configure()` installs, in this order.
 
-    1. the built-in `DefaultScrubber` (keys, structure, detectors); 2. plugins from the ``sentry_guard.scrubbers`` entry points
+    1. the built-in `DefaultScrubber` (keys, structure, detectors); 2. plugins from the ``sentry_guard._scrubbers`` entry points
     (by name); 3. ``SENTRY_SCRUBBERS`` (as listed); 4. `scrubbers` given to `configure()`;
     5. your ``before_send``. `settings` defaults to the environment's.
     """

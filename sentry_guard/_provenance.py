@@ -11,8 +11,8 @@ from typing import Any
 from dotenv import dotenv_values
 from sentry_sdk.utils import get_default_release
 
-from .safe_text import clean
-from .settings import COMMIT_SHA_VARIABLES, Settings, commit_sha, dsn_file_path
+from ._safe_text import clean
+from ._settings import COMMIT_SHA_VARIABLES, Settings, commit_sha, dsn_file_path
 
 __all__ = ["dsn_source", "release_source", "release_warning"]
 
