@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from .catalogue import CATALOGUE
+
 __all__ = ["KeyMatcher", "split_words"]
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
@@ -307,23 +309,15 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 #: what a detector leaves in place of a value: ``[email]``, ``[creditcard:3f9a0c12be77]``
 #: (not glued to a name before it: ``user[email]`` and ``data[user][email]`` are form fields)
 _MARKER_IN = re.compile(r"(?<![\w\]])\[([a-z]+)(?::[0-9a-f]{12})?\]")
-_marker_kinds: frozenset[str] = frozenset()
-
-
-def _kinds() -> frozenset[str]:
-    global _marker_kinds
-    if not _marker_kinds:
-        from .catalogue import CATALOGUE  # here: the catalogue pulls in every detector module
-
-        _marker_kinds = frozenset(fmt.kind for fmt in CATALOGUE)
-    return _marker_kinds
+#: the kinds a detector's marker may name
+_MARKER_KINDS = frozenset(fmt.kind for fmt in CATALOGUE)
 
 
 def _is_marker(key: str) -> bool:
     """A detector's marker as a key (a scrubbed dict key, the first item of a pair list)
     names nothing: read as ``creditcard`` it would filter its neighbour on a second pass."""
     match = _MARKER_IN.match(key)
-    return match is not None and match.end() == len(key) and match.group(1) in _kinds()
+    return match is not None and match.end() == len(key) and match.group(1) in _MARKER_KINDS
 
 
 def _unmarked(key: str) -> list[str]:
@@ -336,7 +330,7 @@ def _unmarked(key: str) -> list[str]:
     parts: list[str] = []
     last = 0
     for match in _MARKER_IN.finditer(key):
-        if match.group(1) in _kinds():
+        if match.group(1) in _MARKER_KINDS:
             parts.append(key[last : match.start()])
             last = match.end()
     parts.append(key[last:])
