@@ -11,6 +11,8 @@ import re
 import unicodedata
 from typing import Any
 
+from ._scrubbers import DefaultScrubber
+
 __all__ = ["clean", "excerpt", "looks_secret", "mask_url", "safe_error_text", "safe_message", "scrub"]
 
 #: how much of a value an error message may show
@@ -53,8 +55,6 @@ def clean(text: str, limit: int = MESSAGE_CHARS) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _scrubber() -> Any:
-    from ._scrubbers import DefaultScrubber  # here: scrubbers -> plugins -> user_scrubbers import this module
-
     return DefaultScrubber()
 
 
