@@ -83,7 +83,7 @@ def test_scrub_with_extra_scrubbers() -> None:
     assert result.stderr == (
         "sentry-guard scrub: --scrubbers: 'json:loads' takes (s, *, cls, object_hook, parse_float,"
         " parse_int, parse_constant, object_pairs_hook, **kw), so it cannot be called with"
-        " (event, hint); a scrubber is a function def scrub(event, hint) returning the event or None\n"
+        " (event, hint). Fix: write a function def scrub(event, hint) returning the event or None\n"
     )
     assert result.stdout == ""
 
