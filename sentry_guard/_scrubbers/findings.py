@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -281,13 +281,6 @@ def _stretch(path: tuple[Any, ...], before: str, after: str, kind: str, detail: 
     if not detail:
         return Finding("", kind, f"changed by {kind}", span, "")
     return Finding(format_path(path), kind, f"changed by {kind}", span, mask(kind, before[span[0] : span[1]]))
-
-
-def spans_of(findings: Sequence[Finding]) -> Iterator[tuple[str, tuple[int, int]]]:
-    """(path, span) of each finding inside a string."""
-    for finding in findings:
-        if finding.span is not None:
-            yield finding.path, finding.span
 
 
 # -- the scrub summary --------------------------------------------------------------------------
