@@ -267,12 +267,23 @@ class SentryApi:
         settings = load_settings(**overrides)
         self.url = settings.url.rstrip("/") + "/"
         self.origin = origin(self.url)
-        scheme, host, _ = self.origin or ("", "", 0)
+        where = "SENTRY_URL" if url is None else "the url given to SentryApi"
+        if self.origin is None:
+            raise ConfigError(
+                [
+                    Problem(
+                        where,
+                        f"{self._shown(self.url)} is not an http(s) URL with a host",
+                        "use the server's address, e.g. https://sentry.example.com",
+                    )
+                ]
+            )
+        scheme, host, _ = self.origin
         if scheme != "https" and not settings.allow_http and not is_loopback(host):
             raise ConfigError(
                 [
                     Problem(
-                        "SENTRY_URL" if url is None else "the url given to SentryApi",
+                        where,
                         f"plain http:// to {excerpt(host)}, which is not this machine: the auth token "
                         "would cross the network unencrypted, readable by anyone on the way",
                         "use https://, or, if you accept that, pass --insecure (SENTRY_ALLOW_HTTP=true)",
@@ -471,7 +482,12 @@ class SentryApi:
                 url = f"{base}?{urlencode({**chosen, 'cursor': cursor})}"
                 what = f"the cursor {excerpt(cursor)}"
             else:
-                url = urljoin(url, following["url"])
+                try:
+                    url = urljoin(url, following["url"])
+                except ValueError:  # "http://[" and the like
+                    raise InvalidResponse(
+                        f"{where}: the next-page link is not a URL; the listing stops"
+                    ) from None
                 what = f"the next-page link {self._shown(url)}"
                 if origin(url) != self.origin:
                     raise InvalidResponse(
@@ -527,7 +543,8 @@ class SentryApi:
         where = f"{method} {self._where(url)}"
         if self._token is None:
             raise AuthenticationFailed("no token: set SENTRY_AUTH_TOKEN (Settings > Auth Tokens in Sentry)")
-        if origin(url) != self.origin:  # every URL is built from SENTRY_URL; this keeps it so
+        if origin(url) != self.origin:  # pragma: no cover - defence in depth: every URL is built
+            # from SENTRY_URL, and next-page links are checked before they are followed
             raise InvalidResponse(f"{where}: refusing to send the token to {self._shown(url)}")
         headers = {"Authorization": f"Bearer {self._token}", "Accept": "application/json"}
         payload = None
@@ -677,11 +694,7 @@ class SentryApi:
 
     def _where(self, url: str) -> str:
         """The URL's path, for messages."""
-        try:
-            path = urlsplit(url).path
-        except ValueError:
-            path = "?"
-        return clean(path, 120)
+        return clean(urlsplit(url).path, 120)  # every URL here has passed `origin`
 
     def _redirected(self, where: str, url: str, answer: _Answer) -> Redirected:
         location = answer.headers.get("Location", "")
@@ -698,7 +711,7 @@ class SentryApi:
             shown,
         )
 
-    def _error(self, where: str, answer: _Answer, scope: str) -> ApiError:
+    def _error(self, where: str, answer: _Answer, scope: str) -> BadAnswer:
         try:
             detail = json.loads(answer.data).get("detail", "")
         except (ValueError, AttributeError):
@@ -717,7 +730,5 @@ class SentryApi:
             )
         if status == 404:
             return NotFound(f"{where}: not found{detail}; check the org, project and issue id", 404)
-        if status == 429:
-            wait = self._retry_after(answer)
-            return RateLimited(f"{where}: rate limited by Sentry; retry in {wait:g} s", wait)
-        return ApiError(f"{where}: Sentry answered {status}{detail}", status)
+        # (429 and 5xx are retried before they get here; 3xx are `Redirected`)
+        return BadAnswer(f"{where}: Sentry answered {status}{detail}", status)

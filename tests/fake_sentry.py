@@ -59,7 +59,7 @@ Fault = Reply | Trickle | CutOff | Sleep
 class FakeSentry:
     """`with FakeSentry() as sentry:` gives `sentry.url`; `script` queues canned answers."""
 
-    def __init__(self, events: int = 250) -> None:
+    def __init__(self, events: int = 250, *, keep_alive: bool = False) -> None:
         self.events = [
             {
                 "id": f"{i:032x}",
@@ -100,6 +100,9 @@ class FakeSentry:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
+            # HTTP/1.1 keeps the connection open after an answer, as Sentry does
+            protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
