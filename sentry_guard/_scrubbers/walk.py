@@ -31,6 +31,7 @@ __all__ = [
     "KeyRule",
     "StringRule",
     "Walker",
+    "is_plain",
     "nothing_to_hide",
     "plain",
     "rename_keys",
@@ -100,6 +101,40 @@ def nothing_to_hide(value: Any) -> bool:
 
 #: values the walk never looks into (ints below `BIG_INT` too)
 _SCALARS = frozenset({float, bool, type(None)})
+#: dict keys whose reading (hash, equality) runs no code of their own: exact types only
+_PLAIN_KEYS = frozenset({str, int, float, bool, type(None)})
+#: values the same way (a ``str`` subclass is one too: the walk reads it with ``str.__str__``)
+_PLAIN_VALUES = frozenset({str, int, float, bool, type(None), bytes, bytearray})
+
+
+def is_plain(tree: Any) -> bool:
+    """Whether reading `tree` runs no code of its own, so nothing can change it mid-walk.
+
+    True for exact dicts, lists and tuples no deeper than `DEEP` whose dict keys are of
+    `_PLAIN_KEYS` and whose other values are of `_PLAIN_VALUES` or ``str`` subclasses. The
+    pure-Python twin of the compiled ``is_plain`` (the same answers); only exact type checks.
+    """
+    kind = type(tree)
+    if kind is not dict and kind is not list and kind is not tuple:
+        return kind in _PLAIN_VALUES or issubclass(kind, str)
+    stack: list[tuple[Any, int]] = [(tree, 0)]
+    push = stack.append
+    while stack:
+        node, depth = stack.pop()
+        if depth > DEEP:  # a cycle too: `freeze` handles it
+            return False
+        if type(node) is dict:
+            for key in node:
+                if type(key) not in _PLAIN_KEYS:
+                    return False
+            node = node.values()
+        for value in node:
+            kind = type(value)
+            if kind is dict or kind is list or kind is tuple:
+                push((value, depth + 1))
+            elif kind not in _PLAIN_VALUES and not issubclass(kind, str):
+                return False
+    return True
 
 
 def _key_text(key: Any) -> str | None:
