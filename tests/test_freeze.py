@@ -1,6 +1,7 @@
-"""Issue 17 (walker TOCTOU): whether reading a tree can run code of its own.
+"""Issue 17 (walker TOCTOU): a tree whose reading can run code of its own, and its frozen copy.
 
-`is_plain` (compiled, and its pure-Python twin) answers with exact type checks alone.
+`is_plain` (compiled, and its pure-Python twin) says whether reading a tree can run code of
+its own; `freeze` takes a pure-data copy of one that can.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sentry_guard._scrubbers import compiled
-from sentry_guard._scrubbers.walk import DEEP, is_plain
+from sentry_guard._scrubbers.walk import CYCLE, DEEP, freeze, is_plain
 from tests.conftest import compiled_is_off
 
 #: the compiled module as installed, taken before the `implementation` fixture can switch it off
@@ -169,3 +170,84 @@ def test_a_cycle_is_not_plain(implementation: str) -> None:
     loop.append(loop)
     check = is_plain if compiled.SPEEDUPS is None else compiled.SPEEDUPS.is_plain
     assert not check({"loop": loop})
+
+
+def test_freeze_copies_every_container_into_exact_types() -> None:
+    shared = ["s"]
+    tree = Keyed(
+        a=Listed([1, (2, Listed([3]))]),
+        m=View({"k": {"v"}}),
+        b=bytearray(b"x"),
+        t=Text("kept"),
+        one=shared,
+        two=shared,
+    )
+    frozen = freeze(tree)
+    assert frozen == {
+        "a": [1, (2, [3])],
+        "m": {"k": ["v"]},
+        "b": b"x",
+        "t": "kept",
+        "one": ["s"],
+        "two": ["s"],
+    }
+    assert type(frozen) is dict and type(frozen["a"]) is list and type(frozen["a"][1]) is tuple
+    assert type(frozen["t"]) is Text  # inert: kept as it is
+    assert frozen["b"] is not tree["b"] and type(frozen["b"]) is bytearray
+    assert frozen["one"] is frozen["two"] and frozen["one"] is not shared  # frozen once, shared
+    assert is_plain(frozen)
+
+
+class Apart(str):
+    """A str subclass key that is never equal to "a" as a dict key (its own hash and equality)."""
+
+    def __hash__(self) -> int:
+        return 1
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+def test_freeze_turns_keys_into_inert_ones() -> None:
+    marker = object()
+    frozen = freeze({Apart("a"): 1, "a": 2, b"k": 3, (1, "x"): 4, Colour.RED: 5, marker: 6})
+    assert list(frozen.values()) == [1, 2, 3, 4, 5, 6]
+    keys = list(frozen)
+    assert keys[:4] == ["a", "a (2)", b"k", (1, "x")]  # nothing lost when texts meet
+    assert type(keys[0]) is str
+    assert keys[4] == object.__repr__(Colour.RED) and keys[5] == object.__repr__(marker)
+
+
+def test_freeze_is_iterative_and_ends_cycles() -> None:
+    frozen = freeze(Listed([_deep(10_000)]))
+    assert is_plain(frozen[0]) is False  # deeper than DEEP, but pure data
+    loop: list[Any] = [{"password": "x"}]
+    loop.append(loop)
+    assert freeze(Keyed(data=loop)) == {"data": [{"password": "x"}, CYCLE]}
+
+
+def test_freeze_reads_a_foreign_value_once_and_keeps_what_it_captured() -> None:
+    calls = []
+    captured = {"a": "ok"}
+
+    class Moving(Mapping):  # type: ignore[type-arg]
+        """Reading it plants a secret in a dict the freeze has already captured."""
+
+        def __getitem__(self, key: Any) -> Any:
+            return "v"
+
+        def __iter__(self) -> Iterator[Any]:
+            return iter(["k"])
+
+        def __len__(self) -> int:
+            return 1
+
+        def items(self) -> Any:
+            calls.append(1)
+            captured["a"] = CARD
+            return [("k", "v")]
+
+    moving = Moving()
+    frozen = freeze({"first": captured, "second": moving, "again": moving})
+    assert frozen == {"first": {"a": "ok"}, "second": {"k": "v"}, "again": {"k": "v"}}
+    assert calls == [1]
