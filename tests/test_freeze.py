@@ -1,15 +1,17 @@
-"""Issue 17 (walker TOCTOU): a tree whose reading can run code of its own, and its frozen copy.
+"""Issue 17 (walker TOCTOU): a tree whose reading runs its own code is frozen before the walk.
 
 `is_plain` (compiled, and its pure-Python twin) says whether reading a tree can run code of
-its own; `freeze` takes a pure-data copy of one that can.
+its own; `freeze` takes a pure-data copy of one that can; the walker and the scrubber walk that.
 """
 
 from __future__ import annotations
 
 import collections
 import enum
+import json
 import types
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sentry_guard._scrubbers import compiled
-from sentry_guard._scrubbers.walk import CYCLE, DEEP, freeze, is_plain
+from sentry_guard._scrubbers.default import DefaultScrubber
+from sentry_guard._scrubbers.walk import CYCLE, DEEP, FILTERED, Walker, freeze, is_plain
+from tests import fuzz_speedups as fuzz
 from tests.conftest import compiled_is_off
 
 #: the compiled module as installed, taken before the `implementation` fixture can switch it off
@@ -251,3 +255,77 @@ def test_freeze_reads_a_foreign_value_once_and_keeps_what_it_captured() -> None:
     frozen = freeze({"first": captured, "second": moving, "again": moving})
     assert frozen == {"first": {"a": "ok"}, "second": {"k": "v"}, "again": {"k": "v"}}
     assert calls == [1]
+
+
+def test_a_plain_event_comes_back_as_itself(implementation: str) -> None:
+    """Copy-on-write is unchanged for ordinary events: no copy when nothing changed, and the
+    untouched parts of a changed event are the caller's own objects."""
+    scrubber = DefaultScrubber()
+    event: dict[str, Any] = {
+        "message": "hello",
+        "extra": {"n": 1, "rows": [["a", 2.5], ("t", None)]},
+        "tags": {"x": "y"},
+    }
+    assert scrubber(event, {}) is event
+    event["extra"]["password"] = "hunter2"
+    out = scrubber(event, {})
+    assert out["extra"]["password"] == FILTERED
+    assert out["tags"] is event["tags"] and out["extra"]["rows"] is event["extra"]["rows"]
+    recorded = json.loads((Path(__file__).parent / "fixtures" / "event.json").read_text())
+    assert is_plain(recorded)
+    assert Walker(_Never())(recorded) is recorded
+
+
+class _Never:
+    """A key rule that filters nothing."""
+
+    def __init__(self) -> None:
+        self.decisions: dict[str, bool] = {}
+
+    def __call__(self, key: str) -> bool:
+        return False
+
+
+def _planted_key_event() -> tuple[dict[str, Any], dict[str, Any]]:
+    """An event whose str-subclass key, when hashed (``out[key] = FILTERED``), plants a card
+    number in a dict the walk has already passed (and would return as it is)."""
+    passed = {"note": "ok"}
+
+    class Key(str):
+        armed = False
+
+        def __hash__(self) -> int:
+            if Key.armed:
+                passed["note"] = f"card {CARD}"
+            return str.__hash__(self)
+
+        def __eq__(self, other: object) -> bool:
+            return str.__eq__(self, other)
+
+    event = {"extra": passed, "request": {Key("password"): "hunter2"}}
+    Key.armed = True
+    return event, passed
+
+
+def test_a_str_subclass_key_cannot_plant_a_secret(implementation: str) -> None:
+    event, _ = _planted_key_event()
+    out = DefaultScrubber()(event, {})
+    assert out["request"] == {"password": FILTERED}
+    assert CARD not in json.dumps(fuzz.snapshot(out))
+
+
+@pytest.mark.parametrize("kind", ["dict subclass", "Mapping", "str-subclass key"])
+def test_a_foreign_event_comes_back_scrubbed(implementation: str, kind: str) -> None:
+    inner = {"note": f"card {CARD}", "password": "hunter2", "rows": Listed([f"card {CARD}"])}
+    event: Any
+    if kind == "dict subclass":
+        event = Keyed(extra=Keyed(inner))
+    elif kind == "Mapping":
+        event = {"extra": View(inner)}
+    else:
+        event = {"extra": {Text("password"): "hunter2", Text("note"): inner["note"], "rows": inner["rows"]}}
+    out = DefaultScrubber()(event, {})
+    text = json.dumps(fuzz.snapshot(out))
+    assert CARD not in text and "hunter2" not in text
+    assert out["extra"]["password"] == FILTERED
+    assert type(out) is dict and type(out["extra"]) is dict and type(out["extra"]["rows"]) is list

@@ -10,7 +10,10 @@ sentry-sdk hands over plain dicts, lists and strings, but not only: ``str`` subc
 (Django's ``SafeString``, ``StrEnum`` members, lazy translations) pass its serializer
 unchanged, and breadcrumbs and logs reach their hooks before any serializer. The walk reads
 every value it does not know natively through `plain`, never through the value's own
-methods (``__eq__``, ``__hash__``), so a subclass cannot hide its text.
+methods (``__eq__``, ``__hash__``), so a subclass cannot hide its text. A tree whose reading
+could run its own code at all (a dict or list subclass, a ``Mapping``, a ``str`` subclass as
+a dict key: see `is_plain`) is walked as its `freeze` copy, so that code cannot change what
+the walk has already read (issue 17).
 """
 
 from __future__ import annotations
@@ -331,7 +334,8 @@ class Walker:
     `key_strings` when given: a key that changes is renamed, see `rename_keys`), or, when the call is given a `pending` list, is appended to
     it and left as it is (so a caller can scan all of them at once, then rewrite with a
     second walk). Returns `tree`
-    itself when nothing changed. Values filtered by key go to `found` as they were.
+    itself when nothing changed (its `freeze` copy when it was not `is_plain`). Values
+    filtered by key go to `found` as they were.
     """
 
     def __init__(
@@ -354,6 +358,8 @@ class Walker:
         #: the compiled walk, when it is installed (the same rules, the same results)
         speedups = compiled.SPEEDUPS
         self._compiled = None
+        #: whether a tree is pure data already (compiled when installed, the same answers)
+        self._is_plain: Callable[[Any], bool] = is_plain if speedups is None else speedups.is_plain
         if speedups is not None:
             table = keys.trigger_table(speedups) if hasattr(keys, "trigger_table") else None
             bounds = (getattr(keys, "MAX_CACHED", 0), getattr(keys, "MAX_CACHED_KEY", 0))
@@ -373,8 +379,17 @@ class Walker:
             self._compiled = partial(speedups.walk, (*config, table, bounds))
 
     def __call__(self, tree: Any, found: list[Any] | None = None, pending: Pending = None) -> Any:
-        """Walk `tree`; values filtered by key are appended to `found` when given, and the
-        strings to `pending` (instead of going through `strings`) when given."""
+        """Walk `tree` (its `frozen` form); values filtered by key are appended to `found`
+        when given, and the strings to `pending` (instead of going through `strings`) when given."""
+        return self.walk(self.frozen(tree), found, pending)
+
+    def frozen(self, tree: Any) -> Any:
+        """`tree` itself when reading it runs no code of its own (`is_plain`), else its
+        `freeze` copy: code in the tree could otherwise change what the walk has read."""
+        return tree if self._is_plain(tree) else freeze(tree)
+
+    def walk(self, tree: Any, found: list[Any] | None = None, pending: Pending = None) -> Any:
+        """`__call__` for a tree that is pure data already (a `frozen` one): no check."""
         kind = type(tree)
         if self._compiled is not None and (kind is dict or kind is list or kind is tuple):
             return self._compiled(tree, found, pending)
