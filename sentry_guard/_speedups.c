@@ -1523,6 +1523,65 @@ walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 }
 
 
+/* ---- is_plain: whether reading a tree runs no Python code of its own (walk.is_plain) ----
+ *
+ * Only exact type checks and reads of exact dicts, lists and tuples: no method of any object
+ * in the tree runs, so nothing can change the tree while it is read and borrowed pointers
+ * stay valid. A container deeper than PLAIN_DEPTH (walk.DEEP) answers 0, cycles included:
+ * `freeze` handles those. */
+
+#define PLAIN_DEPTH 200
+
+/* A dict key the walk reads natively: exact str, int, float, bool or None. */
+static int
+plain_key(PyObject *key)
+{
+    return PyUnicode_CheckExact(key) || PyLong_CheckExact(key) || PyFloat_CheckExact(key) ||
+           PyBool_Check(key) || key == Py_None;
+}
+
+static int
+plain_node(PyObject *value, int depth)
+{
+    if (PyUnicode_Check(value) || PyLong_CheckExact(value) || PyFloat_CheckExact(value) || PyBool_Check(value) ||
+        value == Py_None || PyBytes_CheckExact(value) || PyByteArray_CheckExact(value))
+        return 1; /* a str subclass too: the walk reads its text with str.__str__ */
+    if (depth > PLAIN_DEPTH)
+        return 0;
+    if (PyDict_CheckExact(value)) {
+        Py_ssize_t position = 0;
+        PyObject *key, *item;
+        while (PyDict_Next(value, &position, &key, &item)) {
+            if (!plain_key(key) || !plain_node(item, depth + 1))
+                return 0;
+        }
+        return 1;
+    }
+    if (PyList_CheckExact(value) || PyTuple_CheckExact(value)) {
+        Py_ssize_t size = PySequence_Fast_GET_SIZE(value);
+        PyObject **items = PySequence_Fast_ITEMS(value);
+        for (Py_ssize_t index = 0; index < size; index++) {
+            if (!plain_node(items[index], depth + 1))
+                return 0;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(is_plain_doc,
+"is_plain(tree) -> bool\n\n"
+"Whether `tree` holds only exact dicts, lists and tuples, dict keys that are exact str, int,\n"
+"float, bool or None, and values that are str (subclasses too), exact int, float, bool, None,\n"
+"bytes or bytearray, no container deeper than PLAIN_DEPTH: reading it runs no code of its own.");
+
+static PyObject *
+is_plain(PyObject *module, PyObject *tree)
+{
+    return PyBool_FromLong(plain_node(tree, 0));
+}
+
+
 /* ---- find_anchors: where any of many literals stands, in many strings ---- */
 
 /* The anchors (all `inside`) of `table` that occur in s[0:n]: each once per string. */
@@ -1609,6 +1668,7 @@ static PyMethodDef methods[] = {
     {"compile_anchors", (PyCFunction)compile_anchors, METH_O, compile_anchors_doc},
     {"compile_key_words", (PyCFunction)(void (*)(void))compile_key_words, METH_FASTCALL, compile_key_words_doc},
     {"walk", (PyCFunction)(void (*)(void))walk, METH_FASTCALL, walk_doc},
+    {"is_plain", (PyCFunction)is_plain, METH_O, is_plain_doc},
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL, scan_doc},
     {"find_anchors", (PyCFunction)(void (*)(void))find_anchors, METH_FASTCALL, find_anchors_doc},
     {NULL, NULL, 0, NULL},
@@ -1626,7 +1686,8 @@ PyMODINIT_FUNC
 PyInit__speedups(void)
 {
     PyObject *m = PyModule_Create(&module);
-    if (m != NULL && PyModule_AddIntConstant(m, "FEATURE_COUNT", N_FEATURES) < 0) {
+    if (m != NULL && (PyModule_AddIntConstant(m, "FEATURE_COUNT", N_FEATURES) < 0 ||
+                      PyModule_AddIntConstant(m, "PLAIN_DEPTH", PLAIN_DEPTH) < 0)) {
         Py_DECREF(m);
         return NULL;
     }

@@ -3,6 +3,8 @@
 from typing import Any
 
 FEATURE_COUNT: int
+#: containers deeper than this make `is_plain` answer False (walk.DEEP)
+PLAIN_DEPTH: int
 
 def scan(
     texts: list[str], sensitive: set[Any], judged: set[Any], /
@@ -10,3 +12,4 @@ def scan(
 def walk(
     config: tuple[Any, ...], tree: Any, found: list[str] | None, pending: list[str] | None, /
 ) -> Any: ...
+def is_plain(tree: Any, /) -> bool: ...

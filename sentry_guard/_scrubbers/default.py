@@ -552,7 +552,8 @@ class DefaultScrubber:
         local.changed = changed
         try:
             # an echo may stand in a string known to be clean on its own: then none is skipped
-            return self._rewriters[0 if self.clean.isdisjoint(changed) else 1](tree)
+            # (`tree` is the walk's result: pure data, nothing to freeze)
+            return self._rewriters[0 if self.clean.isdisjoint(changed) else 1].walk(tree)
         finally:
             local.changed = outer
 
@@ -597,7 +598,13 @@ class DefaultScrubber:
         return result, self._findings(trace, explain=True)
 
     def _scrub(self, event: dict[str, Any]) -> tuple[dict[str, Any], _Trace]:
-        """The scrubbed event (`event` itself when nothing changed), and what the scrub did."""
+        """The scrubbed event (`event` itself when nothing changed), and what the scrub did.
+
+        An event whose reading could run code of its own (a dict subclass, a ``Mapping``, a
+        ``str`` subclass as a key) is frozen first (see `Walker.frozen`): everything below,
+        the findings too, reads pure data that no code can change, and such an event comes
+        back as its frozen copy even when nothing changed."""
+        event = self.walker.frozen(event)
         trace = _Trace(event)
         found = trace.found
         skipped = {k: event[k] for k in _SKIPPED_PARTS if k in event}
@@ -625,7 +632,7 @@ class DefaultScrubber:
         # 1. keys, and every string
         texts: list[str] = []
         event = self._template_parameters(event, found, trace.reasons)
-        result: dict[str, Any] = self.walker(event, found, texts)
+        result: dict[str, Any] = self.walker.walk(event, found, texts)  # frozen above
         # 2. every string at once, and the echoes of what was filtered; 3. put the changes
         # in, where their key allows (clean strings are in `self.clean`: passed without a call)
         changed = self.scrub_many(texts, found, trace.edits)

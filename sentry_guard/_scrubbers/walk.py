@@ -10,7 +10,10 @@ sentry-sdk hands over plain dicts, lists and strings, but not only: ``str`` subc
 (Django's ``SafeString``, ``StrEnum`` members, lazy translations) pass its serializer
 unchanged, and breadcrumbs and logs reach their hooks before any serializer. The walk reads
 every value it does not know natively through `plain`, never through the value's own
-methods (``__eq__``, ``__hash__``), so a subclass cannot hide its text.
+methods (``__eq__``, ``__hash__``), so a subclass cannot hide its text. A tree whose reading
+could run its own code at all (a dict or list subclass, a ``Mapping``, a ``str`` subclass as
+a dict key: see `is_plain`) is walked as its `freeze` copy, so that code cannot change what
+the walk has already read (issue 17).
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ __all__ = [
     "KeyRule",
     "StringRule",
     "Walker",
+    "freeze",
+    "is_plain",
     "nothing_to_hide",
     "plain",
     "rename_keys",
@@ -87,6 +92,141 @@ def plain(value: Any) -> Any:
     return None
 
 
+class _Frame:
+    """A container being frozen: its items as captured, the next one, and its frozen copy."""
+
+    __slots__ = ("is_tuple", "items", "next", "out", "slot", "source")
+
+    def __init__(self, items: list[Any], out: Any, source: Any, slot: Any, is_tuple: bool) -> None:
+        self.items = items
+        self.next = 0
+        self.out = out
+        self.source = source
+        #: where the finished copy goes in the container above (its frozen key, or None)
+        self.slot = slot
+        self.is_tuple = is_tuple
+
+
+#: what `_enter` returns when it started a container (its items come next)
+_ENTERED = object()
+
+
+def freeze(tree: Any) -> Any:
+    """A copy of `tree` that holds pure data: walking it runs no code of the tree's own.
+
+    Top-down: each container is captured once, at once (``list(x)``, ``x.items()`` of an
+    exact dict, or ONE call of `plain` for any other type that has a form), before its
+    children are converted; code run while converting a later child (a ``Mapping``'s
+    ``items()``) cannot change what was captured, nor reach the copy. Every container comes
+    back a new exact dict, list or tuple; a cycle becomes `CYCLE`; a container met twice is
+    frozen once (the copy is shared, as the original was). Values kept as they are: exact
+    scalars and bytes, ``str`` subclasses (inert: read as ``str.__str__``), a bytearray as a
+    copy, and objects `plain` gives no form (the walk passes them by too). Dict keys: see
+    `_frozen_key`. Iterative: no recursion limit.
+    """
+    stack: list[_Frame] = []
+    #: id -> (the original, its frozen form), for containers and values already converted
+    #: (the original is held: its id stays its own while the freeze runs)
+    done: dict[int, tuple[Any, Any]] = {}
+    #: ids of the containers on the current path (a cycle leads back to one of them)
+    active: dict[int, Any] = {}
+    top = _enter(tree, None, stack, done, active)
+    if top is not _ENTERED:
+        return top
+    while True:
+        frame = stack[-1]
+        if frame.next < len(frame.items):
+            item = frame.items[frame.next]
+            frame.next += 1
+            if type(frame.out) is dict:
+                slot = _free_key(frame.out, _frozen_key(item[0]))
+                value = _enter(item[1], slot, stack, done, active)
+                if value is not _ENTERED:
+                    frame.out[slot] = value
+            else:
+                value = _enter(item, None, stack, done, active)
+                if value is not _ENTERED:
+                    frame.out.append(value)
+            continue
+        stack.pop()
+        finished = tuple(frame.out) if frame.is_tuple else frame.out
+        del active[id(frame.source)]
+        done[id(frame.source)] = (frame.source, finished)
+        if not stack:
+            return finished
+        above = stack[-1].out
+        if type(above) is dict:
+            above[frame.slot] = finished
+        else:
+            above.append(finished)
+
+
+def _enter(
+    value: Any, slot: Any, stack: list[_Frame], done: dict[int, tuple[Any, Any]], active: dict[int, Any]
+) -> Any:
+    """The frozen form of a value with no items to convert, or `_ENTERED` after pushing a
+    frame for a container (its items captured now, at once)."""
+    kind = type(value)
+    if kind in _PLAIN_VALUES or issubclass(kind, str):
+        return bytearray(value) if kind is bytearray else value
+    ident = id(value)
+    if ident in active:
+        return CYCLE
+    known = done.get(ident)
+    if known is not None:
+        return known[1]
+    if kind is dict:
+        items: list[Any] = list(value.items())  # an exact dict: no code runs
+        out: Any = {}
+    elif kind is list or kind is tuple:
+        items, out = list(value), []
+    else:
+        form = plain(value)  # the one read of a foreign value (may run its code)
+        if type(form) is dict:
+            items, out = list(form.items()), {}
+        elif type(form) is list:
+            items, out = form, []
+        else:  # text, or no form: kept as the walk would keep it
+            done[ident] = (value, value if form is None else form)
+            return done[ident][1]
+    active[ident] = value
+    stack.append(_Frame(items, out, value, slot, kind is tuple))
+    return _ENTERED
+
+
+#: dict keys kept as they are by `freeze`: their hash and equality run no code of theirs
+_INERT_KEYS = frozenset({str, int, float, bool, type(None), bytes})
+
+
+def _frozen_key(key: Any) -> Any:
+    """A dict key as `freeze` keeps it, with no method of the key called: exact str, int,
+    float, bool, None and bytes (and exact tuples of them) as they are; a ``str`` subclass
+    as its text (``str.__str__``); any other object as ``object.__repr__`` text (its type
+    and address: no code of its own runs, and two objects never share it)."""
+    kind = type(key)
+    if kind in _INERT_KEYS:
+        return key
+    if issubclass(kind, str):
+        return str.__str__(key)
+    if kind is tuple and all(type(part) in _INERT_KEYS for part in key):
+        return key
+    return object.__repr__(key)
+
+
+def _free_key(out: dict[Any, Any], key: Any) -> Any:
+    """`key`, or when `out` has it already (two keys that read as the same text), its text
+    with the first free suffix ``" (2)"``, ``" (3)"``, ... (as `rename_keys` does)."""
+    if key not in out:
+        return key
+    text = key if type(key) is str else repr(key)
+    number = 1
+    while True:
+        number += 1
+        candidate = f"{text} ({number})"
+        if candidate not in out:
+            return candidate
+
+
 def nothing_to_hide(value: Any) -> bool:
     """``None``, a bool, ``""``, an empty container, or already `FILTERED`: a sensitive key's
     value that is left as it is (``[Filtered]`` would only say that something was there)."""
@@ -100,6 +240,40 @@ def nothing_to_hide(value: Any) -> bool:
 
 #: values the walk never looks into (ints below `BIG_INT` too)
 _SCALARS = frozenset({float, bool, type(None)})
+#: dict keys whose reading (hash, equality) runs no code of their own: exact types only
+_PLAIN_KEYS = frozenset({str, int, float, bool, type(None)})
+#: values the same way (a ``str`` subclass is one too: the walk reads it with ``str.__str__``)
+_PLAIN_VALUES = frozenset({str, int, float, bool, type(None), bytes, bytearray})
+
+
+def is_plain(tree: Any) -> bool:
+    """Whether reading `tree` runs no code of its own, so nothing can change it mid-walk.
+
+    True for exact dicts, lists and tuples no deeper than `DEEP` whose dict keys are of
+    `_PLAIN_KEYS` and whose other values are of `_PLAIN_VALUES` or ``str`` subclasses. The
+    pure-Python twin of the compiled ``is_plain`` (the same answers); only exact type checks.
+    """
+    kind = type(tree)
+    if kind is not dict and kind is not list and kind is not tuple:
+        return kind in _PLAIN_VALUES or issubclass(kind, str)
+    stack: list[tuple[Any, int]] = [(tree, 0)]
+    push = stack.append
+    while stack:
+        node, depth = stack.pop()
+        if depth > DEEP:  # a cycle too: `freeze` handles it
+            return False
+        if type(node) is dict:
+            for key in node:
+                if type(key) not in _PLAIN_KEYS:
+                    return False
+            node = node.values()
+        for value in node:
+            kind = type(value)
+            if kind is dict or kind is list or kind is tuple:
+                push((value, depth + 1))
+            elif kind not in _PLAIN_VALUES and not issubclass(kind, str):
+                return False
+    return True
 
 
 def _key_text(key: Any) -> str | None:
@@ -160,7 +334,8 @@ class Walker:
     `key_strings` when given: a key that changes is renamed, see `rename_keys`), or, when the call is given a `pending` list, is appended to
     it and left as it is (so a caller can scan all of them at once, then rewrite with a
     second walk). Returns `tree`
-    itself when nothing changed. Values filtered by key go to `found` as they were.
+    itself when nothing changed (its `freeze` copy when it was not `is_plain`). Values
+    filtered by key go to `found` as they were.
     """
 
     def __init__(
@@ -183,6 +358,8 @@ class Walker:
         #: the compiled walk, when it is installed (the same rules, the same results)
         speedups = compiled.SPEEDUPS
         self._compiled = None
+        #: whether a tree is pure data already (compiled when installed, the same answers)
+        self._is_plain: Callable[[Any], bool] = is_plain if speedups is None else speedups.is_plain
         if speedups is not None:
             table = keys.trigger_table(speedups) if hasattr(keys, "trigger_table") else None
             bounds = (getattr(keys, "MAX_CACHED", 0), getattr(keys, "MAX_CACHED_KEY", 0))
@@ -202,8 +379,17 @@ class Walker:
             self._compiled = partial(speedups.walk, (*config, table, bounds))
 
     def __call__(self, tree: Any, found: list[Any] | None = None, pending: Pending = None) -> Any:
-        """Walk `tree`; values filtered by key are appended to `found` when given, and the
-        strings to `pending` (instead of going through `strings`) when given."""
+        """Walk `tree` (its `frozen` form); values filtered by key are appended to `found`
+        when given, and the strings to `pending` (instead of going through `strings`) when given."""
+        return self.walk(self.frozen(tree), found, pending)
+
+    def frozen(self, tree: Any) -> Any:
+        """`tree` itself when reading it runs no code of its own (`is_plain`), else its
+        `freeze` copy: code in the tree could otherwise change what the walk has read."""
+        return tree if self._is_plain(tree) else freeze(tree)
+
+    def walk(self, tree: Any, found: list[Any] | None = None, pending: Pending = None) -> Any:
+        """`__call__` for a tree that is pure data already (a `frozen` one): no check."""
         kind = type(tree)
         if self._compiled is not None and (kind is dict or kind is list or kind is tuple):
             return self._compiled(tree, found, pending)
