@@ -1114,7 +1114,7 @@ typedef struct {
 } Walk;
 
 static PyObject *walk_dict(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth);
-static PyObject *walk_list(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth);
+static PyObject *walk_list(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth, int pair);
 
 /* The text of a str or a str subclass as an exact str (new reference; no method of a
  * subclass runs), or NULL without an error when `object` is not a str. */
@@ -1236,7 +1236,7 @@ walk_value(Walk *w, PyObject *value, PyObject *context, Py_ssize_t depth)
     if (PyDict_CheckExact(value))
         return walk_dict(w, value, context, depth + 1);
     if (PyList_CheckExact(value) || PyTuple_CheckExact(value))
-        return walk_list(w, value, context, depth + 1);
+        return walk_list(w, value, context, depth + 1, 0);
     if (is_scalar(value))
         return Py_NewRef(value);
     PyObject *form = PyObject_CallOneArg(w->plain, value);
@@ -1250,7 +1250,7 @@ walk_value(Walk *w, PyObject *value, PyObject *context, Py_ssize_t depth)
     else if (PyDict_CheckExact(form))
         new = walk_dict(w, form, context, depth + 1);
     else
-        new = walk_list(w, form, context, depth + 1);
+        new = walk_list(w, form, context, depth + 1, 0);
     if (new == form) { /* unchanged: the original value stays */
         Py_DECREF(new);
         new = Py_NewRef(value);
@@ -1260,9 +1260,10 @@ walk_value(Walk *w, PyObject *value, PyObject *context, Py_ssize_t depth)
 }
 
 /* A text key's text through the string rule (with the key above the dict, `context`): a
- * new text is noted in `*renames` as (key, text), in the dict's order. 0, or -1 on error. */
+ * new text is noted in `*renames` as (key, text), in the dict's order, and given in
+ * `*scrubbed` (a new reference; left NULL when the text stays). 0, or -1 on error. */
 static int
-walk_key(Walk *w, PyObject *key, PyObject *name, PyObject *context, PyObject **renames)
+walk_key(Walk *w, PyObject *key, PyObject *name, PyObject *context, PyObject **renames, PyObject **scrubbed)
 {
     PyObject *new_name;
     if (w->pending != NULL)
@@ -1292,6 +1293,7 @@ walk_key(Walk *w, PyObject *key, PyObject *name, PyObject *context, PyObject **r
             return -1;
         }
         Py_DECREF(item);
+        *scrubbed = Py_NewRef(new_name); /* the key as it will read: its value is read under it */
     }
     Py_DECREF(new_name);
     return 0;
@@ -1305,13 +1307,13 @@ walk_dict(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
     PyObject *out = NULL, *renames = NULL, *key, *value;
     Py_ssize_t position = 0;
     while (PyDict_Next(node, &position, &key, &value)) {
-        PyObject *name = NULL, *new = NULL;
+        PyObject *name = NULL, *new = NULL, *scrubbed = NULL;
         Py_INCREF(key);
         Py_INCREF(value);
         if ((name = as_text(key)) == NULL && PyErr_Occurred())
             goto error;
         if (name != NULL) {
-            if (walk_key(w, key, name, context, &renames) < 0)
+            if (walk_key(w, key, name, context, &renames, &scrubbed) < 0)
                 goto error;
             int hit = decision(w, name);
             if (hit < 0)
@@ -1328,7 +1330,8 @@ walk_dict(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
                 goto next;
             }
         }
-        new = walk_value(w, value, name == NULL ? context : name, depth);
+        /* the value is read under its key as the key will read (a second scrub sees that) */
+        new = walk_value(w, value, scrubbed != NULL ? scrubbed : name == NULL ? context : name, depth);
         if (new == NULL)
             goto error;
     next:
@@ -1340,12 +1343,14 @@ walk_dict(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
         }
         Py_XDECREF(new);
         Py_XDECREF(name);
+        Py_XDECREF(scrubbed);
         Py_DECREF(key);
         Py_DECREF(value);
         continue;
     error:
         Py_XDECREF(new);
         Py_XDECREF(name);
+        Py_XDECREF(scrubbed);
         Py_DECREF(key);
         Py_DECREF(value);
         Py_XDECREF(out);
@@ -1368,9 +1373,9 @@ walk_pair(Walk *w, PyObject *pair, PyObject *name, Py_ssize_t depth)
 {
     int hit = decision(w, name);
     if (hit <= 0)
-        return hit < 0 ? NULL : walk_list(w, pair, name, depth + 1);
+        return hit < 0 ? NULL : walk_list(w, pair, name, depth + 1, 1);
     if (PySequence_Fast_GET_SIZE(pair) != 2) /* the key rule may have run code that changed it */
-        return walk_list(w, pair, name, depth + 1);
+        return walk_list(w, pair, name, depth + 1, 1);
     PyObject *key = Py_NewRef(PySequence_Fast_GET_ITEM(pair, 0));
     PyObject *value = Py_NewRef(PySequence_Fast_GET_ITEM(pair, 1));
     PyObject *result = NULL;
@@ -1400,12 +1405,14 @@ sensitive_flag(Walk *w, PyObject *text)
     return is_flag ? decision(w, text) : 0;
 }
 
+/* A list or tuple; for a [key, value] `pair` whose key is given a new text, the items after
+ * the key are read under that text (as a second scrub reads them). */
 static PyObject *
-walk_list(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
+walk_list(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth, int pair)
 {
     if (depth > w->deep)
         return deep_walk(w, node, context);
-    PyObject *out = NULL;
+    PyObject *out = NULL, *scrubbed = NULL;
     int flag = 0; /* the previous item was a sensitive --flag: this one is its value */
     /* the size is read again each time: code the walk runs may have changed the list */
     for (Py_ssize_t index = 0; index < PySequence_Fast_GET_SIZE(node); index++) {
@@ -1433,13 +1440,17 @@ walk_list(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
                     Py_DECREF(new);
                     new = Py_NewRef(value);
                 }
+                else if (pair && index == 0 && PyUnicode_CheckExact(new)) {
+                    scrubbed = Py_NewRef(new);
+                    context = scrubbed;
+                }
             }
         }
         else if ((PyList_CheckExact(value) || PyTuple_CheckExact(value)) &&
                  PySequence_Fast_GET_SIZE(value) == 2) {
             if ((name = as_text(PySequence_Fast_GET_ITEM(value, 0))) == NULL && PyErr_Occurred())
                 goto error;
-            new = name != NULL ? walk_pair(w, value, name, depth) : walk_list(w, value, context, depth + 1);
+            new = name != NULL ? walk_pair(w, value, name, depth) : walk_list(w, value, context, depth + 1, 0);
         }
         else
             new = walk_value(w, value, context, depth);
@@ -1462,8 +1473,10 @@ walk_list(Walk *w, PyObject *node, PyObject *context, Py_ssize_t depth)
         Py_XDECREF(name);
         Py_DECREF(value);
         Py_XDECREF(out);
+        Py_XDECREF(scrubbed);
         return NULL;
     }
+    Py_XDECREF(scrubbed);
     return out == NULL ? Py_NewRef(node) : out;
 }
 
@@ -1517,7 +1530,7 @@ walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (PyDict_CheckExact(tree))
         return walk_dict(&w, tree, NULL, 0);
     if (PyList_CheckExact(tree) || PyTuple_CheckExact(tree))
-        return walk_list(&w, tree, NULL, 0);
+        return walk_list(&w, tree, NULL, 0, 0);
     PyErr_SetString(PyExc_TypeError, "walk(): the tree must be a dict, a list or a tuple");
     return NULL;
 }
@@ -1527,8 +1540,8 @@ walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
  *
  * Only exact type checks and reads of exact dicts, lists and tuples: no method of any object
  * in the tree runs, so nothing can change the tree while it is read and borrowed pointers
- * stay valid. A container deeper than PLAIN_DEPTH (walk.DEEP) answers 0, cycles included:
- * `freeze` handles those. */
+ * stay valid. Recursive down to PLAIN_DEPTH (walk.DEEP) levels: a container deeper than that
+ * (a cycle leads there too) makes the answer None, and walk.is_plain, iterative, decides. */
 
 #define PLAIN_DEPTH 200
 
@@ -1540,45 +1553,54 @@ plain_key(PyObject *key)
            PyBool_Check(key) || key == Py_None;
 }
 
+/* 1 plain, 0 not, -1 a container deeper than PLAIN_DEPTH (not read). */
 static int
 plain_node(PyObject *value, int depth)
 {
     if (PyUnicode_Check(value) || PyLong_CheckExact(value) || PyFloat_CheckExact(value) || PyBool_Check(value) ||
         value == Py_None || PyBytes_CheckExact(value) || PyByteArray_CheckExact(value))
         return 1; /* a str subclass too: the walk reads its text with str.__str__ */
-    if (depth > PLAIN_DEPTH)
+    int is_dict = PyDict_CheckExact(value);
+    if (!is_dict && !PyList_CheckExact(value) && !PyTuple_CheckExact(value))
         return 0;
-    if (PyDict_CheckExact(value)) {
+    if (depth > PLAIN_DEPTH)
+        return -1;
+    if (is_dict) {
         Py_ssize_t position = 0;
         PyObject *key, *item;
         while (PyDict_Next(value, &position, &key, &item)) {
-            if (!plain_key(key) || !plain_node(item, depth + 1))
+            if (!plain_key(key))
                 return 0;
+            int plain = plain_node(item, depth + 1);
+            if (plain != 1)
+                return plain;
         }
         return 1;
     }
-    if (PyList_CheckExact(value) || PyTuple_CheckExact(value)) {
-        Py_ssize_t size = PySequence_Fast_GET_SIZE(value);
-        PyObject **items = PySequence_Fast_ITEMS(value);
-        for (Py_ssize_t index = 0; index < size; index++) {
-            if (!plain_node(items[index], depth + 1))
-                return 0;
-        }
-        return 1;
+    Py_ssize_t size = PySequence_Fast_GET_SIZE(value);
+    PyObject **items = PySequence_Fast_ITEMS(value);
+    for (Py_ssize_t index = 0; index < size; index++) {
+        int plain = plain_node(items[index], depth + 1);
+        if (plain != 1)
+            return plain;
     }
-    return 0;
+    return 1;
 }
 
 PyDoc_STRVAR(is_plain_doc,
-"is_plain(tree) -> bool\n\n"
+"is_plain(tree) -> bool | None\n\n"
 "Whether `tree` holds only exact dicts, lists and tuples, dict keys that are exact str, int,\n"
 "float, bool or None, and values that are str (subclasses too), exact int, float, bool, None,\n"
-"bytes or bytearray, no container deeper than PLAIN_DEPTH: reading it runs no code of its own.");
+"bytes or bytearray: reading it runs no code of its own. None when a container deeper than\n"
+"PLAIN_DEPTH was met first (walk.is_plain decides those).");
 
 static PyObject *
 is_plain(PyObject *module, PyObject *tree)
 {
-    return PyBool_FromLong(plain_node(tree, 0));
+    int plain = plain_node(tree, 0);
+    if (plain < 0)
+        Py_RETURN_NONE;
+    return PyBool_FromLong(plain);
 }
 
 

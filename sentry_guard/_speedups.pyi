@@ -3,7 +3,7 @@
 from typing import Any
 
 FEATURE_COUNT: int
-#: containers deeper than this make `is_plain` answer False (walk.DEEP)
+#: containers deeper than this make `is_plain` answer None (walk.DEEP): `walk.is_plain` decides
 PLAIN_DEPTH: int
 
 def scan(
@@ -12,4 +12,4 @@ def scan(
 def walk(
     config: tuple[Any, ...], tree: Any, found: list[str] | None, pending: list[str] | None, /
 ) -> Any: ...
-def is_plain(tree: Any, /) -> bool: ...
+def is_plain(tree: Any, /) -> bool | None: ...

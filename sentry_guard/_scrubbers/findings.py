@@ -196,13 +196,17 @@ def changes(
                     name = _key_text(key)
                     if new_key is not key and name is not None:
                         steps.append((name, new_key, (*path, new_key), _KEY, context))
+                        # the value was read under the key as it reads now (its text, without
+                        # the `` (2)`` that told it from another key)
+                        name = _SUFFIX.sub("", new_key) if new_key != name else name
                     if new_value is not value:
                         inner_context = context if name is None else name
                         steps.append((value, new_value, (*path, new_key), form, inner_context))
                 todo += reversed(steps)
                 continue
         elif type(form) in (list, tuple) and type(new) in (list, tuple) and len(form) == len(new):
-            inner_context = _key_text(form[0]) if _is_pair(form) else context
+            # a pair's value was read under its key as the key reads now
+            inner_context = (_key_text(new[0]) or _key_text(form[0])) if _is_pair(form) else context
             todo += reversed(
                 [
                     (value, new_value, (*path, index), form, inner_context if index else context)

@@ -249,19 +249,23 @@ _PLAIN_VALUES = frozenset({str, int, float, bool, type(None), bytes, bytearray})
 def is_plain(tree: Any) -> bool:
     """Whether reading `tree` runs no code of its own, so nothing can change it mid-walk.
 
-    True for exact dicts, lists and tuples no deeper than `DEEP` whose dict keys are of
-    `_PLAIN_KEYS` and whose other values are of `_PLAIN_VALUES` or ``str`` subclasses. The
-    pure-Python twin of the compiled ``is_plain`` (the same answers); only exact type checks.
+    True for exact dicts, lists and tuples whose dict keys are of `_PLAIN_KEYS` and whose
+    other values are of `_PLAIN_VALUES` or ``str`` subclasses, at any depth; a cycle of such
+    containers is plain too (the walk ends it with `CYCLE`). Only exact type checks.
+    Iterative; below `DEEP` levels it remembers the containers it read, so a cycle ends.
     """
     kind = type(tree)
     if kind is not dict and kind is not list and kind is not tuple:
         return kind in _PLAIN_VALUES or issubclass(kind, str)
     stack: list[tuple[Any, int]] = [(tree, 0)]
     push = stack.append
+    seen: set[int] = set()  # containers read below DEEP (only there can a cycle be)
     while stack:
         node, depth = stack.pop()
-        if depth > DEEP:  # a cycle too: `freeze` handles it
-            return False
+        if depth > DEEP:
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
         if type(node) is dict:
             for key in node:
                 if type(key) not in _PLAIN_KEYS:
@@ -274,6 +278,16 @@ def is_plain(tree: Any) -> bool:
             elif kind not in _PLAIN_VALUES and not issubclass(kind, str):
                 return False
     return True
+
+
+def _checked_by(compiled_check: Callable[[Any], bool | None]) -> Callable[[Any], bool]:
+    """`is_plain` through the compiled check, which leaves trees deeper than `DEEP` to it."""
+
+    def check(tree: Any) -> bool:
+        verdict = compiled_check(tree)
+        return is_plain(tree) if verdict is None else verdict
+
+    return check
 
 
 def _key_text(key: Any) -> str | None:
@@ -359,7 +373,7 @@ class Walker:
         speedups = compiled.SPEEDUPS
         self._compiled = None
         #: whether a tree is pure data already (compiled when installed, the same answers)
-        self._is_plain: Callable[[Any], bool] = is_plain if speedups is None else speedups.is_plain
+        self._is_plain = is_plain if speedups is None else _checked_by(speedups.is_plain)
         if speedups is not None:
             table = keys.trigger_table(speedups) if hasattr(keys, "trigger_table") else None
             bounds = (getattr(keys, "MAX_CACHED", 0), getattr(keys, "MAX_CACHED_KEY", 0))
@@ -426,7 +440,9 @@ class Walker:
                 name = key if type(key) is str else _key_text(key)
                 if name is not None:
                     # the key's text goes through the string rule like any string (with the
-                    # key above the dict); the key rule still reads it as it was
+                    # key above the dict); the key rule still reads it as it was, the value
+                    # is read under it as it will read (as a second scrub reads it)
+                    inner = name
                     if add is not None:
                         add(name)
                     elif key_strings is not None and name not in clean:
@@ -435,6 +451,7 @@ class Walker:
                             if renames is None:
                                 renames = []
                             renames.append((key, new_name))
+                            inner = new_name
                     hit = known(name)
                     if hit is None:
                         hit = decide(name)
@@ -446,7 +463,6 @@ class Walker:
                             if found is not None:
                                 found.append(value)
                         continue
-                    inner = name
                 else:
                     inner = context
                 kind = type(value)
@@ -473,7 +489,11 @@ class Walker:
                 return rename_keys(node if out is None else out, renames)
             return node if out is None else out
 
-        def walk_list(node: Any, context: str | None, depth: int, found: list[Any] | None, add: _Add) -> Any:
+        def walk_list(
+            node: Any, context: str | None, depth: int, found: list[Any] | None, add: _Add, pair: bool = False
+        ) -> Any:
+            """A list or tuple; for a [key, value] `pair` whose key gets a new text, the items
+            after the key are read under that text (as a second scrub reads them)."""
             if depth > deep:
                 return walk_deep(node, context, found, add)
             out = None
@@ -504,6 +524,8 @@ class Walker:
                         new = strings(text, context)
                         if new is text:
                             continue
+                        if pair and index == 0:
+                            context = new
                 elif kind is dict:
                     new = walk_dict(value, context, depth + 1, found, add)
                 elif kind is list or kind is tuple:
@@ -554,7 +576,7 @@ class Walker:
             if hit is None:
                 hit = decide(name)
             if not hit:
-                return walk_list(pair, name, depth + 1, found, add)
+                return walk_list(pair, name, depth + 1, found, add, True)
             if nothing_to_hide(pair[1]):
                 return pair
             if found is not None:
@@ -575,14 +597,16 @@ class Walker:
         #: the converted form walked in place of a value read through `plain`, by the value's id
         forms: dict[int, Any] = {}
         active = {id(tree)}
-        stack: list[tuple[Iterator[tuple[Any, Any]], Any, str | None, bool]] = [
-            (_items(tree), tree, context, type(tree) is dict)
+        #: (items, container, context, is a dict, is a [key, value] pair whose key was not sensitive)
+        stack: list[tuple[Iterator[tuple[Any, Any]], Any, str | None, bool, bool]] = [
+            (_items(tree), tree, context, type(tree) is dict, False)
         ]
         flags: set[int] = set()  # ids of lists whose next item follows a sensitive ``--flag``
         while stack:
-            items, container, context, is_dict = stack[-1]
+            items, container, context, is_dict, pair = stack[-1]
             for key, value in items:
                 inner = context
+                is_pair = False
                 if not is_dict and id(container) in flags:  # the value of a sensitive --flag
                     flags.discard(id(container))
                     if not nothing_to_hide(value):
@@ -593,19 +617,20 @@ class Walker:
                 if is_dict:
                     name = _key_text(key)
                     if name is not None:
+                        inner = name
                         if add is not None:
                             add(name)
                         elif key_strings is not None and name not in clean:
                             new_name = key_strings(name, context)
                             if new_name is not name and new_name != name:
                                 renames.append((tuple(path), key, new_name))
+                                inner = new_name  # the value is read under the key as it will read
                         if keys(name):
                             if not nothing_to_hide(value):
                                 edits.append(((*path, key), FILTERED))
                                 if found is not None:
                                     found.append(value)
                             continue
-                        inner = name
                 kind = type(value)
                 walked = value
                 if kind is not dict and kind is not list and kind is not tuple:
@@ -624,6 +649,9 @@ class Walker:
                             new = strings(walked, inner)
                             if new is not walked:
                                 edits.append(((*path, key), new))
+                                if pair and key == 0:  # a pair's key given a new text: the
+                                    context = new  # value is read under it
+                                    stack[-1] = (items, container, new, is_dict, pair)
                         continue
                     forms[id(value)] = walked
                 elif kind is not dict and not is_dict and len(value) == 2:
@@ -636,12 +664,13 @@ class Walker:
                                     found.append(value[1])
                             continue
                         inner = name
+                        is_pair = True
                 if id(value) in active:
                     edits.append(((*path, key), CYCLE))
                     continue
                 active.add(id(value))
                 path.append(key)
-                stack.append((_items(walked), value, inner, type(walked) is dict))
+                stack.append((_items(walked), value, inner, type(walked) is dict, is_pair))
                 break
             else:
                 stack.pop()
