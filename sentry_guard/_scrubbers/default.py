@@ -695,7 +695,7 @@ class DefaultScrubber:
         if known is not None:
             return known
         word = self.matcher.reason(key)
-        if word is None:  # pragma: no cover - every caller passes a key the matcher flags (reason() is None only for others)
+        if word is None:  # pragma: no cover - every caller passes a key the matcher flags
             reason = "key", f"{where} key {key!r}".strip()
         else:
             reason = f"key:{word}", f"key rule: {where} {key!r} matches {word!r}".replace(":  ", ": ")
