@@ -171,3 +171,51 @@ def test_hint_tells_the_payload_kind() -> None:
 
     fail_closed(Chain(record), "log")({}, {"x": 1})
     assert seen == ["log"]
+
+
+def test_chains_of_the_same_scrubbers_are_equal_and_hash_alike() -> None:
+    a, b = tag("a"), tag("b")
+    assert Chain(a, b) == Chain(a, b) and hash(Chain(a, b)) == hash(Chain(a, b))
+    assert Chain(a, b) != Chain(b, a) and Chain(a) != (a,)
+    assert len({Chain(a, b), Chain(a, b), Chain(b, a)}) == 2
+
+
+def test_fail_closed_sends_a_minimal_transaction() -> None:
+    """A transaction keeps its trace ids and op; its name (a URL route can hold an id) goes."""
+    transaction = {
+        "type": "transaction",
+        "transaction": f"/orders/{SECRET}",
+        "start_timestamp": 1.5,
+        "timestamp": 2.5,
+        "contexts": {
+            "trace": {
+                "trace_id": "771a43a4192642f0b136d5159a501700",
+                "span_id": "a0ad9c7c32b12c3b",
+                "op": "http.server",
+                "description": SECRET,
+            }
+        },
+        "spans": [{"description": SECRET}],
+    }
+    out = fail_closed(Chain(_raises), "transaction")(transaction, {})
+    assert SECRET not in repr(out)
+    assert out["type"] == "transaction" and out["transaction"] == "[Filtered]"
+    assert out["contexts"] == {
+        "trace": {
+            "trace_id": "771a43a4192642f0b136d5159a501700",
+            "span_id": "a0ad9c7c32b12c3b",
+            "op": "http.server",
+        }
+    }
+    assert (out["start_timestamp"], out["timestamp"]) == (1.5, 2.5) and "spans" not in out
+    # a transaction whose contexts are no dict keeps no trace
+    assert "contexts" not in fail_closed(Chain(_raises), "transaction")(
+        {"type": "transaction", "contexts": []}, {}
+    )
+
+
+def test_fail_closed_drops_what_it_cannot_even_make_minimal() -> None:
+    """The minimal payload is built from the payload too: when that fails (an unhashable
+    level), the payload is dropped, never sent as it was."""
+    hook = fail_closed(Chain(_raises), "event")
+    assert hook({"level": ["error"], "message": SECRET}, {}) is None

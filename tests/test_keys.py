@@ -118,3 +118,32 @@ def test_decision_is_stable_and_cached(key: str) -> None:
     matcher = KeyMatcher()
     assert matcher(key) == matcher(key) == KeyMatcher()._decide(key)
     assert key in matcher.decisions
+
+
+@pytest.mark.parametrize(
+    ("key", "word"),
+    [
+        ("access_tokens", "access_tokens"),
+        ("refreshTokens", "refresh_tokens"),
+        ("e-mail", "e_mail"),
+        ("E_Mail", "e_mail"),
+        ("birth_date", "birth_date"),
+        ("birthDate", "birth_date"),
+    ],
+)
+def test_the_reason_names_the_rule_s_words(key: str, word: str) -> None:
+    """A two-word rule (``tokens`` after an owner, ``mail`` after ``e``, ``birth`` before
+    ``date``) is told by its own words, never the key's text."""
+    assert KeyMatcher().reason(key) == word
+
+
+@pytest.mark.parametrize("key", ["max_tokens", "tokens", "mail", "date", "birth", "order_id"])
+def test_no_reason_for_a_key_that_is_not_filtered(key: str) -> None:
+    matcher = KeyMatcher()
+    assert not matcher(key) and matcher.reason(key) is None
+
+
+def test_matchers_with_the_same_names_are_equal() -> None:
+    assert KeyMatcher(["order notes"], ["token type"]) == KeyMatcher(["order_notes"], ["tokenType"])
+    assert hash(KeyMatcher(["order notes"])) == hash(KeyMatcher(["orderNotes"]))
+    assert KeyMatcher(["order notes"]) != KeyMatcher() and KeyMatcher() != "KeyMatcher()"

@@ -230,3 +230,27 @@ def test_check_signature_reads_what_it_can() -> None:
     check_signature(lambda *args, **kwargs: None, "x")
     with pytest.raises(ValueError, match=r"takes \(\)"):
         check_signature(lambda: None, "x")
+
+
+def test_a_plugin_that_is_no_callable_is_named_with_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry point that loads something other than a scrubber: the rule says what it is,
+    the fix says to correct or uninstall the plugin package."""
+    from sentry_guard._scrubbers.plugins import load_entry_points
+
+    (tmp_path / "not_a_scrubber.py").write_text("scrub = 42\n")
+    dist = tmp_path / "notone-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: notone\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[sentry_guard.scrubbers]\nforty-two = not_a_scrubber:scrub\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        with pytest.raises(ConfigError) as info:
+            load_entry_points()
+    finally:
+        sys.modules.pop("not_a_scrubber", None)
+    (problem,) = info.value.problems
+    assert problem.variable == "entry point 'forty-two' (not_a_scrubber:scrub, from notone)"
+    assert problem.rule.endswith("is a int, not a callable (event, hint) -> event | None")
+    assert problem.fix.endswith(", or uninstall the plugin package")

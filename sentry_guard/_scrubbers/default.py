@@ -302,6 +302,8 @@ def _set_paths(tree: dict[str, Any], edits: list[tuple[Path, Any]]) -> dict[str,
                 copy = copies.get(id(original))
                 if copy is None:
                     kind = type(original)
+                    if kind is not dict and kind is not list:  # filtered whole: `[Filtered]`
+                        raise TypeError(kind)
                     copy = copies[id(original)] = dict(original) if kind is dict else list(original)
                 node[key] = copy
                 node = copy
@@ -693,7 +695,7 @@ class DefaultScrubber:
         if known is not None:
             return known
         word = self.matcher.reason(key)
-        if word is None:
+        if word is None:  # pragma: no cover - every caller passes a key the matcher flags
             reason = "key", f"{where} key {key!r}".strip()
         else:
             reason = f"key:{word}", f"key rule: {where} {key!r} matches {word!r}".replace(":  ", ": ")

@@ -313,13 +313,6 @@ _MARKER_IN = re.compile(r"(?<![\w\]])\[([a-z]+)(?::[0-9a-f]{12})?\]")
 _MARKER_KINDS = frozenset(fmt.kind for fmt in CATALOGUE)
 
 
-def _is_marker(key: str) -> bool:
-    """A detector's marker as a key (a scrubbed dict key, the first item of a pair list)
-    names nothing: read as ``creditcard`` it would filter its neighbour on a second pass."""
-    match = _MARKER_IN.match(key)
-    return match is not None and match.end() == len(key) and match.group(1) in _MARKER_KINDS
-
-
 def _unmarked(key: str) -> list[str]:
     """The parts of `key` between detectors' markers, each read on its own: a key scrubbed
     for content (``contact [email]``, ``[email] (2)``) is judged by the words it kept, never

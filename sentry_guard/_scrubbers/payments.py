@@ -145,8 +145,6 @@ def _cards(text: str) -> Iterator[Span]:
         finish = len(runs) if finish == -1 else finish
         at = runs.find(_THIRTEEN, finish)
         stripped = text[begin:finish].strip(" -")
-        if not stripped:
-            continue
         offset = text.index(stripped, begin)
         run = stripped
         if len(run) - run.count(" ") - run.count("-") < 13:

@@ -1,0 +1,112 @@
+"""DefaultScrubber's less travelled paths: identities that need no change or whose place was
+filtered whole, log templates with fewer parameters than placeholders, JSON text that cannot
+be written back, echoes inside rewritten JSON, and the bounded reason cache."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from sentry_guard import FILTERED, DefaultScrubber
+from sentry_guard._scrubbers import default as default_module
+from sentry_guard._scrubbers.default import _sensitive_placeholders
+from sentry_guard._scrubbers.keys import KeyMatcher
+from sentry_guard._scrubbers.structure import parse_structured
+
+#: every test here runs with the compiled scanner and walker, then in pure Python
+pytestmark = pytest.mark.usefixtures("implementation")
+
+
+def test_an_identity_with_nothing_to_hide_leaves_the_event_as_it_is() -> None:
+    """``user.id`` is None: no identity is hidden, so no container is copied."""
+    event: dict[str, Any] = {"user": {"id": None}, "message": "checkout done"}
+    assert DefaultScrubber()(event, {}) is event
+
+
+def test_an_identity_under_a_key_filtered_whole_stays_filtered_with_send_default_pii() -> None:
+    """With SENTRY_SEND_DEFAULT_PII on, identities are put back in place, but not into a
+    container a sensitive key filtered whole: ``password`` stays ``[Filtered]`` (it once came
+    back as the list of the characters of ``[Filtered]``)."""
+    frame_vars = {"password": {"user_id": "u-42", "pin": 1234}, "user_id": "u-43"}
+    event: dict[str, Any] = {"exception": {"values": [{"stacktrace": {"frames": [{"vars": frame_vars}]}}]}}
+    out = DefaultScrubber(send_default_pii=True, summary=False)(event, {})
+    assert out["exception"]["values"][0]["stacktrace"]["frames"][0]["vars"] == {
+        "password": FILTERED,
+        "user_id": "u-43",
+    }
+
+
+def test_only_placeholders_whose_parameter_is_there_are_judged() -> None:
+    template = "user %s logged in with password %s"
+    assert _sensitive_placeholders(template, KeyMatcher(), range(2)) == [(1, "password")]
+    # the event carries one parameter: the second placeholder has nothing to filter
+    assert _sensitive_placeholders(template, KeyMatcher(), range(1)) == []
+    event = {"logentry": {"message": template, "params": ["bob"]}}
+    assert DefaultScrubber(summary=False)(event, {})["logentry"]["params"] == ["bob"]
+
+
+def test_json_text_that_cannot_be_written_back_is_filtered_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dump that fails (a recursion limit reached deep in the caller's stack) fails closed:
+    the whole string goes, and the finding says why."""
+
+    def unwritable(text: str) -> tuple[Any, Callable[[Any], str]] | None:
+        parsed = parse_structured(text)
+        if parsed is None:
+            return None
+
+        def dump(value: Any) -> str:
+            raise RecursionError("maximum recursion depth exceeded")
+
+        return parsed[0], dump
+
+    monkeypatch.setattr(default_module, "parse_structured", unwritable)
+    blob = json.dumps({"password": "hunter2-xyz", "order": 7})
+    event = {"extra": {"blob": blob, "other": "nothing here"}}
+    scrubber = DefaultScrubber(summary=False)
+    out, findings = scrubber.explain(event)
+    assert out["extra"] == {"blob": FILTERED, "other": "nothing here"}
+    assert [(f.path, f.kind, f.rule) for f in findings] == [
+        ("$.extra.blob", "structure", "JSON text or a repr that could not be written back")
+    ]
+
+
+def test_an_echo_inside_rewritten_json_text_goes_too() -> None:
+    """A value filtered by key elsewhere is removed from JSON text rewritten for its own
+    sensitive key, under a key that says nothing."""
+    event = {
+        "extra": {
+            "password": "hunter2xyz",
+            "blob": json.dumps({"password": "hunter2xyz", "note": "typed hunter2xyz"}),
+        }
+    }
+    out = DefaultScrubber(summary=False)(event, {})
+    assert json.loads(out["extra"]["blob"]) == {"password": FILTERED, "note": f"typed {FILTERED}"}
+
+
+def test_an_echo_that_breaks_the_json_text_is_reported_as_one_stretch() -> None:
+    """An echo in a JSON number leaves text that is no JSON any more: the findings cannot
+    read it as a structure, so the changed stretch is one finding (no value shown)."""
+    event = {"extra": {"password": "73914852", "blob": json.dumps({"n": 73914852, "password": "73914852"})}}
+    out, findings = DefaultScrubber(summary=False).explain(event)
+    assert "73914852" not in json.dumps(out)
+    assert out["extra"]["blob"] == f'{{"n": {FILTERED}, "password": "{FILTERED}"}}'
+    assert [(f.path, f.kind) for f in findings] == [
+        ("$.extra.password", "key:password"),
+        ("$.extra.blob", "changed"),
+    ]
+    assert findings[1].span == (6, 37) and "73914852" not in findings[1].excerpt
+
+
+def test_the_reason_cache_is_bounded() -> None:
+    """Findings remember a reason per key, at most 4096 of them: past that the cache starts over."""
+    scrubber = DefaultScrubber(summary=False)
+    event = {"extra": {f"password_{n}": "x" for n in range(4100)}}
+    _, findings = scrubber.explain(event)
+    assert len(findings) == 4100
+    assert {(f.kind, f.rule) for f in findings[-3:]} == {
+        ("key:password", f"key rule: 'password_{n}' matches 'password'") for n in (4097, 4098, 4099)
+    }
+    assert len(scrubber._reasons) == 4100 - 4096

@@ -1,0 +1,62 @@
+"""The findings' less travelled paths: the ``<parsed>`` step, keys that keep their text, the
+changed stretch of a string, and a summary the scrubber could not have written."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sentry_guard._leaks import _changes_by
+from sentry_guard._scrubbers.findings import _MAX_KINDS, PARSED, SUMMARY, format_path, own_summary
+from sentry_guard._scrubbers.keys import KeyMatcher
+
+REASON = KeyMatcher().reason
+
+
+def test_the_parsed_step_reads_as_such() -> None:
+    assert repr(PARSED) == "<parsed>"
+    assert format_path(("extra", "body", PARSED, "password")) == "$.extra.body<parsed>.password"
+
+
+def test_a_changed_string_is_one_finding_for_the_stretch_that_changed() -> None:
+    """What a scrubber that does not explain itself changed: the same head and tail are cut off."""
+    (finding,) = _changes_by("mine", {"m": "call 555-0100 now"}, {"m": "call *** now"})
+    assert (finding.path, finding.kind, finding.span) == ("$.m", "scrubber:mine", (5, 13))
+    assert "555" not in finding.excerpt
+
+
+def test_a_key_given_an_equal_text_is_no_finding() -> None:
+    """A scrubber that rebuilds a dict may give a key a new object with the same text: only
+    the key it renamed is a finding."""
+    same = "".join(["or", "der"])
+    before: dict[str, Any] = {"order": 1, "pw": "x"}
+    after: dict[str, Any] = {same: 1, "[Filtered]": "x"}
+    (finding,) = _changes_by("mine", before, after)
+    assert finding.path == '$["[Filtered]"]' and finding.rule.endswith("(in the key)")
+
+
+class _Key(str):
+    """A str subclass as a dict key."""
+
+
+def test_a_str_subclass_key_turned_plain_is_no_rename() -> None:
+    """A key that keeps its text but loses its type is not a rename: the dict, changed in a
+    way no rename explains, is one finding."""
+    before: dict[Any, Any] = {_Key("order"): 1, "pw": "x"}
+    after: dict[Any, Any] = {"order": 1, "[Filtered]": "x"}
+    (finding,) = _changes_by("mine", before, after)
+    assert (finding.path, finding.kind, finding.span) == ("$", "scrubber:mine", None)
+
+
+def test_a_summary_the_scrubber_could_not_have_written_is_not_kept() -> None:
+    def event(summary: Any) -> dict[str, Any]:
+        return {"contexts": {SUMMARY: summary}}
+
+    assert own_summary(event({"filtered": {"email": 2}}), REASON) == {"filtered": {"email": 2}}
+    assert own_summary(event({"filtered": {"email": 2}, "note": "x"}), REASON) is None
+    assert own_summary(event({"filtered": ["email"]}), REASON) is None
+    assert own_summary(event(["filtered"]), REASON) is None
+    too_many = {f"key:password{n}": 1 for n in range(_MAX_KINDS + 1)}
+    assert own_summary(event({"filtered": too_many}), REASON) is None
+    assert (
+        own_summary(event({"filtered": dict(list(too_many.items())[:1])}), REASON) is None
+    )  # not a rule's word
