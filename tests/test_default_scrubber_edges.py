@@ -110,3 +110,18 @@ def test_the_reason_cache_is_bounded() -> None:
         ("key:password", f"key rule: 'password_{n}' matches 'password'") for n in (4097, 4098, 4099)
     }
     assert len(scrubber._reasons) == 4100 - 4096
+
+
+def test_an_echo_that_was_a_whole_value_inside_json_text_is_reported_as_an_echo() -> None:
+    event = {
+        "extra": {
+            "password": "hunter2xyz",
+            "blob": json.dumps({"password": "hunter2xyz", "note": "hunter2xyz"}),
+        }
+    }
+    _, findings = DefaultScrubber(summary=False).explain(event)
+    assert [(f.path, f.kind) for f in findings] == [
+        ("$.extra.password", "key:password"),
+        ("$.extra.blob<parsed>.password", "key:password"),
+        ("$.extra.blob<parsed>.note", "echo"),
+    ]

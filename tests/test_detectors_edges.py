@@ -229,11 +229,12 @@ def test_an_address_inside_an_ipv6_match_starts_no_other() -> None:
     assert [text[a:b] for a, b in find_ips(text)] == ["2001:db8:0:0:1:2:3:4"]
 
 
-def test_no_device_owner_is_read_where_case_folding_changes_the_length() -> None:
-    """The names are found in the lowered text: where it has another length they would be
-    read at the wrong place, so none is (the IP and token detectors still run there)."""
+def test_a_device_owner_is_read_where_case_folding_changes_the_length() -> None:
+    """The device words are found in a lowered copy of the same length (a letter whose lower
+    case is longer, ``İ``, is kept as it is there), so the owner is read at the right place."""
     assert list(find_device_owners("Bruno's MacBook Pro")) == [(0, 7)]
-    assert list(find_device_owners(f"{DOTTED_I} Bruno's MacBook Pro")) == []
+    text = f"{DOTTED_I}stanbul: Bruno's MacBook Pro, {DOTTED_I}{DOTTED_I} Kamils-iMac.local"
+    assert [text[a:b] for a, b in find_device_owners(text)] == ["Bruno's", "Kamils"]
 
 
 def test_a_replaced_value_before_a_separator_names_nothing() -> None:

@@ -737,6 +737,11 @@ class DefaultScrubber:
             edits = trace.edits.get(value) if isinstance(value, str) else None
             if edits and edits[0][3] == "structure":
                 return "structure", "JSON text or a repr that could not be written back"
+            if isinstance(value, str):  # a whole value that is an echo (inside JSON text)
+                if not echoes:
+                    echoes.extend(echo_values(trace.found))
+                if value in echoes:
+                    return "echo", "echo of a value filtered by key"
             return "key", "filtered by key"
 
         def key_string(path: Path, before: str, after: str, context: str | None) -> list[Finding] | None:

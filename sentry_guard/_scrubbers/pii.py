@@ -243,8 +243,9 @@ def find_device_owners(text: str) -> Iterator[Span]:
     ``Kamils`` in ``Kamils-MacBook-Pro.local`` (the platforms count device names as personal
     data); ``My MacBook`` and ``Office-iMac`` name nobody."""
     lowered = text.lower()
-    if len(lowered) != len(text):
-        return
+    if len(lowered) != len(text):  # a letter whose lower case is longer (``İ``): one by one,
+        # keeping such letters as they are (the device words are ASCII), positions kept
+        lowered = "".join(low if len(low := c.lower()) == 1 else c for c in text)
     done = 0
     for device in _DEVICES:
         at = lowered.find(device)
