@@ -24,7 +24,9 @@ def _found(event: dict[str, object]) -> set[tuple[str, str]]:
 def test_a_tag_that_is_no_key_value_object_is_read_where_it_is() -> None:
     """A [key, value] pair or a bare string in ``tags`` keeps its own path: the `.key`/`.value`
     steps are for {"key": ..., "value": ...} tags only (a pair's value is at [1], not .value)."""
-    found = _found({"tags": [["api_key", "plain-looking-value"], EMAIL, {"key": "password", "value": PASSWORD}]})
+    found = _found(
+        {"tags": [["api_key", "plain-looking-value"], EMAIL, {"key": "password", "value": PASSWORD}]}
+    )
     assert found == {
         ("$.tags[0][1]", "key:api_key"),
         ("$.tags[1]", "email"),
