@@ -5,6 +5,7 @@ an issue that cannot be read while its events can."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ from .audit_events import EMAIL, PASSWORD, leaky_event
 from .fake_sentry import TOKEN, FakeSentry, Reply
 
 
-def _found(event: dict[str, object]) -> set[tuple[str, str]]:
+def _found(event: dict[str, Any]) -> set[tuple[str, str]]:
     return {(path, kind) for path, kind, _ in findings_in(event, default_chain(Settings()))}
 
 
