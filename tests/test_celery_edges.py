@@ -16,7 +16,7 @@ from sentry_guard.cli import main
 
 
 def _app() -> Celery:
-    app = Celery("edges", broker="memory://")
+    app = Celery("edges", broker="memory://", set_as_current=False)  # the demo project's stays current
     app.conf.beat_schedule = {
         "every-ten-minutes": {"task": "t", "schedule": schedule(timedelta(minutes=10))},
         "every-twenty-seconds": {"task": "t", "schedule": schedule(timedelta(seconds=20))},
