@@ -10,7 +10,6 @@ import textwrap
 
 import pytest
 import sentry_sdk
-from sentry_sdk.integrations.argv import ArgvIntegration
 
 import sentry_guard
 from sentry_guard import ConfigError
@@ -35,16 +34,27 @@ def test_an_unreadable_strict_switch_counts_as_strict(monkeypatch: pytest.Monkey
     assert {p.variable for p in info.value.problems} == {"SENTRY_GUARD_STRICT", "SENTRY_RELEASE"}
 
 
-def test_without_celery_the_given_integrations_are_passed_as_they_are(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setitem(sys.modules, "celery", None)  # as if not installed: find_spec gives None
-    given = ArgvIntegration()
-    result = sentry_guard.configure(
-        dsn=SECRET_DSN, integrations=(given,), transport=memory_transport(Captured())
+def test_without_celery_the_given_integrations_are_passed_as_they_are() -> None:
+    """In a process of its own: once Celery was imported, hiding it confuses sentry-sdk."""
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.modules["celery"] = None  # as if not installed: find_spec gives None
+        import sentry_sdk
+        from sentry_sdk.integrations.argv import ArgvIntegration
+        import sentry_guard
+        from sentry_guard.testing import Captured, memory_transport
+
+        given = ArgvIntegration()
+        result = sentry_guard.configure(
+            dsn={SECRET_DSN!r}, integrations=(given,), transport=memory_transport(Captured())
+        )
+        print(result.enabled, sentry_sdk.get_client().options["integrations"] == [given])
+        """
     )
-    assert result.enabled
-    assert sentry_sdk.get_client().options["integrations"] == [given]
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "True True\n"
 
 
 def test_a_release_sentry_cannot_sort_is_warned_about(guard_logs: pytest.LogCaptureFixture) -> None:
