@@ -53,6 +53,8 @@ def ingest_form(event: Mapping[str, Any]) -> tuple[dict[str, Any], Callable[[str
     back to the path in `event`."""
     ingest: dict[str, Any] = {}
     prefixes: list[tuple[str, str]] = []
+    #: indices of the tags that were {"key": ..., "value": ...} (a [k, v] pair stays as it was)
+    keyed_tags: set[int] = set()
     for key, value in event.items():
         if key == "entries" and isinstance(value, list):
             rest: list[Any] = []
@@ -71,8 +73,9 @@ def ingest_form(event: Mapping[str, Any]) -> tuple[dict[str, Any], Callable[[str
             # whatever else a tag holds (``query``) under its own name
             pairs: list[Any] = []
             extras: list[Any] = []
-            for tag in value:
+            for index, tag in enumerate(value):
                 if isinstance(tag, dict) and "key" in tag and "value" in tag:
+                    keyed_tags.add(index)
                     pairs.append([tag["key"], tag["value"]])
                     extras.append({k: v for k, v in tag.items() if k not in ("key", "value")})
                 else:
@@ -91,7 +94,7 @@ def ingest_form(event: Mapping[str, Any]) -> tuple[dict[str, Any], Callable[[str
 
     def back(path: str) -> str:
         tag = _TAG_STEP.match(path)
-        if tag is not None:
+        if tag is not None and int(tag.group(1)) in keyed_tags:
             return f"$.tags[{tag.group(1)}].{'key' if tag.group(2) == '0' else 'value'}" + path[tag.end() :]
         for ours, theirs in prefixes:
             if path == ours or (path.startswith(ours) and path[len(ours)] in ".[<"):

@@ -118,7 +118,7 @@ class Plan:
     settings: Settings | None
     #: every problem found
     problems: list[Problem] = field(default_factory=list)
-    #: the scrubber chain, plugins included (None without a DSN, unless built anyway)
+    #: the scrubber chain, plugins included (None when the settings or the chain were invalid)
     chain: Chain | None = None
     #: the sentry-sdk hooks, by option name
     hooks: dict[str, Callable[..., Any]] = field(default_factory=dict, repr=False)
@@ -152,19 +152,15 @@ def plan(
     sdk_extras: Mapping[str, Any] | None = None,
     *,
     transport: Any = None,
-    without_dsn: bool = False,
     settings: Settings | None = None,
 ) -> Plan:
     """Load the settings (unless given, from `overrides`) and build the chain, hooks and
-    ``sentry_sdk.init`` keywords, short of calling it. Without a DSN only the settings are
-    loaded, unless `without_dsn` (check)."""
+    ``sentry_sdk.init`` keywords, short of calling it: with a DSN or without (`check`)."""
     problems: list[Problem] = []
     if settings is None:
         settings, problems = try_load_settings(overrides or {})
         if settings is None:
             return Plan(None, problems)
-    if settings.dsn is None and not without_dsn:
-        return Plan(settings)
     extras = dict(sdk_extras or {})
     try:
         chain = default_chain(settings, scrubbers)

@@ -114,7 +114,7 @@ def validate_dsn(value: str) -> Dsn:
         ) from None
     try:  # the last word is sentry-sdk's: what passes here, sentry_sdk.init accepts
         sentry_sdk.utils.Dsn(url)
-    except Exception as exc:
+    except Exception as exc:  # pragma: no cover - the checks above refuse all sentry-sdk 2.0-2.75 does
         raise InvalidDsn(f"sentry-sdk cannot read it ({type(exc).__name__})", _FIX, kind="format") from None
     return Dsn(
         url,

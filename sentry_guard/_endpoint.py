@@ -64,7 +64,7 @@ def _decode(body: bytes, encoding: str) -> bytes:
         return gzip.decompress(body)
     if encoding == "deflate":
         return zlib.decompress(body)
-    if encoding == "br":
+    if encoding == "br":  # pragma: no cover - sentry-sdk sends br only with brotli, no dependency here
         import brotli  # only when sentry-sdk chose brotli
 
         return bytes(brotli.decompress(body))

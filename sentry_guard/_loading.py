@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ._exceptions import ConfigError, InvalidSetting, Problem
-from ._files import UnsafeFile, check_regular_file
+from ._files import UnsafeFile, read_small_file
 from ._options import check_setting_names
 from ._safe_text import EXCERPT_CHARS, excerpt
 from ._settings import Settings, env_name
@@ -59,7 +59,7 @@ def _origin(field: str, overrides: Mapping[str, Any], env_file: Path | None = No
         return f"{name} (in {env_file})"
     if field == "dsn":
         return f"{name} (from a secret file)"
-    return name
+    return name  # pragma: no cover - only the DSN has a source besides these (its file)
 
 
 def _unechoed(rule: str, value: Any, limit: int) -> str:
@@ -70,7 +70,7 @@ def _unechoed(rule: str, value: Any, limit: int) -> str:
     for item in values:
         if isinstance(item, str):
             for text in {item, item.strip()}:
-                if len(text) > limit and text in rule:
+                if len(text) > limit and text in rule:  # pragma: no cover - validators quote excerpts only
                     rule = rule.replace(text, excerpt(text, limit))
     return rule
 
@@ -103,20 +103,24 @@ def try_load_settings(
     env_file = Path(env_file_raw) if env_file_raw else None
     if env_file is not None:
         try:
-            check_regular_file(env_file, ENV_FILE_LIMIT)
+            # read now: python-dotenv raises a bare UnicodeDecodeError on a file not in UTF-8
+            read_small_file(env_file, ENV_FILE_LIMIT).decode("utf-8")
         except (OSError, ValueError) as exc:
-            if isinstance(exc, UnsafeFile):
+            if isinstance(exc, UnicodeDecodeError):
+                where = f"byte 0x{exc.object[exc.start]:02x} at offset {exc.start}"
+                rule = f"the .env file {excerpt(env_file)} is not UTF-8 text ({where})"
+            elif isinstance(exc, UnsafeFile):
                 rule = f"the .env file {excerpt(env_file)} cannot be read: {exc.reason}"
             elif isinstance(exc, FileNotFoundError):
                 rule = f"the .env file {excerpt(env_file)} does not exist"
             else:
-                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "an unusable path"
+                reason = getattr(exc, "strerror", None) or type(exc).__name__  # e.g. Not a directory
                 rule = f"the .env file {excerpt(env_file)} cannot be read ({reason})"
             problems.append(
                 Problem(
                     _origin("guard_env_file", overrides),
                     rule,
-                    "point it at a regular .env file of at most 1 MiB, or unset the variable",
+                    "point it at a regular .env file in UTF-8 of at most 1 MiB, or unset the variable",
                 )
             )
             env_file = None

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from dotenv import dotenv_values
 from sentry_sdk.utils import get_default_release
@@ -30,12 +29,10 @@ def _in_env_file(name: str, env_file: Path | None) -> bool:
         return False
 
 
-def dsn_source(settings: Settings, overrides: Mapping[str, Any] | None = None) -> str | None:
+def dsn_source(settings: Settings) -> str | None:
     """Where the DSN came from, in words (None without a DSN)."""
     if settings.dsn is None:
         return None
-    if overrides and "dsn" in overrides:
-        return "given to configure()"
     if _in_environment("SENTRY_DSN", os.environ):
         return "the SENTRY_DSN variable"
     if _in_env_file("SENTRY_DSN", settings.guard_env_file):

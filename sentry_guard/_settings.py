@@ -136,18 +136,14 @@ def _importable_all(value: tuple[str, ...]) -> tuple[str, ...]:
     told once, however many paths name it)."""
     rules: dict[str, None] = {}
     fixes: dict[str, None] = {}
-    for path in value:
+    for path in value:  # strings only (the type says so): resolve_scrubber's InvalidSetting is all
         try:
-            _importable(path)
+            resolve_scrubber(path)
         except InvalidSetting as exc:
             rules[exc.rule] = None
             fixes[exc.fix] = None
-        except ValueError as exc:
-            rules[str(exc)] = None
     if rules:
-        if fixes:
-            raise InvalidSetting("; ".join(rules), "; ".join(fixes))
-        raise ValueError("; ".join(rules))
+        raise InvalidSetting("; ".join(rules), "; ".join(fixes))
     return value
 
 

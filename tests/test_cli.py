@@ -238,3 +238,20 @@ def test_a_reader_that_stops_early_is_no_error() -> None:
     )
     assert result.stdout.startswith("NAME")
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+
+
+def test_a_reader_gone_before_the_first_write_is_no_error() -> None:
+    """The same, deterministically: the pipe's reading end is closed before the command writes
+    (``| head`` may or may not have left by then), so the first flush meets EPIPE."""
+    script = shutil.which("sentry-guard", path=str(Path(sys.executable).parent))
+    assert script
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [script, "detectors"], stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 0
+    assert result.stderr == ""

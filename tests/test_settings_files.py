@@ -171,3 +171,50 @@ def test_check_reports_it_at_once(kind: str, tmp_path: Path) -> None:
     )
     assert result.returncode == 1 and "SENTRY_DSN_FILE: cannot read the DSN file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_env_file_not_in_utf8_is_a_problem_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """python-dotenv raised a bare UnicodeDecodeError from configure() and `check` (a traceback,
+    and lenient mode did not catch it)."""
+    env_file = tmp_path / ".env"
+    env_file.write_bytes(b"SENTRY_ENVIRONMENT=prod\nGREETING=gr\xfc\xdfe\n")  # Latin-1
+    monkeypatch.setenv("SENTRY_GUARD_ENV_FILE", str(env_file))
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    (problem,) = info.value.problems
+    assert problem.variable == "SENTRY_GUARD_ENV_FILE"
+    assert problem.rule.endswith(" is not UTF-8 text (byte 0xfc at offset 35)")
+    assert "UTF-8" in problem.fix
+    monkeypatch.setenv("SENTRY_GUARD_STRICT", "false")
+    result = configure()
+    assert not result.enabled and result.problems == (problem,)
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("a-file/.env", "cannot be read (Not a directory)"),
+        ("a\x00b", "cannot be read: the path contains a NUL character"),
+    ],
+)
+def test_an_env_file_path_that_cannot_be_looked_at_says_why(name: str, reason: str, tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(ConfigError) as info:
+        load_settings(guard_env_file=str(tmp_path / name))
+    (problem,) = info.value.problems
+    assert problem.variable == "SENTRY_GUARD_ENV_FILE (given to configure())"
+    assert problem.rule.endswith(reason)
+
+
+def test_a_dsn_file_not_in_utf8_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "dsn"
+    path.write_bytes(SECRET_DSN.encode() + b"\xff\n")
+    monkeypatch.setenv("SENTRY_DSN_FILE", str(path))
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    (problem,) = info.value.problems
+    assert problem.variable == "SENTRY_DSN_FILE"
+    assert "it is not UTF-8 text" in problem.rule and "cannot read the DSN file" in problem.rule
+    assert SECRET_KEY not in str(info.value)

@@ -271,7 +271,8 @@ def _with_api(action: _Action, needs_project: bool) -> Callable[..., int]:
         except ConfigError as exc:
             print(exc, file=err)
             return EXIT_FAILED
-        except ValidationError:  # never shown: its text quotes the values it refused
+        # never shown: its text quotes the values it refused (and it is a ValueError)
+        except ValidationError:  # pragma: no cover - SentryApi turns it into InvalidResponse
             print(f"sentry-guard {args.command} {getattr(args, 'action', '')}: unexpected data", file=err)
             return EXIT_FAILED
         except (SentryGuardError, ValueError) as exc:
@@ -308,7 +309,8 @@ def _audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ConfigError as exc:
         print(exc, file=err)
         return EXIT_USAGE
-    except ValidationError:  # never shown: its text quotes the values it refused
+    # never shown: its text quotes the values it refused (and it is a ValueError)
+    except ValidationError:  # pragma: no cover - SentryApi turns it into InvalidResponse
         print("sentry-guard audit: unexpected data from the server", file=err)
         return EXIT_USAGE
     except (SentryGuardError, ValueError) as exc:

@@ -69,7 +69,7 @@ def _check(out: TextIO, err: TextIO) -> int:
     """Run what `configure()` runs short of ``sentry_sdk.init`` (the chain and its plugins and
     hooks included, DSN or not: the DSN usually arrives only at deploy time)."""
 
-    built = plan(without_dsn=True)
+    built = plan()
     settings = built.settings
     if settings is None or built.chain is None:
         print(ConfigError(built.problems), file=err)

@@ -42,6 +42,10 @@ class TooDeep(BadInput):
     """The input nests deeper than `MAX_DEPTH`."""
 
 
+class Unreadable(BadInput):
+    """The input is JSON that Python will not read (an integer of more than 4300 digits)."""
+
+
 def _nesting(text: str) -> int:
     """How deep the JSON in `text` nests (brackets inside strings do not count); no recursion."""
     if text.count("[") + text.count("{") <= MAX_DEPTH:
@@ -62,7 +66,7 @@ def _json(text: str, what: str) -> Any:
     except json.JSONDecodeError as exc:
         raise BadInput(f"{what} is not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except (ValueError, RecursionError) as exc:  # e.g. an integer of more than 4300 digits
-        raise BadInput(f"{what} is not JSON Python can read ({clean(str(exc), 120)})") from None
+        raise Unreadable(f"{what} is JSON Python will not read ({clean(str(exc), 120)})") from None
 
 
 def _read(source: str, stdin: TextIO) -> str:
@@ -106,7 +110,7 @@ def read_event(source: str, stdin: TextIO) -> dict[str, Any]:
         raise BadInput("no input: give an event JSON or envelope as FILE, or on standard input with -")
     try:
         value = _json(text, "the input")
-    except TooDeep:
+    except (TooDeep, Unreadable):  # JSON, so no envelope either: said as it is
         raise
     except BadInput as not_json:
         first, _, rest = text.lstrip().partition("\n")
