@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import io
 import socket
-import sys
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from sentry_guard.cli._demo import PLANTED, run_demo
+
+from .modules import importable
 
 DSN_KEY = "0123456789abcdef0123456789abcdef"
 
@@ -42,12 +42,8 @@ MODULES = {
 
 @pytest.fixture
 def modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    for name, source in MODULES.items():
-        (tmp_path / f"{name}.py").write_text(textwrap.dedent(source))
-    monkeypatch.syspath_prepend(str(tmp_path))
-    yield tmp_path
-    for name in MODULES:
-        sys.modules.pop(name, None)
+    with importable(MODULES, tmp_path, monkeypatch) as where:
+        yield where
 
 
 def demo(send: bool = False) -> tuple[int, str, str]:

@@ -5,8 +5,6 @@ the text, invalid settings, a broken plugin, scrubbers that drop or deepen the e
 from __future__ import annotations
 
 import io
-import sys
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 
 from sentry_guard.cli._scrub import MAX_DEPTH, run
 
+from .modules import importable
 from .test_scrub_input import one_line, scrub
 
 MODULES = {
@@ -36,12 +35,8 @@ MODULES = {
 
 @pytest.fixture
 def modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    for name, source in MODULES.items():
-        (tmp_path / f"{name}.py").write_text(textwrap.dedent(source))
-    monkeypatch.syspath_prepend(str(tmp_path))
-    yield tmp_path
-    for name in MODULES:
-        sys.modules.pop(name, None)
+    with importable(MODULES, tmp_path, monkeypatch) as where:
+        yield where
 
 
 def test_an_integer_python_will_not_read_is_bad_input_said_as_it_is() -> None:

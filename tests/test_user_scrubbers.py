@@ -22,6 +22,7 @@ from sentry_guard import ConfigError, load_settings
 from sentry_guard._user_scrubbers import PATH_CHARS, check_signature, resolve_scrubber
 
 from .conftest import SECRET_DSN, SECRET_KEY, SECRET_SECRET
+from .modules import importable
 
 TOKEN = "sntryu_" + "5f3a9c1d0b7e" * 5
 
@@ -68,12 +69,8 @@ MODULES = {
 
 @pytest.fixture
 def modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    for name, source in MODULES.items():
-        (tmp_path / f"{name}.py").write_text(source + "\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    yield tmp_path
-    for name in MODULES:
-        sys.modules.pop(name, None)
+    with importable(MODULES, tmp_path, monkeypatch) as where:
+        yield where
 
 
 def no_secret(text: str) -> bool:

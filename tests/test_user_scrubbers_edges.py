@@ -3,14 +3,14 @@ something missing."""
 
 from __future__ import annotations
 
-import sys
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from sentry_guard import ConfigError, load_settings
+
+from .modules import importable
 
 MODULES = {
     # a callable Python cannot read the parameters of (as a C or Cython function without a
@@ -36,12 +36,8 @@ MODULES = {
 
 @pytest.fixture
 def modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    for name, source in MODULES.items():
-        (tmp_path / f"{name}.py").write_text(textwrap.dedent(source))
-    monkeypatch.syspath_prepend(str(tmp_path))
-    yield tmp_path
-    for name in MODULES:
-        sys.modules.pop(name, None)
+    with importable(MODULES, tmp_path, monkeypatch) as where:
+        yield where
 
 
 def _problem(path: str) -> tuple[str, str]:
