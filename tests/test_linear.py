@@ -153,6 +153,21 @@ def test_family_is_linear(family: str, implementation: str) -> None:
     assert measured < BOUND, f"{family}: t(8n)/t(n) = {measured:.1f}"
 
 
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_family_is_linear_through_the_summary(family: str, implementation: str) -> None:
+    """The same input as an event's message: the scrub summary reads the scrub back (the
+    findings of `find_leaks`, the counts in ``contexts``), and that must be linear too (an
+    echo inside another rule's span was looked for among all of them: quadratic)."""
+    make = FAMILIES[family]
+
+    def as_event(size: int) -> Any:
+        value = make(size)
+        return {"message": value} if isinstance(value, str) else value
+
+    measured = ratio(_scrubber(implementation), as_event)
+    assert measured < BOUND, f"{family}: t(8n)/t(n) = {measured:.1f}"
+
+
 def test_a_megabyte_without_anchor(implementation: str) -> None:
     """1 MB (the large size) of text in which no rule has anything to start from."""
     make = _repeat("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -202,6 +203,24 @@ def _token_edge(text: str, at: int, inside: str) -> bool:
     """Whether a match may end (or start) at `at`, `inside` being its character there: a
     letter or digit of the match must not be glued to one outside it."""
     return not (inside.isalnum() and at < len(text) and at >= 0 and text[at].isalnum())
+
+
+def _inside(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a span lies inside what `spans` cover together: their union is sorted once,
+    then each question is a binary search (many echoes among many spans stay n log n)."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [start for start, _ in merged]
+
+    def inside(start: int, end: int) -> bool:
+        at = bisect_right(starts, start) - 1
+        return at >= 0 and end <= merged[at][1]
+
+    return inside
 
 
 def echo_spans(text: str, values: list[str]) -> list[tuple[int, int]]:
@@ -771,9 +790,9 @@ class DefaultScrubber:
             where = format_path(path) if explain else ""
             out = []
             # an echo inside what another rule removed there says nothing more
-            taken = [(a, b) for a, b, _, what, _ in edits if what != "echo"]
+            inside_taken = _inside([(a, b) for a, b, _, what, _ in edits if what != "echo"])
             for start, end, _, what, _ in edits:
-                if what == "echo" and any(a <= start and end <= b for a, b in taken):
+                if what == "echo" and inside_taken(start, end):
                     continue
                 text = before[start:end]
                 if what.startswith(PAIR):
