@@ -17,7 +17,7 @@ import sentry_guard
 from sentry_guard import DefaultScrubber, Finding, find_leaks
 from sentry_guard._hooks import default_chain
 from sentry_guard._scrubbers.findings import SUMMARY, format_path
-from sentry_guard._scrubbers.walk import FILTERED
+from sentry_guard._scrubbers.walk import FILTERED, is_plain
 from sentry_guard._settings import Settings
 from tests.strategies import events, secrets, texts
 
@@ -146,8 +146,9 @@ def test_the_summary_counts_the_findings(event: dict[str, Any]) -> None:
     out = SUMMING(event, {})
     contexts = out.get("contexts")
     if not findings:
-        # nothing removed: no summary, and the event is handed back as it came
-        assert out is event
+        # nothing removed: no summary, and the event is handed back as it came (or, when
+        # reading it could run its own code, a ``str`` subclass as a key, as its pure-data copy)
+        assert out is event or (not is_plain(event) and out == event and is_plain(out))
         return
     if type(event.get("contexts", {})) is not dict:
         assert not isinstance(contexts, dict) or SUMMARY not in contexts
