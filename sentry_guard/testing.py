@@ -133,13 +133,18 @@ def sentry_capture(request: pytest.FixtureRequest) -> Iterator[Captured]:
 
 
 def reset() -> None:
-    """Turn Sentry off and forget the last `configure()`: the next call initialises afresh.
-    For your own fixtures (``sentry_capture`` calls it after each test)."""
-    from . import _configure as startup  # lazy: see the module docstring
-    from ._sdk import detach_client  # lazy: see the module docstring
+    """Turn Sentry off, forget the last `configure()` and what the scopes recorded
+    (breadcrumbs, tags, user): the next test starts afresh. For your own fixtures
+    (``sentry_capture`` calls it after each test)."""
+    import sentry_sdk  # lazy: see the module docstring
+
+    from . import _configure as startup
+    from ._sdk import detach_client
 
     detach_client()
     startup.reset()
+    sentry_sdk.get_isolation_scope().clear()
+    sentry_sdk.get_current_scope().clear()
 
 
 def pytest_configure(config: pytest.Config) -> None:

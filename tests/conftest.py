@@ -10,10 +10,9 @@ import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from sentry_guard import _configure as configure_module
 from sentry_guard._endpoint import EnvelopeServer
-from sentry_guard._sdk import detach_client
 from sentry_guard._settings import COMMIT_SHA_VARIABLES
+from sentry_guard.testing import reset
 
 pytest_plugins = ["pytester"]
 
@@ -49,10 +48,10 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.
 
 @pytest.fixture(autouse=True)
 def reset_sentry() -> Iterator[None]:
-    """Each test starts with no Sentry client and no remembered configuration."""
+    """Each test starts with no Sentry client, no remembered configuration and empty scopes
+    (a breadcrumb one test recorded would reach the next test's events)."""
     yield
-    detach_client()
-    configure_module.reset()
+    reset()
 
 
 @pytest.fixture

@@ -9,7 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sentry_sdk
 
+import sentry_guard
+from sentry_guard._endpoint import EnvelopeServer
 from sentry_guard.cli._demo import PLANTED, run_demo
 
 from .modules import importable
@@ -107,3 +110,19 @@ def test_send_to_a_host_that_cannot_be_reached_says_so_without_the_key(
         f"NOT delivered to http://***@127.0.0.1:{port}/42: cannot reach 127.0.0.1:{port}: "
     )
     assert DSN_KEY not in out + err
+
+
+def test_the_demo_leaves_nothing_in_the_callers_scope(
+    modules: Path, monkeypatch: pytest.MonkeyPatch, endpoint: EnvelopeServer
+) -> None:
+    """Run in-process, the demo records its breadcrumbs in a scope of its own: a scrubber that
+    writes the password back into them leaves nothing for the caller's next event to carry."""
+    monkeypatch.setenv("SENTRY_SCRUBBERS", "acme_put_back:scrub")
+    assert demo()[0] == 1
+    monkeypatch.delenv("SENTRY_SCRUBBERS")
+    sentry_guard.configure(dsn=endpoint.dsn())
+    sentry_sdk.capture_message("the caller's own event")
+    sentry_sdk.flush()
+    endpoint.wait_for(1)
+    wire = b"".join(e.raw for e in endpoint.envelopes).decode()
+    assert "the caller's own event" in wire and PLANTED["password"] not in wire

@@ -3,10 +3,14 @@ in a key, an attachment (no JSON), a secret only in an item's header."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import sentry_sdk
 
-from sentry_guard.testing import Captured, assert_no_leaks
+import sentry_guard
+from sentry_guard._endpoint import EnvelopeServer
+from sentry_guard.testing import Captured, assert_no_leaks, reset
 
 
 def _failure(captured: Captured, secret: str) -> str:
@@ -39,3 +43,17 @@ def test_an_attachment_is_read_as_text_and_an_item_header_as_raw_bytes(sentry_ca
         "secret 'PIN 4711 for the safe' leaked at attachment item 1: $"
     )
     assert _failure(sentry_capture, "notes-4711") == "secret 'notes-4711' leaked at (raw envelope bytes)"
+
+
+def test_reset_forgets_what_the_scopes_recorded(endpoint: EnvelopeServer) -> None:
+    sentry_guard.configure(dsn=endpoint.dsn())
+    sentry_sdk.add_breadcrumb(message="recorded by an earlier test")
+    sentry_sdk.set_tag("earlier", "yes")
+    reset()
+    sentry_guard.configure(dsn=endpoint.dsn())
+    sentry_sdk.capture_message("this test's event")
+    sentry_sdk.flush()
+    endpoint.wait_for(1)
+    (event,) = endpoint.payloads("event")
+    assert event["message"] == "this test's event"
+    assert "recorded by an earlier test" not in json.dumps(event) and "earlier" not in event.get("tags", {})

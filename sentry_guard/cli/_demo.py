@@ -125,7 +125,8 @@ def _capture(dsn: str, transport: Any = None) -> Any:
     `configure()` returned."""
 
     result = sentry_guard.configure(dsn=dsn, release="shop@4.12.0", environment="demo", transport=transport)
-    with sentry_sdk.new_scope() as scope:
+    # a scope of its own: the breadcrumbs the demo records do not stay in the caller's
+    with sentry_sdk.isolation_scope(), sentry_sdk.new_scope() as scope:
         scope.add_event_processor(_request)  # type: ignore[arg-type]
         try:
             _checkout(PLANTED["card"], PLANTED["email"], PLANTED["password"])
