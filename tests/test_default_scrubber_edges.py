@@ -98,6 +98,9 @@ def test_an_echo_that_breaks_the_json_text_is_reported_as_one_stretch() -> None:
         ("$.extra.blob", "changed"),
     ]
     assert findings[1].span == (6, 37) and "73914852" not in findings[1].excerpt
+    # the summary counts it the same way
+    summed = DefaultScrubber()(event, {})
+    assert summed["contexts"]["sentry_guard"] == {"filtered": {"changed": 1, "key:password": 1}}
 
 
 def test_the_reason_cache_is_bounded() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sentry_guard import DefaultScrubber
 from sentry_guard._leaks import _changes_by
 from sentry_guard._scrubbers.findings import _MAX_KINDS, PARSED, SUMMARY, format_path, own_summary
 from sentry_guard._scrubbers.keys import KeyMatcher
@@ -60,3 +61,35 @@ def test_a_summary_the_scrubber_could_not_have_written_is_not_kept() -> None:
     assert (
         own_summary(event({"filtered": dict(list(too_many.items())[:1])}), REASON) is None
     )  # not a rule's word
+
+
+def test_a_key_made_another_type_or_moved_is_no_rename() -> None:
+    """A scrubber that gives a key another type, or moves a value under another key of the
+    dict, renamed nothing: the dict is one finding (a rename would say which key became which)."""
+    before = {"extra": {"a": "one", "b": "two"}}
+    retyped = _changes_by("mine", before, {"extra": {1: "one", "b": "two"}})
+    moved = _changes_by("mine", before, {"extra": {"b": "one", "c": "two"}})
+    for found in (retyped, moved):
+        assert [(f.path, f.kind, f.span) for f in found] == [("$.extra", "scrubber:mine", None)]
+
+
+def test_a_sensitive_key_told_apart_by_a_suffix_is_shown_scrubbed() -> None:
+    """Two sensitive keys that scrub to one text: the second is ``... (2)``; its rule shows it
+    as scrubbed, never as it was."""
+    event = {
+        "extra": {"password for jane@example.org": "hunter2-x", "password for john@example.org": "hunter3-y"}
+    }
+    findings = DefaultScrubber(summary=False).explain(event)[1]
+    rules = [f.rule for f in findings if f.kind == "key:password"]
+    assert rules == [
+        "key rule: 'password for [email]' matches 'password'",
+        "key rule: 'password for [email] (2)' (scrubbed) matches 'password'",
+    ]
+    assert "jane" not in repr(findings) and "john" not in repr(findings)
+
+
+def test_the_reprs_name_the_rules_not_the_values() -> None:
+    scrubber = DefaultScrubber(extra_keys=["order_ref"])
+    assert repr(scrubber.matcher) == "KeyMatcher(extra=['order ref'], safe=[])"
+    assert repr(scrubber).startswith("DefaultScrubber(KeyMatcher(extra=['order ref'], safe=[]), detectors=")
+    assert repr(scrubber).endswith(", send_default_pii=False)")

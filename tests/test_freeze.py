@@ -237,6 +237,10 @@ def test_freeze_turns_keys_into_inert_ones() -> None:
     assert keys[4] == object.__repr__(Colour.RED) and keys[5] == object.__repr__(marker)
 
 
+def test_a_value_that_is_no_container_is_its_own_frozen_form() -> None:
+    assert freeze("text") == "text" and freeze(7) == 7 and freeze(None) is None
+
+
 def test_freeze_is_iterative_and_ends_cycles() -> None:
     frozen = freeze(Listed([_deep(10_000)]))
     assert is_plain(frozen[0])  # deeper than DEEP, pure data

@@ -557,9 +557,9 @@ class Walker:
                     add(form)
                     return value
                 new = form if strings is None or form in clean else strings(form, context)
-            elif type(form) is dict:
+            elif type(form) is dict:  # pragma: no cover - a frozen tree holds none (see `freeze`)
                 new = walk_dict(form, context, depth + 1, found, add)
-            else:
+            else:  # pragma: no cover - the same: `walk` on a tree not frozen only
                 new = walk_list(form, context, depth + 1, found, add)
             return value if new is form else new
 
@@ -653,7 +653,7 @@ class Walker:
                                     context = new  # value is read under it
                                     stack[-1] = (items, container, new, is_dict, pair)
                         continue
-                    forms[id(value)] = walked
+                    forms[id(value)] = walked  # pragma: no cover - a frozen tree holds no foreign container
                 elif kind is not dict and not is_dict and len(value) == 2:
                     name = _key_text(value[0])
                     if name is not None:
