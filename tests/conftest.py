@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import types
 from collections.abc import Iterator
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from sentry_guard._endpoint import EnvelopeServer
+from sentry_guard._scrubbers import compiled
 from sentry_guard._settings import COMMIT_SHA_VARIABLES
 from sentry_guard.testing import reset
 
@@ -88,3 +90,16 @@ def compiled_is_off() -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+#: the compiled module as installed, taken before the `implementation` fixture can switch it off
+_INSTALLED = compiled.SPEEDUPS
+
+
+@pytest.fixture
+def installed_speedups() -> types.ModuleType:
+    """The compiled module, in the pure-Python run too; skipped without it (failed in CI)."""
+    if _INSTALLED is None:
+        compiled_is_off()
+    assert _INSTALLED is not None
+    return _INSTALLED

@@ -18,24 +18,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sentry_guard._scrubbers import compiled
 from sentry_guard._scrubbers.default import DefaultScrubber
 from sentry_guard._scrubbers.walk import CYCLE, DEEP, FILTERED, Walker, freeze, is_plain
 from tests import fuzz_speedups as fuzz
-from tests.conftest import compiled_is_off
 
 #: the compiled module as installed, taken before the `implementation` fixture can switch it off
-_INSTALLED = compiled.SPEEDUPS
 CARD = "4111111111111111"
-
-
-@pytest.fixture
-def installed_speedups() -> types.ModuleType:
-    """The compiled module; skipped without it (failed in CI)."""
-    if _INSTALLED is None:
-        compiled_is_off()
-    assert _INSTALLED is not None
-    return _INSTALLED
 
 
 class Text(str):

@@ -18,7 +18,6 @@ from sentry_guard import FILTERED
 from sentry_guard._scrubbers import compiled
 from sentry_guard._scrubbers.keys import KeyMatcher
 from sentry_guard._scrubbers.walk import CYCLE, Walker
-from tests.conftest import compiled_is_off
 
 #: every test here runs with the compiled scanner and walker, then in pure Python
 pytestmark = pytest.mark.usefixtures("implementation")
@@ -211,19 +210,6 @@ rich_trees = st.recursive(
     ),
     max_leaves=40,
 )
-
-
-#: the compiled module as installed, taken before the `implementation` fixture can switch it off
-_INSTALLED = compiled.SPEEDUPS
-
-
-@pytest.fixture
-def installed_speedups() -> types.ModuleType:
-    """The compiled module, in the pure-Python run too; skipped without it (failed in CI)."""
-    if _INSTALLED is None:
-        compiled_is_off()
-    assert _INSTALLED is not None
-    return _INSTALLED
 
 
 @settings(max_examples=500)
