@@ -391,6 +391,8 @@ class _Trace:
     origins: list[tuple[Path, Any]] = field(default_factory=list)
     reasons: dict[Path, tuple[str, str]] = field(default_factory=dict)
     edits: dict[str, list[Edit]] = field(default_factory=dict)
+    #: the values the scrub looked for as echoes (see `echo_values`)
+    echoes: list[str] = field(default_factory=list)
 
 
 class DefaultScrubber:
@@ -475,6 +477,7 @@ class DefaultScrubber:
         texts: list[str],
         found: list[Any] | None = None,
         record: dict[str, list[Edit]] | None = None,
+        echoed: list[str] | None = None,
     ) -> dict[str, list[Edit]]:
         """What to change in each of many strings, by string; unchanged strings are left out.
 
@@ -485,7 +488,8 @@ class DefaultScrubber:
         key is known. Then every value filtered by key (in `found`, or by the pair rule in
         these strings) is removed wherever else it stands as a whole token, in all `texts`.
         Strings with no edit are remembered as clean. Every edit, those inside JSON text and
-        reprs too, is also put in `record` when given (how a scrub is read back as findings).
+        reprs too, is also put in `record` when given (how a scrub is read back as findings),
+        and the values looked for as echoes in `echoed` (so the read-back need not find them again).
         """
         found = [] if found is None else found
         if len(self._pair_keys[0]) > CLEAN_ENTRIES:
@@ -494,6 +498,8 @@ class DefaultScrubber:
         echoes = echo_values(found) if found else None
         if echoes:
             self._echo(texts, echoes, edits)
+            if echoed is not None:
+                echoed += echoes
         if record is not None:
             record.update(edits)
         return edits
@@ -656,7 +662,7 @@ class DefaultScrubber:
         result: dict[str, Any] = self.walker.walk(event, found, texts)  # frozen above
         # 2. every string at once, and the echoes of what was filtered; 3. put the changes
         # in, where their key allows (clean strings are in `self.clean`: passed without a call)
-        changed = self.scrub_many(texts, found, trace.edits)
+        changed = self.scrub_many(texts, found, trace.edits, trace.echoes)
         if changed:
             result = self._rewrite(result, changed)
         if identities and self.send_default_pii:
@@ -730,7 +736,7 @@ class DefaultScrubber:
         formats = self._formats
         echoed: dict[int, str] = {}
         filtered: list[tuple[str, Any]] = []
-        echoes: list[str] = []
+        echoes = trace.echoes
 
         def whole(path: Path, parent: Any, context: str | None, value: Any) -> tuple[str, str]:
             if explain:
@@ -757,8 +763,6 @@ class DefaultScrubber:
             if edits and edits[0][3] == "structure":
                 return "structure", "JSON text or a repr that could not be written back"
             if isinstance(value, str):  # a whole value that is an echo (inside JSON text)
-                if not echoes:
-                    echoes.extend(echo_values(trace.found))
                 if value in echoes:
                     return "echo", "echo of a value filtered by key"
             return "key", "filtered by key"
@@ -782,8 +786,6 @@ class DefaultScrubber:
                     old[0], new[0], whole, string, "structure", (*path, PARSED), explain, key_string
                 )
             if splice(before, [(a, b, r) for a, b, r, _, _ in edits]) != after:
-                if not echoes:
-                    echoes.extend(echo_values(trace.found))
                 edits += [(a, b, FILTERED, "echo", None) for a, b in echo_spans(before, echoes)]
                 if splice(before, [(a, b, r) for a, b, r, _, _ in edits]) != after:
                     return None
