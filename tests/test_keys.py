@@ -116,8 +116,26 @@ def test_safe_names_are_exact() -> None:
 @given(st.text(max_size=40))
 def test_decision_is_stable_and_cached(key: str) -> None:
     matcher = KeyMatcher()
-    assert matcher(key) == matcher(key) == KeyMatcher()._decide(key)
+    assert matcher(key) == matcher(key) == (KeyMatcher()._why(key) is not None)
     assert key in matcher.decisions
+
+
+@given(
+    st.text(max_size=40) | st.sampled_from(["api [email] key", "contact [email] password", "x [ip] token"])
+)
+def test_reason_is_the_same_cached_or_not(key: str) -> None:
+    """The word kept from the decision is the word found afresh, in a matcher that never
+    judged the key, and in one whose cache was emptied in between."""
+    judged, fresh, emptied = (
+        KeyMatcher(extra=["tax id"]),
+        KeyMatcher(extra=["tax id"]),
+        KeyMatcher(extra=["tax id"]),
+    )
+    judged(key)
+    emptied(key)
+    emptied.decisions.clear()
+    assert judged.reason(key) == fresh.reason(key) == emptied.reason(key)
+    assert (judged.reason(key) is not None) == judged(key)
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,9 @@ def check_bounds(scrubber: DefaultScrubber, entries: int, length: int, keys: int
     decisions = scrubber.matcher.decisions
     assert len(decisions) <= keys
     assert all(len(key) <= key_length for key in decisions)
+    words = scrubber.matcher._words  # the rule's word of each sensitive key judged
+    assert len(words) <= keys
+    assert all(len(key) <= key_length for key in words)
     judged, sensitive = scrubber._pair_keys
     # the pair-rule memo is replaced once it holds more than `entries` keys (see scrub_many)
     assert len(judged) <= entries + 64 and len(sensitive) <= entries + 64, (len(judged), len(sensitive))

@@ -351,6 +351,8 @@ class KeyMatcher:
         self._may_match = _trigger_pattern(self.triggers).search
         #: key -> decision; the walker reads it directly to skip a call per key
         self.decisions: dict[str, bool] = {}
+        #: key -> the rule's word, for the sensitive keys decided here (bounded like `decisions`)
+        self._words: dict[str, str] = {}
         self._tables: dict[int, Any] = {}
         #: a word the compiled split does not read (longer than 64, or a number: ``1234`` in
         #: `extra`; it skips digit runs) leaves the compiled walker no shortcut
@@ -371,36 +373,43 @@ class KeyMatcher:
         """True when the value under `key` must be filtered."""
         decision = self.decisions.get(key)
         if decision is None:
-            decision = self._decide(key)
+            word = self._why(key)
+            decision = word is not None
             if len(key) <= self.MAX_CACHED_KEY:
                 if len(self.decisions) >= self.MAX_CACHED:
                     self.decisions.clear()
                 self.decisions[key] = decision
+                if word is not None:
+                    if len(self._words) >= self.MAX_CACHED:
+                        self._words.clear()
+                    self._words[key] = word
         return decision
 
-    def _decide(self, key: str) -> bool:
+    def _why(self, key: str) -> str | None:
+        """The rule's word that makes `key` sensitive (see `reason`), or None: the key rule
+        itself, uncached."""
         if not self._may_match(key.lower()):
-            return False
+            return None
         parts = _unmarked(key)
         if len(parts) > 1:
-            return any(self._decide(part) for part in parts)
+            return next((word for word in map(self._why, parts) if word is not None), None)
         words = split_words(key)
         if not words or words in self.safe:
-            return False
-        return _builtin(words) is not None or any(_contains(words, phrase) for phrase in self.extra)
+            return None
+        found = _builtin(words)
+        if found is None:
+            found = next(("_".join(p) for p in self.extra if _contains(words, p)), None)
+        return found
 
     def reason(self, key: str) -> str | None:
         """Why the value under `key` is filtered: the rule's word or phrase it holds
         (``password``, ``api_key``, a phrase from `extra`), or None when it is not. Only
-        the rule's own words come back, never the key's text."""
-        if not self(key):
-            return None
-        key = next((part for part in _unmarked(key) if self._decide(part)), key)
-        words = split_words(key)
-        found = _builtin(words)
-        if found is None:
-            found = next(("_".join(p) for p in self.extra if _contains(words, p)), "key")
-        return found
+        the rule's own words come back, never the key's text. (Kept from the decision when
+        the key was judged here: a scrub's summary asks for the keys its walk filtered.)"""
+        word = self._words.get(key)
+        if word is not None or not self(key):
+            return word
+        return self._words.get(key) or self._why(key)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, KeyMatcher) and (self.extra, self.safe) == (other.extra, other.safe)
