@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ._hooks import default_chain
+from ._scrubbers import compiled
 from ._scrubbers.chain import KIND_HINT, Chain, scrubber_name
 from ._scrubbers.findings import Finding, changes
 from .typing import Event, Scrubber
@@ -76,7 +77,7 @@ def _changes_by(name: str, before: Event, after: Event | None) -> list[Finding]:
     def string(path: Any, old: str, new: str, context: str | None) -> list[Finding] | None:
         return None  # one finding for the stretch it changed
 
-    return changes(before, after, whole, string, kind)
+    return changes(before, after, whole, string, kind, speedups=compiled.SPEEDUPS)
 
 
 def find_leaks(payload: Mapping[str, Any], *, chain: Scrubber | None = None) -> list[Finding]:

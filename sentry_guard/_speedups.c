@@ -1604,86 +1604,329 @@ is_plain(PyObject *module, PyObject *tree)
 }
 
 
-/* ---- find_anchors: where any of many literals stands, in many strings ---- */
+/* ---- holding: which strings hold any of a few values (the echo rule) ----
+ *
+ * One pass over every string for all values at once (a `str.find` per value reads the
+ * strings once per value). A bitmap of the values' first two characters (hashed) tells the
+ * few positions worth comparing. The comparing is bounded: past HOLDING_WORK compared
+ * characters per character read (text made of a value's head over and over), the answer is
+ * None and the caller searches value by value, which is linear too. */
 
-/* The anchors (all `inside`) of `table` that occur in s[0:n]: each once per string. */
-#define DEFINE_FIND(NAME, HAS, IHAS, T)                                                        \
-    static int NAME(const Anchors *anchors, const T *s, Py_ssize_t n, Py_ssize_t index,      \
-                    ScanState *state)                                                        \
+#define HOLDING_BITS (1 << 16)
+#define HOLDING_KEY(a, b) ((((Py_UCS4)(a) * 0x1F3u) ^ (Py_UCS4)(b)) & (HOLDING_BITS - 1))
+#define HOLDING_WORK 64
+
+typedef struct {
+    Py_ssize_t count;
+    Py_UCS4 **chars;
+    Py_ssize_t *length;
+    uint32_t *key;
+    uint8_t bits[HOLDING_BITS / 8];
+    Py_ssize_t work, budget;
+} Holding;
+
+/* 1 when s[0:n] holds a value, 0 when not, -1 when the work is past the budget. */
+#define DEFINE_HOLDS(NAME, T)                                                                  \
+    static int NAME(Holding *h, const T *s, Py_ssize_t n)                                     \
     {                                                                                        \
-        for (Py_ssize_t i = 0; i < n; i++) {                                                 \
-            Py_UCS4 c = s[i];                                                                \
-            if (c >= 128 || !anchors->pivots[c])                                             \
+        for (Py_ssize_t i = 0; i + 1 < n; i++) {                                             \
+            uint32_t key = HOLDING_KEY(s[i], s[i + 1]);                                      \
+            if (!(h->bits[key >> 3] >> (key & 7) & 1))                                       \
                 continue;                                                                    \
-            Py_UCS4 before = i > 0 && s[i - 1] < 128 ? s[i - 1] : 0;                          \
-            for (int both = before ? 0 : 1; both < 2; both++) {                              \
-                Py_ssize_t pair = PAIR(c, both ? 0 : before);                                \
-                for (int32_t e = anchors->first[pair]; e < anchors->first[pair + 1]; e++) {   \
-                    if (FOUND(HAS, IHAS, anchors->entries[e].anchor, i - anchors->entries[e].offset) < 0) \
-                        return -1;                                                           \
-                }                                                                            \
+            for (Py_ssize_t k = 0; k < h->count; k++) {                                      \
+                Py_ssize_t size = h->length[k];                                              \
+                if (h->key[k] != key || size > n - i)                                        \
+                    continue;                                                                \
+                const Py_UCS4 *v = h->chars[k];                                              \
+                Py_ssize_t j = 0;                                                            \
+                while (j < size && s[i + j] == v[j])                                         \
+                    j++;                                                                     \
+                if (j == size)                                                               \
+                    return 1;                                                                \
+                if ((h->work += j + 1) > h->budget)                                          \
+                    return -1;                                                               \
             }                                                                                \
         }                                                                                    \
         return 0;                                                                            \
     }
-DEFINE_FIND(find_ucs1, has_ucs1, ihas_ucs1, Py_UCS1)
-DEFINE_FIND(find_ucs2, has_ucs2, ihas_ucs2, Py_UCS2)
-DEFINE_FIND(find_ucs4, has_ucs4, ihas_ucs4, Py_UCS4)
+DEFINE_HOLDS(holds_ucs1, Py_UCS1)
+DEFINE_HOLDS(holds_ucs2, Py_UCS2)
+DEFINE_HOLDS(holds_ucs4, Py_UCS4)
 
-PyDoc_STRVAR(find_anchors_doc,
-"find_anchors(texts, table) -> hits\n\n"
-"(index, anchor) for each anchor of `table` (see compile_anchors; anchors compiled with\n"
-"`inside`, found anywhere) that occurs in a string of the list `texts`, once per string.");
+static void
+holding_free(Holding *h)
+{
+    if (h == NULL)
+        return;
+    if (h->chars != NULL) {
+        for (Py_ssize_t k = 0; k < h->count; k++)
+            PyMem_Free(h->chars[k]);
+    }
+    PyMem_Free(h->chars);
+    PyMem_Free(h->length);
+    PyMem_Free(h->key);
+    PyMem_Free(h);
+}
+
+static int
+ready_text(PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "holding() takes lists of str");
+        return -1;
+    }
+#if PY_VERSION_HEX < 0x030C0000 /* strings made by the legacy C API are not ready before 3.12 */
+    if (PyUnicode_READY(text) < 0)
+        return -1;
+#endif
+    return 0;
+}
+
+PyDoc_STRVAR(holding_doc,
+"holding(texts, values) -> indices | None\n\n"
+"The indices of the strings of the list `texts` that hold any of the strings of the list\n"
+"`values` (each at least two characters) as a substring, in order. None when the strings\n"
+"repeat the values' first characters so much that comparing would cost more than a search\n"
+"value by value (or a value is shorter than two characters): the caller searches so.");
 
 static PyObject *
-find_anchors(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+holding(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 2 || !PyList_Check(args[0]) || !PyCapsule_IsValid(args[1], ANCHORS_CAPSULE)) {
-        PyErr_SetString(PyExc_TypeError, "find_anchors(texts: list[str], table)");
+    if (nargs != 2 || !PyList_Check(args[0]) || !PyList_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "holding(texts: list[str], values: list[str])");
         return NULL;
     }
-    const Anchors *anchors = PyCapsule_GetPointer(args[1], ANCHORS_CAPSULE);
-    ScanState state = {NULL, anchors, PyMem_Malloc((anchors->count + 1) * sizeof(Py_ssize_t)), PyList_New(0), NULL, 0};
-    if (state.seen == NULL || state.hits == NULL) {
-        PyMem_Free(state.seen);
-        Py_XDECREF(state.hits);
+    PyObject *texts = args[0], *values = args[1], *found = NULL;
+    Py_ssize_t count = PyList_GET_SIZE(values), total = 0;
+    Holding *h = PyMem_Calloc(1, sizeof(Holding));
+    if (h == NULL)
         return PyErr_NoMemory();
+    h->chars = PyMem_Calloc(count + 1, sizeof(Py_UCS4 *));
+    h->length = PyMem_Calloc(count + 1, sizeof(Py_ssize_t));
+    h->key = PyMem_Calloc(count + 1, sizeof(uint32_t));
+    if (h->chars == NULL || h->length == NULL || h->key == NULL) {
+        PyErr_NoMemory();
+        goto done;
     }
-    for (Py_ssize_t k = 0; k < anchors->count; k++)
-        state.seen[k] = -1;
-    for (Py_ssize_t index = 0; index < PyList_GET_SIZE(args[0]); index++) {
-        PyObject *text = Py_NewRef(PyList_GET_ITEM(args[0], index));
-        int failed = -1;
-        if (!PyUnicode_Check(text))
-            PyErr_SetString(PyExc_TypeError, "find_anchors() takes a list of str");
-#if PY_VERSION_HEX < 0x030C0000
-        else if (PyUnicode_READY(text) < 0)
-            ;
-#endif
-        else {
-            const void *data = PyUnicode_DATA(text);
-            Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-            switch (PyUnicode_KIND(text)) {
-            case PyUnicode_1BYTE_KIND:
-                failed = find_ucs1(anchors, data, n, index, &state);
-                break;
-            case PyUnicode_2BYTE_KIND:
-                failed = find_ucs2(anchors, data, n, index, &state);
-                break;
-            default:
-                failed = find_ucs4(anchors, data, n, index, &state);
-                break;
-            }
+    h->count = count;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *value = PyList_GET_ITEM(values, k); /* borrowed: nothing here runs Python code */
+        if (ready_text(value) < 0)
+            goto done;
+        if (PyUnicode_GET_LENGTH(value) < 2) {
+            found = Py_NewRef(Py_None);
+            goto done;
         }
-        Py_DECREF(text);
-        if (failed) {
-            PyMem_Free(state.seen);
-            Py_DECREF(state.hits);
-            return NULL;
+        if ((h->chars[k] = PyUnicode_AsUCS4Copy(value)) == NULL)
+            goto done;
+        h->length[k] = PyUnicode_GET_LENGTH(value);
+        h->key[k] = HOLDING_KEY(h->chars[k][0], h->chars[k][1]);
+        h->bits[h->key[k] >> 3] |= (uint8_t)(1u << (h->key[k] & 7));
+    }
+    for (Py_ssize_t index = 0; index < PyList_GET_SIZE(texts); index++) {
+        PyObject *text = PyList_GET_ITEM(texts, index);
+        if (ready_text(text) < 0)
+            goto done;
+        total += PyUnicode_GET_LENGTH(text);
+    }
+    h->budget = HOLDING_WORK * (total + 1024);
+    if ((found = PyList_New(0)) == NULL)
+        goto done;
+    for (Py_ssize_t index = 0; index < PyList_GET_SIZE(texts); index++) {
+        /* borrowed, and read afresh each time: `append_index` allocates, and a collection it
+         * starts could run a finaliser that changes the list */
+        PyObject *text = PyList_GET_ITEM(texts, index);
+        if (ready_text(text) < 0) {
+            Py_CLEAR(found);
+            goto done;
+        }
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+        int holds;
+        switch (PyUnicode_KIND(text)) {
+        case PyUnicode_1BYTE_KIND:
+            holds = holds_ucs1(h, data, n);
+            break;
+        case PyUnicode_2BYTE_KIND:
+            holds = holds_ucs2(h, data, n);
+            break;
+        default:
+            holds = holds_ucs4(h, data, n);
+            break;
+        }
+        if (holds < 0) { /* past the budget */
+            Py_DECREF(found);
+            found = Py_NewRef(Py_None);
+            goto done;
+        }
+        if (holds && append_index(found, index) < 0) {
+            Py_CLEAR(found);
+            goto done;
         }
     }
-    PyMem_Free(state.seen);
-    return state.hits;
+done:
+    holding_free(h);
+    return found;
+}
+
+/* ---- descend: the changed paths of a scrub, for reading it back (findings.changes) ----
+ *
+ * A scrub copies only the containers on the paths it changed (copy-on-write), so its
+ * read-back follows the pairs (before, after) that are not the same object. This follows
+ * them down through exact dicts (the same keys, the same objects, in the same order, all
+ * exact str) and exact lists and tuples of the same length, exactly as changes() does, and
+ * hands back every other pair, in document order, for changes() to read: strings, values
+ * replaced whole, and containers of any other shape (it reads those and calls this again). */
+
+#define DESCENT_DEPTH 100
+
+/* What changes() reads a child of `old` under: 1 with *context set (borrowed), 0 when only
+ * Python can say (a str subclass for a pair's key). */
+static int
+pair_context(PyObject *old, PyObject *new, PyObject *context, PyObject **inner)
+{
+    *inner = context;
+    if (Py_SIZE(old) != 2 || !PyUnicode_Check(PySequence_Fast_GET_ITEM(old, 0)))
+        return 1; /* not a pair: the context of the list */
+    PyObject *key = PySequence_Fast_GET_ITEM(new, 0), *before = PySequence_Fast_GET_ITEM(old, 0);
+    if (PyUnicode_CheckExact(key) && PyUnicode_GET_LENGTH(key) > 0) {
+        *inner = key; /* the key as it reads now */
+        return 1;
+    }
+    if (PyUnicode_Check(key) && !PyUnicode_CheckExact(key))
+        return 0;
+    if (!PyUnicode_CheckExact(before))
+        return 0;
+    *inner = before;
+    return 1;
+}
+
+/* 1 when changes() would go down into the pair (old, new) as this does, 0 when not. */
+static int
+descendable(PyObject *old, PyObject *new)
+{
+    if (PyDict_CheckExact(old) && PyDict_CheckExact(new)) {
+        if (PyDict_GET_SIZE(old) != PyDict_GET_SIZE(new))
+            return 0;
+        Py_ssize_t at = 0, other = 0;
+        PyObject *key, *value, *new_key, *new_value;
+        while (PyDict_Next(old, &at, &key, &value)) {
+            if (!PyDict_Next(new, &other, &new_key, &new_value) || key != new_key || !PyUnicode_CheckExact(key))
+                return 0;
+        }
+        return 1;
+    }
+    if ((PyList_CheckExact(old) || PyTuple_CheckExact(old)) && (PyList_CheckExact(new) || PyTuple_CheckExact(new))) {
+        PyObject *inner;
+        return Py_SIZE(old) == Py_SIZE(new) && pair_context(old, new, Py_None, &inner);
+    }
+    return 0;
+}
+
+static PyObject *
+step(PyObject *path, PyObject *key)
+{
+    Py_ssize_t size = PyTuple_GET_SIZE(path);
+    PyObject *longer = PyTuple_New(size + 1);
+    if (longer == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < size; k++)
+        PyTuple_SET_ITEM(longer, k, Py_NewRef(PyTuple_GET_ITEM(path, k)));
+    PyTuple_SET_ITEM(longer, size, Py_NewRef(key));
+    return longer;
+}
+
+static int descend_node(PyObject *out, PyObject *old, PyObject *new, PyObject *path, PyObject *context, int depth);
+
+/* The child pair (value, new_value) at `key` of `old`: followed down, or handed back. */
+static int
+descend_child(PyObject *out, PyObject *old, PyObject *value, PyObject *new_value, PyObject *path, PyObject *key,
+              PyObject *context, int depth)
+{
+    if (value == new_value)
+        return 0;
+    PyObject *where = step(path, key);
+    if (where == NULL)
+        return -1;
+    int failed;
+    if (depth < DESCENT_DEPTH && descendable(value, new_value))
+        failed = descend_node(out, value, new_value, where, context, depth + 1);
+    else {
+        PyObject *item = PyTuple_Pack(5, value, new_value, where, old, context);
+        failed = item == NULL || PyList_Append(out, item) < 0 ? -1 : 0;
+        Py_XDECREF(item);
+    }
+    Py_DECREF(where);
+    return failed;
+}
+
+/* Every object read here is held by a strong reference across the calls that allocate (a
+ * collection they start may run a finaliser, which may change the containers). */
+static int
+descend_node(PyObject *out, PyObject *old, PyObject *new, PyObject *path, PyObject *context, int depth)
+{
+    if (PyDict_CheckExact(old)) {
+        Py_ssize_t at = 0, other = 0;
+        PyObject *key, *value, *new_key, *new_value;
+        while (PyDict_Next(old, &at, &key, &value) && PyDict_Next(new, &other, &new_key, &new_value)) {
+            if (value == new_value)
+                continue;
+            Py_INCREF(key);
+            Py_INCREF(value);
+            Py_INCREF(new_value);
+            int failed = descend_child(out, old, value, new_value, path, key, key, depth);
+            Py_DECREF(key);
+            Py_DECREF(value);
+            Py_DECREF(new_value);
+            if (failed < 0)
+                return -1;
+        }
+        return 0;
+    }
+    PyObject *inner;
+    if (!pair_context(old, new, context, &inner)) { /* changed meanwhile: hand it back whole */
+        PyObject *item = PyTuple_Pack(5, old, new, path, Py_None, context);
+        int failed = item == NULL || PyList_Append(out, item) < 0 ? -1 : 0;
+        Py_XDECREF(item);
+        return failed;
+    }
+    Py_INCREF(inner);
+    int failed = 0;
+    for (Py_ssize_t index = 0; !failed && index < Py_SIZE(old) && index < Py_SIZE(new); index++) {
+        PyObject *value = Py_NewRef(PySequence_Fast_GET_ITEM(old, index));
+        PyObject *new_value = Py_NewRef(PySequence_Fast_GET_ITEM(new, index));
+        PyObject *number = PyLong_FromSsize_t(index);
+        failed = number == NULL ? -1
+                                : descend_child(out, old, value, new_value, path, number, index ? inner : context, depth);
+        Py_XDECREF(number);
+        Py_DECREF(value);
+        Py_DECREF(new_value);
+    }
+    Py_DECREF(inner);
+    return failed;
+}
+
+PyDoc_STRVAR(descend_doc,
+"descend(old, new, path, context) -> items | None\n\n"
+"Following changes() in findings.py: from the pair (old, new) at `path` (a tuple), read\n"
+"under `context`, down every pair of children that are not the same object, through exact\n"
+"dicts (the same exact str keys, the same objects, in the same order) and exact lists and\n"
+"tuples of the same length; the list of every other pair reached, (old, new, path, parent,\n"
+"context), in document order. None when changes() would not go down into (old, new) so.");
+
+static PyObject *
+descend(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 4 || !PyTuple_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "descend(old, new, path: tuple, context)");
+        return NULL;
+    }
+    if (!descendable(args[0], args[1]))
+        Py_RETURN_NONE;
+    PyObject *out = PyList_New(0);
+    if (out != NULL && descend_node(out, args[0], args[1], args[2], args[3], 0) < 0)
+        Py_CLEAR(out);
+    return out;
 }
 
 static PyMethodDef methods[] = {
@@ -1692,7 +1935,8 @@ static PyMethodDef methods[] = {
     {"walk", (PyCFunction)(void (*)(void))walk, METH_FASTCALL, walk_doc},
     {"is_plain", (PyCFunction)is_plain, METH_O, is_plain_doc},
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL, scan_doc},
-    {"find_anchors", (PyCFunction)(void (*)(void))find_anchors, METH_FASTCALL, find_anchors_doc},
+    {"holding", (PyCFunction)(void (*)(void))holding, METH_FASTCALL, holding_doc},
+    {"descend", (PyCFunction)(void (*)(void))descend, METH_FASTCALL, descend_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1,4 +1,5 @@
-"""Fuzz the compiled walker with objects that change the containers being walked.
+"""Fuzz the compiled walker (and the compiled read-back of a scrub) with objects that change
+the containers being walked.
 
 Not collected by pytest (the name does not start with ``test_``); `tests/test_fuzz_walker.py`
 runs a few hundred trees from here. Run it alone, best under AddressSanitizer (see the
@@ -333,6 +334,11 @@ def walk_once(walker: Any, scrubber: Any, seed: int) -> tuple[Any, Any]:
     else:
         walked = None
     event = scrubber(tree, {}) if variant in (2, 3) else None
+    if variant == 3:  # read the scrub back (the compiled walk down the changed paths)
+        from sentry_guard._scrubbers import compiled
+        from sentry_guard._scrubbers.findings import changes
+
+        changes(tree, event, lambda *_: ("k", "r"), lambda *_: None, "changed", speedups=compiled.SPEEDUPS)
     ARMED[0] = False
     return walked, event
 

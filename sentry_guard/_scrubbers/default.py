@@ -6,8 +6,9 @@ import logging
 import re
 import threading
 from bisect import bisect_right
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from typing import Any
 
 from . import compiled
@@ -89,6 +90,9 @@ _COMMON = frozenset(
 _MARKER = re.compile(r"\[[A-Za-z]+(?::[0-9a-f]+)?\]")
 #: a value made of parts: a separator next to a run of 8 other characters
 _COMPOSITE = re.compile(r"[^\s;,&=]{8}[\s;,&=]|[\s;,&=][^\s;,&=]{8}").search
+#: a separator at all (one cheap pass first: most filtered values are one token, where the
+#: search above would try eight characters at every position)
+_SEPARATOR = re.compile(r"[\s;,&=]").search
 
 
 def _specific(value: str) -> bool:
@@ -97,15 +101,19 @@ def _specific(value: str) -> bool:
     ``REMOTE_ADDR`` is filtered there, not in ``LOCAL_ADDR``)."""
     if len(value) < _ECHO_MIN or value.strip() != value or FILTERED in value:
         return False
-    if value.isdigit():
-        return len(value) >= 8
-    if _DECIMAL.fullmatch(value) or (len(value) <= 45 and _ADDRESS_LIKE(value) and _nobody(value)):
-        return False
-    if value[0] in "<[":
+    first = value[0]
+    if first in _NUMERIC_START or not first.isascii():  # what can start digits or an address
+        if value.isdigit():
+            return len(value) >= 8
+        if _DECIMAL.fullmatch(value) or (len(value) <= 45 and _ADDRESS_LIKE(value) and _nobody(value)):
+            return False
+    elif first in "<[":
         return not (_OBJECT_REPR.match(value) or _MARKER.fullmatch(value))
     return value.lower() not in _COMMON
 
 
+#: how ASCII digits, a decimal (`_DECIMAL`) or one of the machine's addresses (`_ADDRESS_LIKE`) start
+_NUMERIC_START = frozenset("-:0123456789abcdefABCDEF")
 #: a decimal number's text (a float local, a ratio): not worth looking for
 _DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+(?:e-?[0-9]+)?")
 #: how the machine's own addresses start (``127.``, ``0.``, ``169.254.``, any IPv6): only
@@ -157,46 +165,35 @@ def echo_values(found: list[Any]) -> list[str]:
                 stack.append(wrapped.group(1))
         if _specific(value):
             values.add(value)
-        if len(value) > 16 and _COMPOSITE(value) and not _OBJECT_REPR.match(value):
+        if len(value) > 16 and _SEPARATOR(value) and _COMPOSITE(value) and not _OBJECT_REPR.match(value):
             values.update(part for part in _SECRET_PART.findall(value) if part != value and _specific(part))
     return sorted(values, key=lambda v: (-len(v), v))[:_ECHO_MAX_VALUES]
 
 
-def _occurrences(text: str, value: str) -> Iterator[int]:
-    at = text.find(value)
-    while at != -1:
-        yield at
-        at = text.find(value, at + len(value))
-
-
-#: characters `str.find` may read for the echo values before one compiled pass is cheaper
-_FIND_BUDGET = 1 << 20
-
-
 def _holding(texts: list[str], values: list[str], speedups: Any) -> Iterable[str]:
-    """The texts any of `values` stands in (as a substring). Each value is looked for with
-    ``str.find`` over the texts joined by NUL, a string told by the NULs before each hit; when
-    that would read more than `_FIND_BUDGET` characters, the ASCII values are found in one
-    compiled pass over all texts instead (building its table costs as much as reading
-    a few hundred kilobytes)."""
-    compiled = speedups is not None and len(values) * sum(map(len, texts)) > _FIND_BUDGET
-    plain = [v for v in values if v.isascii() and "\x00" not in v] if compiled else []
-    found: dict[str, None] = {}
-    if plain:
-        table = speedups.compile_anchors([(v.encode("ascii"), False, True) for v in plain])
-        found.update(dict.fromkeys(texts[index] for index, _ in speedups.find_anchors(texts, table)))
-    rest = [v for v in values if v not in plain] if plain else values
-    if any("\x00" in value for value in rest):
-        return texts  # a NUL would match across the joined strings: look everywhere
-    if rest:
+    """The texts any of `values` stands in (as a substring), in order. Compiled: one pass over
+    the texts for all values (see ``_speedups.holding``). Else, or when that pass would
+    compare too much (text that repeats the values' first characters), each value is looked
+    for with ``str.find`` over the texts joined by NUL: a hit is told to its text by where
+    the texts start, and one that runs past its text's end (a NUL in a text or a value) is
+    no hit; after a hit, the search goes on from the next text."""
+    hits = speedups.holding(texts, values) if speedups is not None else None
+    if hits is None:
         joined = "\x00".join(texts)
-        positions = sorted(at for value in rest for at in _occurrences(joined, value))
-        index = last = 0
-        for at in positions:
-            index += joined.count("\x00", last, at)
-            last = at
-            found[texts[index]] = None
-    return found
+        starts = list(accumulate([len(text) + 1 for text in texts[:-1]], initial=0))
+        holding: set[int] = set()
+        for value in filter(None, values):  # (an empty value marks nothing)
+            at = joined.find(value)
+            while at != -1:
+                index = bisect_right(starts, at) - 1
+                end = starts[index] + len(texts[index])
+                if at + len(value) <= end:
+                    holding.add(index)
+                    at = joined.find(value, end + 1)
+                else:
+                    at = joined.find(value, at + 1)
+        hits = sorted(holding)
+    return dict.fromkeys(texts[index] for index in hits)
 
 
 def _token_edge(text: str, at: int, inside: str) -> bool:
@@ -281,23 +278,27 @@ def _identity_vars(local: dict[Any, Any], path: Path) -> list[tuple[Path, Any]]:
     one level down (``kwargs``)."""
     names = _identity_names(local)
     found = [((*path, name), local[name]) for name in names]
-    for name, value in local.items():
-        if type(value) is dict and value and name not in names:
-            found += [((*path, name, inner), value[inner]) for inner in _identity_names(value)]
+    if dict in set(map(type, local.values())):  # (a C-level look: most frames hold no dict)
+        for name, value in local.items():
+            if type(value) is dict and value and name not in names:
+                found += [((*path, name, inner), value[inner]) for inner in _identity_names(value)]
     return found
 
 
-#: an identity-like name among names joined by NULs and lower-cased: one search answers a
-#: whole frame (most hold none), then each name is checked on its own
-_IDENTITY_IN = re.compile("(?:^|\x00)['\"]*(?:" + "|".join(sorted(_IDENTITY_VARS)) + ")['\"]*(?=\x00|$)")
-
-
 def _identity_names(local: dict[Any, Any]) -> list[Any]:
-    """The keys of `local` that say they hold who the request is for."""
-    names = [name for name in local if isinstance(name, str)]
-    if not names or _IDENTITY_IN.search("\x00".join(names).lower()) is None:
+    """The keys of `local` that say they hold who the request is for. One look answers a
+    whole frame (most hold none): its text keys joined by NULs, lower-cased, quotes dropped,
+    against the names; then each name is checked on its own."""
+    try:
+        joined = "\x00".join(local)  # (the usual case: every key is text)
+    except TypeError:
+        joined = "\x00".join([name for name in local if isinstance(name, str)])
+    lowered = joined.lower()
+    if "'" in lowered or '"' in lowered:
+        lowered = lowered.replace("'", "").replace('"', "")
+    if _IDENTITY_VARS.isdisjoint(lowered.split("\x00")):
         return []
-    return [name for name in names if _is_identity_name(name)]
+    return [name for name in local if _is_identity_name(name)]
 
 
 def _is_identity_name(name: Any) -> bool:
@@ -734,6 +735,7 @@ class DefaultScrubber:
         """What the scrub in `trace` removed, read from its result and its recorded edits;
         with `explain`, also where each echo's value was filtered."""
         formats = self._formats
+        speedups = self._speedups
         echoed: dict[int, str] = {}
         filtered: list[tuple[str, Any]] = []
         echoes = trace.echoes
@@ -762,9 +764,8 @@ class DefaultScrubber:
             edits = trace.edits.get(value) if isinstance(value, str) else None
             if edits and edits[0][3] == "structure":
                 return "structure", "JSON text or a repr that could not be written back"
-            if isinstance(value, str):  # a whole value that is an echo (inside JSON text)
-                if value in echoes:
-                    return "echo", "echo of a value filtered by key"
+            if isinstance(value, str) and value in echoes:  # a whole echo (inside JSON text)
+                return "echo", "echo of a value filtered by key"
             return "key", "filtered by key"
 
         def key_string(path: Path, before: str, after: str, context: str | None) -> list[Finding] | None:
@@ -783,7 +784,7 @@ class DefaultScrubber:
                 if old is None or new is None:
                     return None
                 return changes(
-                    old[0], new[0], whole, string, "structure", (*path, PARSED), explain, key_string
+                    old[0], new[0], whole, string, "structure", (*path, PARSED), explain, key_string, speedups
                 )
             if splice(before, [(a, b, r) for a, b, r, _, _ in edits]) != after:
                 edits += [(a, b, FILTERED, "echo", None) for a, b in echo_spans(before, echoes)]
@@ -818,7 +819,14 @@ class DefaultScrubber:
             return out
 
         findings = changes(
-            trace.event, trace.result, whole, string, "changed", detail=explain, key_string=key_string
+            trace.event,
+            trace.result,
+            whole,
+            string,
+            "changed",
+            detail=explain,
+            key_string=key_string,
+            speedups=speedups,
         )
         if echoed:
             origins: dict[str, str] = {}

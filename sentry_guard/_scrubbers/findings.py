@@ -12,6 +12,8 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import compress
+from operator import is_not
 from typing import Any
 
 from .catalogue import by_name
@@ -133,6 +135,7 @@ def changes(
     prefix: tuple[Any, ...] = (),
     detail: bool = True,
     key_string: StringReason | None = None,
+    speedups: Any = None,
 ) -> list[Finding]:
     """Every change from `before` to `after`, in document order, as findings.
 
@@ -141,11 +144,14 @@ def changes(
     changes inside a string (None when it cannot: then the changed stretch is one finding
     of kind `fallback`). Paths start with `prefix`. Iterative: any depth. Without `detail`
     the findings carry kinds and rules only (no path text, no excerpt): enough to count.
-    A dict key given a new text is read by `key_string` (`string` unless given).
+    A dict key given a new text is read by `key_string` (`string` unless given). With
+    `speedups` (the compiled module), the plain containers on the changed paths are gone
+    through in C (see ``_speedups.descend``), the same way.
     """
     found: list[Finding] = []
     # (before, after, path, parent before, key above) last first
     todo: list[tuple[Any, Any, tuple[Any, ...], Any, str | None]] = [(before, after, prefix, None, None)]
+    descend = getattr(speedups, "descend", None)
     while todo:
         old, new, path, parent, context = todo.pop()
         if new is old:
@@ -154,6 +160,11 @@ def changes(
             found += _key_findings(path, old, new, context, key_string or string, fallback, detail)
             continue
         kind = type(old)
+        if descend is not None and (kind is dict or kind is list or kind is tuple):
+            reached = descend(old, new, path, context)
+            if reached is not None:
+                todo += reversed(reached)
+                continue
         form = old if kind in (str, dict, list, tuple) else plain(old)
         if type(new) is str and new in (FILTERED, CYCLE):
             if not (type(form) is str and form == new):
@@ -176,6 +187,17 @@ def changes(
             continue
         if type(form) is dict and type(new) is dict and len(form) == len(new):
             steps: list[tuple[Any, Any, tuple[Any, ...], Any, str | None]] = []
+            names = list(form)
+            if names == list(new):  # a copy with the same keys in the same order (the usual case)
+                # the changed items picked out in C: most of a dict on a changed path is not
+                for key, value, new_value in compress(
+                    zip(names, form.values(), new.values(), strict=True),
+                    map(is_not, form.values(), new.values()),
+                ):
+                    name = key if type(key) is str else _key_text(key)
+                    steps.append((value, new_value, (*path, key), form, context if name is None else name))
+                todo += reversed(steps)
+                continue
             missing = object()
             for key, value in form.items():
                 # the scrubber copies dicts (the same keys, maybe in another order)

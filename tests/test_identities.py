@@ -1,0 +1,19 @@
+"""Who an event is about, found among frame locals: the quick look over a frame's names."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sentry_guard._scrubbers.default import _identity_names, _is_identity_name
+
+_NAME = st.sampled_from(
+    ["user", "User", "'user'", '"EMAIL"', "user_id", "users", "us'er", "K", "uſer"]
+) | st.text(max_size=12)
+
+
+@given(st.dictionaries(_NAME | st.integers() | st.none(), st.just(1), max_size=8))
+def test_the_quick_look_at_a_frames_names_finds_what_the_name_check_finds(local: dict[object, int]) -> None:
+    """One look over a frame's joined names (quotes dropped, lower-cased) answers as a check
+    of each name does: nothing is missed, whatever the names' case, quoting or type."""
+    assert _identity_names(local) == [name for name in local if _is_identity_name(name)]
