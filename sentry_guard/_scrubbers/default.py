@@ -289,15 +289,21 @@ def _identity_names(local: dict[Any, Any]) -> list[Any]:
     """The keys of `local` that say they hold who the request is for. One look answers a
     whole frame (most hold none): its text keys joined by NULs, lower-cased, quotes dropped,
     against the names; then each name is checked on its own."""
+    every = True
     try:
         joined = "\x00".join(local)  # (the usual case: every key is text)
     except TypeError:
+        every = False
         joined = "\x00".join([name for name in local if isinstance(name, str)])
     lowered = joined.lower()
-    if "'" in lowered or '"' in lowered:
+    quoted = "'" in lowered or '"' in lowered
+    if quoted:
         lowered = lowered.replace("'", "").replace('"', "")
-    if _IDENTITY_VARS.isdisjoint(lowered.split("\x00")):
+    parts = lowered.split("\x00")
+    if _IDENTITY_VARS.isdisjoint(parts):
         return []
+    if every and not quoted and len(parts) == len(local):  # each part is its name, lower-cased
+        return [name for name, part in zip(local, parts, strict=True) if part in _IDENTITY_VARS]
     return [name for name in local if _is_identity_name(name)]
 
 
