@@ -336,16 +336,22 @@ def bench_adversarial(repeat: int, size: int) -> list[Row]:
         "nested brackets": "[{" * (size // 4) + "}]" * (size // 4),
         "repr opening": "{'a': " * (size // 6),
     }
+    events: dict[str, dict[str, Any]] = {name: {"message": text} for name, text in texts.items()}
+    # 64 filtered values that start alike, in a message of that start: the echo search
+    events["echo: 64 values, one head"] = {
+        "extra": {f"password_{i}": f"qqqqqqqqqqqq{i:04d}x" for i in range(64)},
+        "message": "q" * size,
+    }
     rows = []
     for kind, scrubber in _scrubbers():
-        for name, text in texts.items():
+        for name, event in events.items():
 
-            def scrub_once(scrubber: DefaultScrubber = scrubber, text: str = text) -> None:
+            def scrub_once(scrubber: DefaultScrubber = scrubber, event: dict[str, Any] = event) -> None:
                 scrubber.clean.clear()
-                scrubber({"message": text}, {})
+                scrubber(event, {})
 
             us = median_us(scrub_once, max(3, repeat // 50))
-            megabytes = len(text) / (1 << 20)
+            megabytes = len(event["message"]) / (1 << 20)
             rows.append(("adversarial", f"{kind}: {name} ({megabytes:.2f} MB)", us, us / megabytes))
     return rows
 

@@ -57,6 +57,14 @@ def _event_with_one_echo_repeated(size: int) -> dict[str, Any]:
     return {"extra": {"password": "hunter2x"}, "message": _repeat("hunter2x ")(size)}
 
 
+def _event_with_echo_heads(size: int) -> dict[str, Any]:
+    """64 filtered values that start alike, in a message made of that start and holding none
+    of them: every position looks worth comparing (the compiled echo search gives up, the
+    search value by value takes over)."""
+    extra = {f"password_{i}": f"qqqqqqqqqqqq{i:04d}x" for i in range(64)}
+    return {"extra": extra, "message": "q" * size}
+
+
 def _log_template(size: int) -> dict[str, Any]:
     """A logging event whose template (the attacker's text, formatted in by the caller) ends in ``%``."""
     return {"logentry": {"message": "a" * size + "%", "params": []}, "message": "x"}
@@ -106,6 +114,7 @@ FAMILIES: dict[str, Make] = {
     "token:(": _repeat("token:", "("),
     "pwd=(": _repeat("pwd=", "("),
     "echo repeated": _event_with_one_echo_repeated,
+    "echo heads": _event_with_echo_heads,
     "log template": _log_template,
 }
 
