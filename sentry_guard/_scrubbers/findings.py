@@ -12,8 +12,6 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import compress
-from operator import is_not
 from typing import Any
 
 from .catalogue import by_name
@@ -187,17 +185,6 @@ def changes(
             continue
         if type(form) is dict and type(new) is dict and len(form) == len(new):
             steps: list[tuple[Any, Any, tuple[Any, ...], Any, str | None]] = []
-            names = list(form)
-            if names == list(new):  # a copy with the same keys in the same order (the usual case)
-                # the changed items picked out in C: most of a dict on a changed path is not
-                for key, value, new_value in compress(
-                    zip(names, form.values(), new.values(), strict=True),
-                    map(is_not, form.values(), new.values()),
-                ):
-                    name = key if type(key) is str else _key_text(key)
-                    steps.append((value, new_value, (*path, key), form, context if name is None else name))
-                todo += reversed(steps)
-                continue
             missing = object()
             for key, value in form.items():
                 # the scrubber copies dicts (the same keys, maybe in another order)
