@@ -165,3 +165,14 @@ def test_matchers_with_the_same_names_are_equal() -> None:
     assert KeyMatcher(["order notes"], ["token type"]) == KeyMatcher(["order_notes"], ["tokenType"])
     assert hash(KeyMatcher(["order notes"])) == hash(KeyMatcher(["orderNotes"]))
     assert KeyMatcher(["order notes"]) != KeyMatcher() and KeyMatcher() != "KeyMatcher()"
+
+
+def test_the_words_kept_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unique sensitive keys, more than the bound: the words kept are emptied like the
+    decisions, and the reason is still found afresh."""
+    monkeypatch.setattr(KeyMatcher, "MAX_CACHED", 16)
+    matcher = KeyMatcher()
+    for i in range(100):
+        assert matcher(f"password_{i}")
+        assert len(matcher._words) <= 16
+    assert matcher.reason("password_0") == "password"
