@@ -205,7 +205,7 @@ rarity(char c)
 PyDoc_STRVAR(compile_anchors_doc,
 "compile_anchors(anchors) -> table\n\n"
 "The table of `anchors`, a list of (ASCII bytes, ignore_case, inside) (bytes in lower case\n"
-"when they ignore case), for `scan`; anchor k is reported as k. An anchor is found where it\n"
+"when they ignore case), for `scan`: anchor k is owners[k] of compile_candidates. An anchor is found where it\n"
 "starts a word (no ASCII letter or digit before it), or, with `inside`, anywhere.");
 
 static PyObject *
@@ -578,6 +578,207 @@ key_triggered(const KeyWords *table, PyObject *key)
     }
 }
 
+/* ---- Candidates: which strings each format must look at (Scanner.candidates in C) ----
+ *
+ * A format without `requires` looks where one of its anchors stands: the table lists, per
+ * anchor, those formats. A format with `requires` looks where one of its alternatives
+ * holds: each is the feature bits it asks for, the digit run it asks for at least, and
+ * whether one of the format's own anchors must stand in the string too. Formats are told
+ * by their place in the scanner's list. */
+
+typedef struct {
+    Py_ssize_t format;
+    unsigned features;
+    Py_ssize_t digits;
+    Py_ssize_t first, last; /* the format's anchors: anchor_ids[first:last]; first < 0: none asked */
+} Alternative;
+
+typedef struct {
+    Py_ssize_t formats;     /* formats are 0 .. formats - 1 */
+    Py_ssize_t anchors;     /* the anchors of the table this goes with */
+    Py_ssize_t *owner_first; /* formats without requires of anchor k: owner_ids[owner_first[k]:owner_first[k + 1]] */
+    Py_ssize_t *owner_ids;
+    Py_ssize_t count;        /* alternatives, by format */
+    Alternative *alternatives;
+    Py_ssize_t *anchor_ids;
+    unsigned char *required; /* per format: it has alternatives (it has `requires`) */
+} Candidates;
+
+#define CANDIDATES_CAPSULE "sentry_guard._speedups.Candidates"
+
+static void
+candidates_free(Candidates *table)
+{
+    if (table == NULL)
+        return;
+    PyMem_Free(table->owner_first);
+    PyMem_Free(table->owner_ids);
+    PyMem_Free(table->alternatives);
+    PyMem_Free(table->anchor_ids);
+    PyMem_Free(table->required);
+    PyMem_Free(table);
+}
+
+static void
+candidates_destroy(PyObject *capsule)
+{
+    candidates_free(PyCapsule_GetPointer(capsule, CANDIDATES_CAPSULE));
+}
+
+/* The items of a tuple of ints, each in [0, bound): appended to ids[*used:]; -1 on error. */
+static int
+copy_ids(PyObject *items, Py_ssize_t bound, Py_ssize_t *ids, Py_ssize_t *used, Py_ssize_t room)
+{
+    if (!PyTuple_Check(items) || *used + PyTuple_GET_SIZE(items) > room) {
+        PyErr_SetString(PyExc_TypeError, "a tuple of ints");
+        return -1;
+    }
+    for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(items); j++) {
+        Py_ssize_t id = PyLong_AsSsize_t(PyTuple_GET_ITEM(items, j));
+        if (id == -1 && PyErr_Occurred())
+            return -1;
+        if (id < 0 || id >= bound) {
+            PyErr_SetString(PyExc_ValueError, "an id out of range");
+            return -1;
+        }
+        ids[(*used)++] = id;
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(compile_candidates_doc,
+"compile_candidates(formats, owners, alternatives) -> table\n\n"
+"Which strings each of `formats` (a count) must look at, for `scan`: `owners` lists, per\n"
+"anchor of the anchors table, a tuple of the formats without `requires` it stands for;\n"
+"`alternatives` lists (format, feature bits, least digit run, anchors or None), in the\n"
+"order of their formats: an alternative holds in a string with all those features, a\n"
+"run of digits that long and, unless None, one of those anchors.");
+
+static PyObject *
+compile_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3 || !PyList_Check(args[1]) || !PyList_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "compile_candidates(formats: int, owners: list, alternatives: list)");
+        return NULL;
+    }
+    Py_ssize_t formats = PyLong_AsSsize_t(args[0]);
+    if (formats == -1 && PyErr_Occurred())
+        return NULL;
+    PyObject *owners = args[1], *alternatives = args[2];
+    Py_ssize_t anchors = PyList_GET_SIZE(owners), count = PyList_GET_SIZE(alternatives);
+    Py_ssize_t owned = 0, asked = 0;
+    if (formats < 0 || formats > (1 << 20) || anchors > (1 << 20) || count > (1 << 20)) {
+        PyErr_SetString(PyExc_ValueError, "compile_candidates: too many formats, anchors or alternatives");
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < anchors; k++) {
+        PyObject *ids = PyList_GET_ITEM(owners, k);
+        if (!PyTuple_Check(ids)) {
+            PyErr_SetString(PyExc_TypeError, "owners: a list of tuples of ints");
+            return NULL;
+        }
+        owned += PyTuple_GET_SIZE(ids);
+    }
+    for (Py_ssize_t a = 0; a < count; a++) {
+        PyObject *item = PyList_GET_ITEM(alternatives, a);
+        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 4 ||
+            (PyTuple_GET_ITEM(item, 3) != Py_None && !PyTuple_Check(PyTuple_GET_ITEM(item, 3)))) {
+            PyErr_SetString(PyExc_TypeError, "alternatives: a list of (int, int, int, tuple | None)");
+            return NULL;
+        }
+        if (PyTuple_GET_ITEM(item, 3) != Py_None)
+            asked += PyTuple_GET_SIZE(PyTuple_GET_ITEM(item, 3));
+    }
+    Candidates *table = PyMem_Calloc(1, sizeof(Candidates));
+    if (table == NULL)
+        return PyErr_NoMemory();
+    table->formats = formats;
+    table->anchors = anchors;
+    table->count = count;
+    table->owner_first = PyMem_Calloc(anchors + 1, sizeof(Py_ssize_t));
+    table->owner_ids = PyMem_Calloc(owned + 1, sizeof(Py_ssize_t));
+    table->alternatives = PyMem_Calloc(count + 1, sizeof(Alternative));
+    table->anchor_ids = PyMem_Calloc(asked + 1, sizeof(Py_ssize_t));
+    table->required = PyMem_Calloc(formats + 1, 1);
+    if (table->owner_first == NULL || table->owner_ids == NULL || table->alternatives == NULL ||
+        table->anchor_ids == NULL || table->required == NULL) {
+        candidates_free(table);
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t used = 0;
+    for (Py_ssize_t k = 0; k < anchors; k++) {
+        table->owner_first[k] = used;
+        if (copy_ids(PyList_GET_ITEM(owners, k), formats, table->owner_ids, &used, owned) < 0)
+            goto fail;
+    }
+    table->owner_first[anchors] = used;
+    used = 0;
+    for (Py_ssize_t a = 0; a < count; a++) {
+        PyObject *item = PyList_GET_ITEM(alternatives, a);
+        Alternative *alt = &table->alternatives[a];
+        alt->format = PyLong_AsSsize_t(PyTuple_GET_ITEM(item, 0));
+        unsigned long features = PyLong_AsUnsignedLong(PyTuple_GET_ITEM(item, 1));
+        alt->digits = PyLong_AsSsize_t(PyTuple_GET_ITEM(item, 2));
+        if (PyErr_Occurred())
+            goto fail;
+        if (alt->format < 0 || alt->format >= formats || (a > 0 && alt->format < alt[-1].format) ||
+            features >> N_FEATURES || alt->digits < 0) {
+            PyErr_SetString(PyExc_ValueError, "alternatives: formats in range and in order, known features, digits >= 0");
+            goto fail;
+        }
+        alt->features = (unsigned)features;
+        table->required[alt->format] = 1;
+        alt->first = alt->last = -1;
+        if (PyTuple_GET_ITEM(item, 3) != Py_None) {
+            alt->first = used;
+            if (copy_ids(PyTuple_GET_ITEM(item, 3), anchors, table->anchor_ids, &used, asked) < 0)
+                goto fail;
+            alt->last = used;
+        }
+    }
+    for (Py_ssize_t j = 0; j < table->owner_first[anchors]; j++) {
+        if (table->required[table->owner_ids[j]]) {
+            PyErr_SetString(PyExc_ValueError, "owners: only formats without alternatives");
+            goto fail;
+        }
+    }
+    PyObject *capsule = PyCapsule_New(table, CANDIDATES_CAPSULE, candidates_destroy);
+    if (capsule == NULL)
+        candidates_free(table);
+    return capsule;
+fail:
+    candidates_free(table);
+    return NULL;
+}
+
+/* One scan's candidates: per format, the list of its strings (NULL: none yet) and the last
+ * string added; the formats without requires in the order they were first found. */
+typedef struct {
+    const Candidates *table;
+    PyObject **lists;
+    Py_ssize_t *last;
+    Py_ssize_t *order;
+    Py_ssize_t ordered;
+} Found;
+
+/* Add string `index` to format `format`'s list (once): 0, or -1 on error. */
+static int
+found_add(Found *found, Py_ssize_t format, Py_ssize_t index)
+{
+    if (found->last[format] == index)
+        return 0;
+    if (found->lists[format] == NULL) {
+        if ((found->lists[format] = PyList_New(0)) == NULL)
+            return -1;
+        found->order[found->ordered++] = format;
+    }
+    found->last[format] = index;
+    PyObject *number = PyLong_FromSsize_t(index);
+    int failed = number == NULL || PyList_Append(found->lists[format], number) < 0;
+    Py_XDECREF(number);
+    return failed ? -1 : 0;
+}
+
 /* ---- The scanner ---- */
 
 /* What a scan of one string collects besides its feature bits. */
@@ -585,7 +786,7 @@ typedef struct {
     PairState *pairs;
     const Anchors *anchors;
     Py_ssize_t *seen;   /* per anchor: the last string it was reported for */
-    PyObject *hits;     /* list of (string index, anchor) */
+    Found *found;       /* the candidates of the formats without requires, by their anchors */
     const KeyWords *key_words; /* the key rule's trigger words, or NULL */
     int anchored;        /* an anchor was found in the string being scanned */
 } ScanState;
@@ -711,12 +912,12 @@ found_anchor(ScanState *state, Py_ssize_t index, Py_ssize_t k, int stands)
         return 0;
     state->seen[k] = index;
     state->anchored = 1;
-    PyObject *hit = Py_BuildValue("(nn)", index, k);
-    if (hit == NULL)
-        return -1;
-    int failed = PyList_Append(state->hits, hit);
-    Py_DECREF(hit);
-    return failed < 0 ? -1 : 0;
+    const Candidates *table = state->found->table;
+    for (Py_ssize_t j = table->owner_first[k]; j < table->owner_first[k + 1]; j++) {
+        if (found_add(state->found, table->owner_ids[j], index) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* Whether a MAC address's first separator `sep` stands at s[i]: six hex pairs, five `sep`. */
@@ -941,20 +1142,33 @@ DEFINE_SCAN(scan_ucs2, has_ucs2, ihas_ucs2, groups_ucs2, judge_ucs2, shapes_ucs2
 DEFINE_SCAN(scan_ucs4, has_ucs4, ihas_ucs4, groups_ucs4, judge_ucs4, shapes_ucs4, Py_UCS4)
 
 
+/* dict[index] = value: 0, or -1 on error. */
+static int
+dict_set_index(PyObject *dict, Py_ssize_t index, PyObject *value)
+{
+    PyObject *key = PyLong_FromSsize_t(index);
+    int failed = key == NULL || PyDict_SetItem(dict, key, value) < 0;
+    Py_XDECREF(key);
+    return failed ? -1 : 0;
+}
+
 PyDoc_STRVAR(scan_doc,
-"scan(texts, sensitive, judged, anchors, runs_from, key_words, clean, clean_limits)\n"
-"    -> (features, fresh, hits, runs, flagged)\n\n"
-"Scan each string of `texts` not in the set `clean`. For each feature (see FEATURES in sentry_guard.scrubbers.scan), the indices\n"
-"of the strings that have it. Keys of pairs found in the set `sensitive` flag the 'pair'\n"
-"feature; keys in neither set come back in the dict `fresh`, each with the indices of the\n"
-"strings it stands in, for the caller to judge. `hits` lists (index, anchor) for each\n"
-"anchor of the table `anchors` (see compile_anchors) found in a string, once per string;\n"
-"`runs` lists (index, digits) for each string whose longest run of digits (' -./()'\n"
-"between them aside) has at least `runs_from` digits. A pair key with no word of\n"
-"`key_words` (see compile_key_words; or None) is not sensitive. A string with none of these\n"
-"is clean: it is added to `clean` (clean_limits: at most so many entries, then the set is\n"
-"emptied; strings longer than so many characters are not kept). `flagged` lists the\n"
-"indices of the other strings scanned: the caller decides whether they are clean.");
+"scan(texts, sensitive, judged, anchors, runs_from, key_words, clean, clean_limits, candidates)\n"
+"    -> (features, fresh, found, runs, flagged)\n\n"
+"Scan each string of `texts` not in the set `clean`. For each feature (see FEATURES in\n"
+"sentry_guard._scrubbers.scan), the indices of the strings that have it. Keys of pairs\n"
+"found in the set `sensitive` flag the 'pair' feature; keys in neither set come back in\n"
+"the dict `fresh`, each with the indices of the strings it stands in, for the caller to\n"
+"judge. `found` maps each format of the table `candidates` (see compile_candidates) to\n"
+"the indices of the strings it must look at: first the formats found by the anchors of the\n"
+"table `anchors` (see compile_anchors), in the order they were first found, then those\n"
+"with `requires`, in their order. `runs` lists (index, digits) for each string whose\n"
+"longest run of digits (' -./()' between them aside) has at least `runs_from` digits. A\n"
+"pair key with no word of `key_words` (see compile_key_words; or None) is not sensitive.\n"
+"A string with none of these is clean: it is added to `clean` (clean_limits: at most so\n"
+"many entries, then the set is emptied; strings longer than so many characters are not\n"
+"kept). `flagged` lists the indices of the other strings scanned: the caller decides\n"
+"whether they are clean.");
 
 static int
 append_index(PyObject *list, Py_ssize_t index)
@@ -965,18 +1179,38 @@ append_index(PyObject *list, Py_ssize_t index)
     return failed ? -1 : 0;
 }
 
+/* The formats with `requires` that string `index` (flagged, with `features`, its longest
+ * digit run `longest`) is a candidate of: 0, or -1 on error. */
+static int
+found_required(Found *found, const Py_ssize_t *seen, Py_ssize_t index, unsigned features, Py_ssize_t longest)
+{
+    const Candidates *table = found->table;
+    for (Py_ssize_t a = 0; a < table->count; a++) {
+        const Alternative *alt = &table->alternatives[a];
+        if ((features & alt->features) != alt->features || longest < alt->digits)
+            continue;
+        int holds = alt->first < 0;
+        for (Py_ssize_t j = alt->first; !holds && j < alt->last; j++)
+            holds = seen[table->anchor_ids[j]] == index;
+        if (holds && found_add(found, alt->format, index) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static PyObject *
 scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     Py_ssize_t clean_entries, clean_length;
-    if (nargs != 8 || !PyList_Check(args[0]) || !PySet_Check(args[1]) || !PySet_Check(args[2]) ||
+    if (nargs != 9 || !PyList_Check(args[0]) || !PySet_Check(args[1]) || !PySet_Check(args[2]) ||
         !PyCapsule_IsValid(args[3], ANCHORS_CAPSULE) ||
         (args[5] != Py_None && !PyCapsule_IsValid(args[5], KEY_WORDS_CAPSULE)) || !PySet_CheckExact(args[6]) ||
-        !PyArg_ParseTuple(args[7], "nn", &clean_entries, &clean_length)) {
+        !PyArg_ParseTuple(args[7], "nn", &clean_entries, &clean_length) ||
+        !PyCapsule_IsValid(args[8], CANDIDATES_CAPSULE)) {
         if (!PyErr_Occurred())
             PyErr_SetString(PyExc_TypeError, "scan(texts: list[str], sensitive: set, judged: set, anchors: table, "
                                              "runs_from: int, key_words: table | None, clean: set, "
-                                             "clean_limits: (int, int))");
+                                             "clean_limits: (int, int), candidates: table)");
         return NULL;
     }
     Py_ssize_t runs_from = PyLong_AsSsize_t(args[4]);
@@ -984,19 +1218,30 @@ scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     PyObject *texts = args[0], *clean = args[6];
     const Anchors *anchors = PyCapsule_GetPointer(args[3], ANCHORS_CAPSULE);
+    const Candidates *table = PyCapsule_GetPointer(args[8], CANDIDATES_CAPSULE);
+    if (table->anchors != anchors->count) {
+        PyErr_SetString(PyExc_ValueError, "scan(): the candidates table is for another anchors table");
+        return NULL;
+    }
+    Py_ssize_t formats = table->formats;
+    Found found = {table, PyMem_Calloc(formats + 1, sizeof(PyObject *)), PyMem_Malloc((formats + 1) * sizeof(Py_ssize_t)),
+                   PyMem_Malloc((formats + 1) * sizeof(Py_ssize_t)), 0};
     PairState pairs = {args[1], args[2], PyDict_New()};
-    ScanState state = {&pairs, anchors, PyMem_Malloc((anchors->count + 1) * sizeof(Py_ssize_t)), PyList_New(0),
+    ScanState state = {&pairs, anchors, PyMem_Malloc((anchors->count + 1) * sizeof(Py_ssize_t)), &found,
                        args[5] == Py_None ? NULL : PyCapsule_GetPointer(args[5], KEY_WORDS_CAPSULE), 0};
     PyObject *lists[N_FEATURES] = {NULL}, *runs = PyList_New(0), *flagged = PyList_New(0);
-    PyObject *result = NULL;
+    PyObject *result = NULL, *by_format = NULL;
     unsigned char actions[128];
-    if (pairs.fresh == NULL || state.seen == NULL || state.hits == NULL || runs == NULL || flagged == NULL) {
+    if (pairs.fresh == NULL || state.seen == NULL || found.lists == NULL || found.last == NULL ||
+        found.order == NULL || runs == NULL || flagged == NULL) {
         if (!PyErr_Occurred())
             PyErr_NoMemory();
         goto done;
     }
     for (Py_ssize_t k = 0; k < anchors->count; k++)
         state.seen[k] = -1;
+    for (Py_ssize_t k = 0; k < formats; k++)
+        found.last[k] = -1;
     init_actions(actions, anchors);
     for (int k = 0; k < N_FEATURES; k++) {
         if ((lists[k] = PyList_New(0)) == NULL)
@@ -1048,7 +1293,8 @@ scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             continue;
         }
         Py_DECREF(text);
-        if (failed || append_index(flagged, index) < 0)
+        if (failed || append_index(flagged, index) < 0 ||
+            found_required(&found, state.seen, index, features, longest) < 0)
             goto done;
         for (int k = 0; k < N_FEATURES; k++) {
             if ((features >> k) & 1 && append_index(lists[k], index) < 0)
@@ -1063,6 +1309,20 @@ scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             Py_DECREF(pair);
         }
     }
+    /* the formats found by their anchors in the order first found, then those with requires */
+    if ((by_format = PyDict_New()) == NULL)
+        goto done;
+    for (Py_ssize_t j = 0; j < found.ordered; j++) {
+        Py_ssize_t format = found.order[j];
+        if (!table->required[format] && dict_set_index(by_format, format, found.lists[format]) < 0)
+            goto done;
+    }
+    for (Py_ssize_t a = 0; a < table->count; a++) {
+        Py_ssize_t format = table->alternatives[a].format;
+        if (found.lists[format] != NULL && (a == 0 || table->alternatives[a - 1].format != format) &&
+            dict_set_index(by_format, format, found.lists[format]) < 0)
+            goto done;
+    }
     {
         PyObject *features = PyTuple_New(N_FEATURES);
         if (features == NULL)
@@ -1071,14 +1331,19 @@ scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             PyTuple_SET_ITEM(features, k, lists[k]);
             lists[k] = NULL;
         }
-        result = PyTuple_Pack(5, features, pairs.fresh, state.hits, runs, flagged);
+        result = PyTuple_Pack(5, features, pairs.fresh, by_format, runs, flagged);
         Py_DECREF(features);
     }
 done:
     for (int k = 0; k < N_FEATURES; k++)
         Py_XDECREF(lists[k]);
+    for (Py_ssize_t k = 0; found.lists != NULL && k < formats; k++)
+        Py_XDECREF(found.lists[k]);
+    PyMem_Free(found.lists);
+    PyMem_Free(found.last);
+    PyMem_Free(found.order);
+    Py_XDECREF(by_format);
     Py_XDECREF(pairs.fresh);
-    Py_XDECREF(state.hits);
     Py_XDECREF(runs);
     Py_XDECREF(flagged);
     PyMem_Free(state.seen);
@@ -1932,6 +2197,7 @@ descend(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 static PyMethodDef methods[] = {
     {"compile_anchors", (PyCFunction)compile_anchors, METH_O, compile_anchors_doc},
     {"compile_key_words", (PyCFunction)(void (*)(void))compile_key_words, METH_FASTCALL, compile_key_words_doc},
+    {"compile_candidates", (PyCFunction)(void (*)(void))compile_candidates, METH_FASTCALL, compile_candidates_doc},
     {"walk", (PyCFunction)(void (*)(void))walk, METH_FASTCALL, walk_doc},
     {"is_plain", (PyCFunction)is_plain, METH_O, is_plain_doc},
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL, scan_doc},

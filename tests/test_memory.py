@@ -142,3 +142,15 @@ def test_long_pair_keys_do_not_grow_the_memo(implementation: str, request: pytes
     judged, sensitive = scrubber._pair_keys
     held = sum(len(k) for k in judged) + sum(len(k) for k in sensitive)
     assert held <= (scan.CLEAN_ENTRIES + 64) * 2 * 132, f"{len(sensitive)} keys, {held} bytes"
+
+
+def test_a_string_scanned_clean_is_remembered_only_when_short(implementation: str) -> None:
+    """A string the scan flags (an "@") and no rule changes is known clean from then on,
+    unless it is longer than the cache keeps."""
+    scrubber = DefaultScrubber()
+    short, long = "meet @ noon", "meet @ noon " + "x" * scan.CLEAN_LENGTH
+    out = scrubber({"extra": {"a": short, "b": long, "c": "mail jane@example.com"}}, {})
+    assert out["extra"] == {"a": short, "b": long, "c": "mail [email]"}
+    assert short in scrubber.clean
+    assert long not in scrubber.clean
+    assert "mail jane@example.com" not in scrubber.clean

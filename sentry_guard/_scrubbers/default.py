@@ -392,6 +392,9 @@ class _Trace:
     edits of every string (by string), and the reasons for values replaced before the walk."""
 
     event: dict[str, Any]
+    #: the event as walked and what the walk made of it, in the same order (the parts no
+    #: rule reads, and a summary of an earlier scrub, left out of both: they never change)
+    walked: dict[str, Any] = field(default_factory=dict)
     result: dict[str, Any] = field(default_factory=dict)
     found: list[Any] = field(default_factory=list)
     #: where who the event is about stands: (path, value)
@@ -571,9 +574,9 @@ class DefaultScrubber:
         clean = self.clean
         # one update with only clean strings: another thread reading the cache meanwhile
         # must never see a string that still needs scrubbing
-        add = [
-            text for text in (texts[i] for i in flagged) if text not in edits and len(text) <= CLEAN_LENGTH
-        ]
+        add = set(map(texts.__getitem__, flagged)).difference(edits)
+        if add and max(map(len, add)) > CLEAN_LENGTH:  # (rare: most flagged strings are short)
+            add = {text for text in add if len(text) <= CLEAN_LENGTH}
         if len(clean) + len(add) > CLEAN_ENTRIES:
             clean.clear()
         clean.update(add)
@@ -644,10 +647,12 @@ class DefaultScrubber:
         skipped = {k: event[k] for k in _SKIPPED_PARTS if k in event}
         summary = own_summary(event, self.matcher.reason)
         if skipped or summary is not None:
-            event = {k: v for k, v in event.items() if k not in skipped}
+            event = dict(event)  # (the others keep their order: the read-back goes down it in C)
+            for k in skipped:
+                del event[k]
             if summary is not None:
                 event["contexts"] = {k: v for k, v in event["contexts"].items() if k != SUMMARY}
-        stripped = event
+        stripped = trace.walked = event
         # 0. who the event is about: kept in place with SENTRY_SEND_DEFAULT_PII=true, filtered
         # there otherwise, and removed wherever else it stands either way
         identities = _identities(event)
@@ -674,13 +679,13 @@ class DefaultScrubber:
             result = self._rewrite(result, changed)
         if identities and self.send_default_pii:
             result = _set_paths(result, identities)
+        trace.result = result
         if result is stripped:
             result = trace.event  # nothing changed
         elif skipped or summary is not None:
             result = {**result, **skipped}
             if summary is not None:
                 result["contexts"] = {**result["contexts"], SUMMARY: summary}
-        trace.result = result
         return result, trace
 
     def _template_parameters(
@@ -825,7 +830,7 @@ class DefaultScrubber:
             return out
 
         findings = changes(
-            trace.event,
+            trace.walked,
             trace.result,
             whole,
             string,

@@ -87,8 +87,9 @@ class Blob:
         self.features: dict[str, list[int]] | None = None
         #: pair-rule keys in no set of the memo yet, with the strings they stand in (compiled only)
         self.fresh_keys: dict[str, list[int]] = {}
-        #: (string index, anchor id) for each anchor found in a string (compiled only)
-        self.anchor_hits: list[tuple[int, int]] = []
+        #: per format (by its place in `Scanner.formats`), the strings it must look at, in
+        #: the order `Scanner.candidates` gives them (compiled only)
+        self.candidates: dict[int, list[int]] = {}
         #: (string index, longest run of digits) for the strings with a long one (compiled only)
         self.runs: list[tuple[int, int]] = []
         #: the indices of the strings that may need a change (the others are known clean)
@@ -341,7 +342,6 @@ class Scanner:
         if unknown:
             raise ValueError(f"unknown shape(s) in requires: {', '.join(sorted(unknown))}")
         self._shapes = tuple(sorted(shapes))
-        self._digit_shapes = sorted(int(c[7:]) for c in shapes if c.startswith("digits:"))
         #: the shortest digit run any format asks for (the compiled scanner reports from there)
         self._runs_from = min((int(c[7:]) for c in shapes if c.startswith("digits:")), default=1 << 30)
         self._speedups = compiled.SPEEDUPS
@@ -352,6 +352,7 @@ class Scanner:
                 [(a.encode("ascii"), icase, inside) for a, icase, inside in self._anchors]
             )
         )
+        self._candidates = None if self._speedups is None else self._compile_candidates(self._speedups)
         #: the pure-Python anchor passes, built on first use (the compiled scanner has its table)
         self._pure_groups: dict[tuple[View | None, bytes], tuple[re.Pattern[bytes], list[Format]]] | None = (
             None
@@ -380,7 +381,7 @@ class Scanner:
             # a key in many dicts) would get its edits twice
             blob = Blob(list(dict.fromkeys(texts)))
             judged, sensitive = pair_keys
-            found, blob.fresh_keys, blob.anchor_hits, blob.runs, blob.flagged = self._speedups.scan(
+            found, blob.fresh_keys, blob.candidates, blob.runs, blob.flagged = self._speedups.scan(
                 blob.texts,
                 sensitive,
                 judged,
@@ -389,6 +390,7 @@ class Scanner:
                 key_words,
                 clean,
                 (CLEAN_ENTRIES, CLEAN_LENGTH),
+                self._candidates,
             )
             blob.features = dict(zip(FEATURES, found))
             return blob
@@ -401,55 +403,59 @@ class Scanner:
         return self._shape(blob, name)
 
     def candidates(self, blob: Blob) -> dict[Format, set[int]]:
-        """The indices of the strings each format must look at (formats with none left out)."""
+        """The indices of the strings each format must look at (formats with none left out):
+        first the formats found by their anchors, then those with `requires`, in their order.
+        A format with `requires` looks where one of its alternatives holds in a string: every
+        shape it names and, with ``anchor``, one of the format's anchors."""
+        formats = self.formats
+        if blob.features is not None:  # the compiled scan found them (see `_compile_candidates`)
+            return {formats[position]: set(indices) for position, indices in blob.candidates.items()}
         anchored: dict[Format, set[int]] = defaultdict(set)
-        if blob.features is not None:
-            owners = self._owners
-            for index, anchor in blob.anchor_hits:
-                for fmt in owners[anchor]:
-                    anchored[fmt].add(index)
-        else:
-            if self._pure_groups is None:
-                self._pure_groups = _pivot_groups(self._anchors, self._owners)
-            for (view, _), (pattern, group) in self._pure_groups.items():
-                located = blob.matching(pattern, view)
-                if located:
-                    for fmt in group:
-                        anchored[fmt] |= located
+        if self._pure_groups is None:
+            self._pure_groups = _pivot_groups(self._anchors, self._owners)
+        for (view, _), (pattern, group) in self._pure_groups.items():
+            located = blob.matching(pattern, view)
+            if located:
+                for fmt in group:
+                    anchored[fmt] |= located
         found = {fmt: indices for fmt, indices in anchored.items() if not fmt.requires}
-        present = self._present_shapes(blob) if self._conditional else None
-        if not present:
-            return found
-        available = present.keys()
+        present = self._present_shapes(blob) if self._conditional else {}
         for fmt, alternatives in self._conditional:
-            indices: set[int] | None = None
+            indices: set[int] = set()
             for shapes, needs_anchor in alternatives:
-                if available >= shapes and (not needs_anchor or fmt in anchored):
+                if present.keys() >= shapes and (not needs_anchor or fmt in anchored):
                     hit = set(anchored[fmt]) if needs_anchor else None
                     for shape in shapes:
                         hit = set(present[shape]) if hit is None else hit.intersection(present[shape])
-                    if hit:
-                        indices = hit if indices is None else indices | hit
+                    indices |= hit or set()
             if indices:
                 found[fmt] = indices
         return found
 
+    def _compile_candidates(self, speedups: Any) -> Any:
+        """`candidates` as a table for the compiled scan: per anchor, the formats without
+        `requires` it stands for; per alternative of a format with `requires`, the feature
+        bits and the digit run it asks for, and the format's anchors when it asks for one."""
+        place = {id(fmt): position for position, fmt in enumerate(self.formats)}
+        owners = [tuple(place[id(fmt)] for fmt in formats if not fmt.requires) for formats in self._owners]
+        anchors_of: dict[int, list[int]] = defaultdict(list)
+        for anchor, formats in enumerate(self._owners):
+            for fmt in formats:
+                anchors_of[id(fmt)].append(anchor)
+        alternatives = []
+        for fmt, options in self._conditional:
+            for shapes, needs_anchor in options:
+                bits = sum(1 << FEATURES.index(shape) for shape in shapes if not shape.startswith("digits:"))
+                digits = max((int(shape[7:]) for shape in shapes if shape.startswith("digits:")), default=0)
+                anchors = tuple(anchors_of[id(fmt)]) if needs_anchor else None
+                alternatives.append((place[id(fmt)], bits, digits, anchors))
+        return speedups.compile_candidates(len(self.formats), owners, alternatives)
+
     def _present_shapes(self, blob: Blob) -> dict[str, Iterable[int]]:
-        """The shapes the formats ask for that some string of `blob` has, with those strings."""
-        if blob.features is None:
-            located = {name: _locate_shape(blob, name) for name in self._shapes}
-            return {name: indices for name, indices in located.items() if indices}
-        present: dict[str, Iterable[int]] = {
-            name: indices for name, indices in blob.features.items() if indices
-        }
-        runs = blob.runs
-        if runs:
-            top = max(longest for _, longest in runs)
-            for least in self._digit_shapes:
-                if least > top:
-                    break
-                present[f"digits:{least}"] = [index for index, longest in runs if longest >= least]
-        return present
+        """The shapes the formats ask for that some string of `blob` has, with those strings
+        (pure Python: the compiled scan answers `candidates` itself)."""
+        located = {name: _locate_shape(blob, name) for name in self._shapes}
+        return {name: indices for name, indices in located.items() if indices}
 
     def _shape(self, blob: Blob, name: str) -> Iterable[int]:
         if blob.features is None:
