@@ -128,3 +128,24 @@ def test_an_echo_that_was_a_whole_value_inside_json_text_is_reported_as_an_echo(
         ("$.extra.blob<parsed>.password", "key:password"),
         ("$.extra.blob<parsed>.note", "echo"),
     ]
+
+
+def test_echo_values_come_longest_first_then_in_order_and_keep_the_longest() -> None:
+    """The echo pass removes a longer value before a value inside it, and past its cap it
+    keeps the longest (which say the most); the parts of a composite value that can start a
+    number are still judged (``0.5e12345`` is a decimal, not a secret)."""
+    values = default_module.echo_values(
+        ["zzzzzz-1", "aaaaaa-1", "bbbbbbbb-22", "sessionid=abc123def456; ratio=0.5e12345 x"]
+    )
+    assert values == [
+        "sessionid=abc123def456; ratio=0.5e12345 x",
+        "abc123def456",
+        "bbbbbbbb-22",
+        "aaaaaa-1",
+        "zzzzzz-1",
+    ]
+    many = [f"value-{i:03d}-" + "x" * (i % 7) for i in range(100)]
+    kept = default_module.echo_values(many)
+    assert len(kept) == 64
+    assert [len(v) for v in kept] == sorted((len(v) for v in kept), reverse=True)
+    assert min(map(len, kept)) >= max(len(v) for v in many if v not in kept)

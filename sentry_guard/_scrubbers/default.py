@@ -166,8 +166,15 @@ def echo_values(found: list[Any]) -> list[str]:
         if _specific(value):
             values.add(value)
         if len(value) > 16 and _SEPARATOR(value) and _COMPOSITE(value) and not _OBJECT_REPR.match(value):
-            values.update(part for part in _SECRET_PART.findall(value) if part != value and _specific(part))
-    return sorted(values, key=lambda v: (-len(v), v))[:_ECHO_MAX_VALUES]
+            # (a part is token characters with a digit: specific unless it can start a number)
+            values.update(
+                part
+                for part in _SECRET_PART.findall(value)
+                if part != value and (part[0] not in _NUMERIC_START or _specific(part))
+            )
+    ordered = sorted(values)
+    ordered.sort(key=len, reverse=True)  # longest first, then in order (the sort is stable)
+    return ordered[:_ECHO_MAX_VALUES]
 
 
 def _holding(texts: list[str], values: list[str], speedups: Any) -> Iterable[str]:

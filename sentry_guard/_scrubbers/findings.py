@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Any
 
 from .catalogue import by_name
@@ -50,6 +52,7 @@ class Finding:
     excerpt: str
 
 
+_KIND = attrgetter("kind")
 _BARE_KEY = re.compile(r"[^\s.\[\]\"'\\<>]+")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -349,8 +352,7 @@ def add_summary(
     if type(contexts) is not dict:
         return event
     before = own_summary(event, reason)
-    counts: dict[str, int] = dict(before["filtered"]) if before is not None else {}
-    for finding in findings:
-        counts[finding.kind] = counts.get(finding.kind, 0) + 1
+    counts = Counter(before["filtered"] if before is not None else {})
+    counts.update(map(_KIND, findings))
     summary = {"filtered": dict(sorted(counts.items()))}
     return {**event, "contexts": {**contexts, SUMMARY: summary}}
