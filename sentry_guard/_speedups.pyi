@@ -9,7 +9,10 @@ PLAIN_DEPTH: int
 def compile_anchors(anchors: list[tuple[bytes, bool, bool]], /) -> Any: ...
 def compile_key_words(words: list[bytes], stems: list[bytes], /) -> Any: ...
 def compile_candidates(
-    formats: int, owners: list[tuple[int, ...]], alternatives: list[tuple[int, int, int, tuple[int, ...] | None]], /
+    formats: int,
+    owners: list[tuple[int, ...]],
+    alternatives: list[tuple[int, int, int, tuple[int, ...] | None]],
+    /,
 ) -> Any: ...
 def scan(
     texts: list[str],

@@ -9,6 +9,7 @@ import functools
 import re
 import types
 from collections import defaultdict
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given, settings
@@ -123,7 +124,7 @@ _PIECES = st.one_of(
 )
 
 
-def _anchors_by_string(scanner: Scanner, strings: list[str]) -> dict[int, set[Format]]:
+def _anchors_by_string(scanner: Scanner, strings: Sequence[str]) -> dict[int, set[Format]]:
     """Per string of a compiled blob of `strings`, the formats one of whose anchors stands in
     it: read from a second scanner made of one format per anchor (and what it flags)."""
     probes = [
@@ -184,7 +185,6 @@ def test_the_compiled_candidates_are_the_set_algebra_of_its_findings(
     assert set(FEATURES) == set(blob.features or ())
     expected = _set_algebra(scanner, blob, _anchors_by_string(scanner, blob.texts))
     assert scanner.candidates(blob) == expected
-
 
 
 @functools.cache
