@@ -716,10 +716,13 @@ compile_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     for (Py_ssize_t a = 0; a < count; a++) {
         PyObject *item = PyList_GET_ITEM(alternatives, a);
         Alternative *alt = &table->alternatives[a];
-        alt->format = PyLong_AsSsize_t(PyTuple_GET_ITEM(item, 0));
-        unsigned long features = PyLong_AsUnsignedLong(PyTuple_GET_ITEM(item, 1));
-        alt->digits = PyLong_AsSsize_t(PyTuple_GET_ITEM(item, 2));
-        if (PyErr_Occurred())
+        /* (ints only: no __index__, so no Python code runs while the lists are read) */
+        unsigned long features = 0;
+        if ((alt->format = PyLong_AsSsize_t(PyTuple_GET_ITEM(item, 0))) == -1 && PyErr_Occurred())
+            goto fail;
+        if ((features = PyLong_AsUnsignedLong(PyTuple_GET_ITEM(item, 1))) == (unsigned long)-1 && PyErr_Occurred())
+            goto fail;
+        if ((alt->digits = PyLong_AsSsize_t(PyTuple_GET_ITEM(item, 2))) == -1 && PyErr_Occurred())
             goto fail;
         if (alt->format < 0 || alt->format >= formats || (a > 0 && alt->format < alt[-1].format) ||
             features >> N_FEATURES || alt->digits < 0) {

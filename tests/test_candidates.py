@@ -84,6 +84,13 @@ def test_formats_come_in_the_order_their_anchors_were_found_then_by_shape(instal
     assert found == {other: {1, 2}, TOK: {2}, MAILED_OR_IP: {0}, NUMBERED: {0}}
 
 
+class _Index:
+    """An int by ``__index__`` only: refused unread (no code of a caller's runs mid-table)."""
+
+    def __index__(self) -> int:
+        raise AssertionError("called")
+
+
 @pytest.mark.parametrize(
     ("arguments", "error"),
     [
@@ -96,12 +103,14 @@ def test_formats_come_in_the_order_their_anchors_were_found_then_by_shape(instal
         ((2, [()], [(0, 0, 0, [0])]), "tuple"),
         ((2, [[0]], []), "tuples"),
         ((2, (), []), "compile_candidates"),
+        ((2, [(_Index(),)], []), "integer"),
+        ((2, [()], [(0, -1, 0, None)]), "negative"),
     ],
 )
 def test_a_malformed_candidates_table_is_refused(
     installed_speedups: types.ModuleType, arguments: tuple[object, ...], error: str
 ) -> None:
-    with pytest.raises((ValueError, TypeError), match=error):
+    with pytest.raises((ValueError, TypeError, OverflowError), match=error):
         installed_speedups.compile_candidates(*arguments)
 
 
