@@ -35,3 +35,28 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         assert needle in result.stdout
     # the compiled chain is timed where it is installed (not in `tox -e pure`)
     assert ("compiled: warm" in result.stdout) == uses_compiled_scanner()
+
+
+def test_opcode_count_smoke_run(tmp_path: Path) -> None:
+    """The host-independent measure runs from a clone with nothing beside it, and counts."""
+    copy = tmp_path / "clone" / "benchmarks"
+    shutil.copytree(ROOT / "benchmarks", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    result = subprocess.run(
+        [sys.executable, str(copy / "bench_opcodes.py"), "--quick", "--top", "2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=copy.parent,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [line.split() for line in result.stdout.splitlines() if line.endswith("x")]
+    assert [row[0] for row in rows if "EventScrubber(recursive=True)" in row[2]] == [
+        "clean",
+        "typical",
+        "dense",
+    ]
+    # every contender executed Python code on every density, and more of it than nothing
+    kinds = ("compiled:", "pure") if uses_compiled_scanner() else ("pure",)
+    for kind in kinds:
+        counted = [int(row[-2]) for row in rows if row[1] == kind]
+        assert len(counted) == 3 and all(n > 0 for n in counted), result.stdout
