@@ -26,6 +26,26 @@ def test_an_identity_with_nothing_to_hide_leaves_the_event_as_it_is() -> None:
     assert DefaultScrubber()(event, {}) is event
 
 
+def test_an_identity_filtered_in_place_is_explained_by_its_path_and_counted_as_user() -> None:
+    """The reason names the path only where it is shown (``explain``); the summary counts the
+    kind alone, so the path is not written out for it."""
+    event: dict[str, Any] = {
+        "user": {"email": "jane@shop.test"},
+        "exception": {"values": [{"stacktrace": {"frames": [{"vars": {"x": 1, "kw": {"username": "jdoe42"}}}]}}]},
+    }
+    _, findings = DefaultScrubber().explain(event)
+    rules = {f.path: f.rule for f in findings if f.kind == "user"}
+    assert rules == {
+        "$.user.email": "who the event is about (user.email); SENTRY_SEND_DEFAULT_PII is off",
+        "$.exception.values[0].stacktrace.frames[0].vars.kw.username": (
+            "who the event is about (exception.values[0].stacktrace.frames[0].vars.kw.username);"
+            " SENTRY_SEND_DEFAULT_PII is off"
+        ),
+    }
+    out = DefaultScrubber()(event, {})
+    assert out["contexts"]["sentry_guard"] == {"filtered": {"user": 2}}
+
+
 def test_an_identity_under_a_key_filtered_whole_stays_filtered_with_send_default_pii() -> None:
     """With SENTRY_SEND_DEFAULT_PII on, identities are put back in place, but not into a
     container a sensitive key filtered whole: ``password`` stays ``[Filtered]`` (it once came

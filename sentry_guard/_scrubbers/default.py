@@ -6,9 +6,11 @@ import logging
 import re
 import threading
 from bisect import bisect_right
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import accumulate
+from functools import partial
+from itertools import accumulate, compress
+from operator import is_
 from typing import Any
 
 from . import compiled
@@ -248,6 +250,11 @@ _IDENTITY_VARS = frozenset(
 #: tags that repeat the `user` fields (``sentry:user`` is ``id:4292``, ``email:...``)
 _IDENTITY_TAGS = ("user", "sentry:user")
 Path = tuple[Any, ...]
+#: the reason of a value filtered where the event says who it is about (`_identities`): its
+#: words name the path, written out only when the findings are read for `explain`
+_WHO = ("user", "")
+#: whether a type is exactly dict (to pick dicts among values in C: ``map(type, ...)``)
+_IS_DICT = partial(is_, dict)
 
 
 def _identities(event: dict[str, Any]) -> list[tuple[Path, Any]]:
@@ -271,28 +278,43 @@ def _identities(event: dict[str, Any]) -> list[tuple[Path, Any]]:
         for i, value in enumerate(values if isinstance(values, list) else ()):
             if isinstance(value, dict):
                 stacktraces.append(((part, "values", i, "stacktrace"), value.get("stacktrace")))
+    frames_vars: list[tuple[Path, dict[Any, Any], list[tuple[Any, dict[Any, Any]]]]] = []
+    names: list[Any] = []  # every frame's names, and one level down
     for path, stacktrace in stacktraces:
         frames = stacktrace.get("frames") if isinstance(stacktrace, dict) else None
         for j, frame in enumerate(frames if isinstance(frames, list) else ()):
             local = frame.get("vars") if isinstance(frame, dict) else None
             if isinstance(local, dict):
-                found += _identity_vars(local, (*path, "frames", j, "vars"))
+                names += local
+                nested = []
+                if dict in set(map(type, local.values())):  # (a C-level look: most frames hold no dict)
+                    nested = list(compress(local.items(), map(_IS_DICT, map(type, local.values()))))
+                    for _, value in nested:
+                        names += value
+                frames_vars.append(((*path, "frames", j, "vars"), local, nested))
+    # one look finds every identity-like name of every frame (most events have none)
+    named = set(_identity_names(names)) if names else None
+    if named:
+        for path, local, nested in frames_vars:
+            found += _identity_vars(local, nested, path, named)
     return found
 
 
-def _identity_vars(local: dict[Any, Any], path: Path) -> list[tuple[Path, Any]]:
+def _identity_vars(
+    local: dict[Any, Any], nested: list[tuple[Any, dict[Any, Any]]], path: Path, named: set[Any]
+) -> list[tuple[Path, Any]]:
     """Identity-like names among frame locals (old SDKs send them as reprs: ``'user'``), and
-    one level down (``kwargs``)."""
-    names = _identity_names(local)
+    one level down (``kwargs``: the `nested` dicts). `named` holds every such name of the
+    event's frames: a dict with none of them has none (a C-level look)."""
+    names = [] if named.isdisjoint(local) else _identity_names(local)
     found = [((*path, name), local[name]) for name in names]
-    if dict in set(map(type, local.values())):  # (a C-level look: most frames hold no dict)
-        for name, value in local.items():
-            if type(value) is dict and value and name not in names:
-                found += [((*path, name, inner), value[inner]) for inner in _identity_names(value)]
+    for name, value in nested:
+        if value and name not in names and not named.isdisjoint(value):
+            found += [((*path, name, inner), value[inner]) for inner in _identity_names(value)]
     return found
 
 
-def _identity_names(local: dict[Any, Any]) -> list[Any]:
+def _identity_names(local: Collection[Any]) -> list[Any]:
     """The keys of `local` that say they hold who the request is for. One look answers a
     whole frame (most hold none): its text keys joined by NULs, lower-cased, quotes dropped,
     against the names; then each name is checked on its own."""
@@ -307,10 +329,22 @@ def _identity_names(local: dict[Any, Any]) -> list[Any]:
     if quoted:
         lowered = lowered.replace("'", "").replace('"', "")
     parts = lowered.split("\x00")
-    if _IDENTITY_VARS.isdisjoint(parts):
+    hits = _IDENTITY_VARS.intersection(parts)
+    if not hits:
         return []
     if every and not quoted and len(parts) == len(local):  # each part is its name, lower-cased
-        return [name for name, part in zip(local, parts, strict=True) if part in _IDENTITY_VARS]
+        # where the few hits stand, found by C-level searches (a frame may hold many names)
+        at = []
+        for hit in hits:
+            index = parts.index(hit)
+            while True:
+                at.append(index)
+                try:
+                    index = parts.index(hit, index + 1)
+                except ValueError:
+                    break
+        names = list(local)
+        return [names[index] for index in sorted(at)]
     return [name for name in local if _is_identity_name(name)]
 
 
@@ -668,12 +702,7 @@ class DefaultScrubber:
             trace.origins += identities
             if not self.send_default_pii:
                 hidden = [(path, FILTERED) for path, value in identities if not nothing_to_hide(value)]
-                for path, _ in hidden:
-                    where = format_path(path)[2:]
-                    trace.reasons[path] = (
-                        "user",
-                        f"who the event is about ({where}); SENTRY_SEND_DEFAULT_PII is off",
-                    )
+                trace.reasons.update(dict.fromkeys([path for path, _ in hidden], _WHO))
                 event = _set_paths(event, hidden)
         # 1. keys, and every string
         texts: list[str] = []
@@ -762,6 +791,9 @@ class DefaultScrubber:
             if explain:
                 filtered.append((format_path(path), value))
             reason = trace.reasons.get(path) if trace.reasons else None
+            if reason is _WHO:  # (the path is written out only where it is shown)
+                where = format_path(path)[2:] if explain else "the user fields, a user tag or a local"
+                return "user", f"who the event is about ({where}); SENTRY_SEND_DEFAULT_PII is off"
             if reason is not None:
                 return reason
             key: Any = context
