@@ -151,29 +151,55 @@ def _cold(scrubber: DefaultScrubber, keys: bool) -> None:
         scrubber._pair_keys = (set(), set())
 
 
+def _floor() -> tuple[Callable[[dict[str, Any]], None], DefaultScrubber] | None:
+    """The compiled walk and scan alone, and nothing after them (no format's own checks, no
+    echo search, no rewrite, no summary): the least this engine's design can cost an event.
+    None without the compiled scanner."""
+    if not scan.uses_compiled_scanner():
+        return None
+    scrubber = DefaultScrubber()
+
+    def walk_and_scan(event: dict[str, Any]) -> None:
+        texts: list[str] = []
+        scrubber.walker.walk(scrubber.walker.frozen(event), [], texts)
+        scrubber.redactor.blob(texts, scrubber._pair_keys, scrubber._key_triggers, scrubber.clean)
+
+    return walk_and_scan, scrubber
+
+
+#: how the floor's rows are named
+FLOOR = "floor: compiled walk + scan alone"
+
+
 def bench_fresh(count: int) -> list[Row]:
-    """Each generated event scrubbed once by each contender, in interleaved rounds."""
+    """Each generated event scrubbed once by each contender, in interleaved rounds; and the
+    floor (see `_floor`) on the same events."""
     rows = []
     reference = EventScrubber(recursive=True)
     contenders = _scrubbers()
+    floor = _floor()
     for size in SIZES:
         for density in DENSITIES:
             events = generate(count, size, density, seed=1)
-            for _, scrubber in contenders:  # first-use costs (lazy patterns) stay out
-                for warm in generate(20, size, density, seed=99):
+            for warm in generate(20, size, density, seed=99):  # first-use costs (lazy patterns) stay out
+                for _, scrubber in contenders:
                     scrubber(warm, {})
-            samples: dict[str, list[float]] = {"ref": [], **{k: [] for k, _ in contenders}}
+                if floor is not None:
+                    floor[0](warm)
+            samples: dict[str, list[float]] = {"ref": [], FLOOR: [], **{k: [] for k, _ in contenders}}
             for event in events:
                 copied = copy.deepcopy(event)
                 samples["ref"].append(_time(lambda: reference.scrub_event(cast("Event", copied))))
                 for kind, scrubber in contenders:
                     samples[kind].append(_time(lambda: scrubber(event, {})))
+                if floor is not None:
+                    samples[FLOOR].append(_time(lambda: floor[0](event)))
             ref = statistics.median(samples["ref"])
             where = f"fresh {size}/{density}"
             rows.append((where, "sentry-sdk EventScrubber(recursive=True)", ref, 1.0))
-            for kind, _ in contenders:
+            for kind in [k for k, _ in contenders] + ([FLOOR] if floor is not None else []):
                 ours = statistics.median(samples[kind])
-                rows.append((where, f"{kind}: each event once", ours, ours / ref))
+                rows.append((where, kind if kind == FLOOR else f"{kind}: each event once", ours, ours / ref))
     return rows
 
 
@@ -187,6 +213,12 @@ def bench_reference(repeat: int) -> list[Row]:
             (f"{kind}: new strings, known keys", scrubber, partial(_cold, scrubber, keys=False)),
             (f"{kind}: all caches cold", scrubber, partial(_cold, scrubber, keys=True)),
         ]
+    floor = _floor()
+    if floor is not None:  # (the new-strings case: no string known clean)
+        walk_and_scan, floor_scrubber = floor
+        contenders.append(
+            (f"{FLOOR}, new strings", floor_scrubber, partial(_cold, floor_scrubber, keys=False))
+        )
     for name in ("reference_event.json", "reference_transaction.json"):
         event = json.loads((DATA / name).read_text())
         reference = EventScrubber(recursive=True)
@@ -203,7 +235,10 @@ def bench_reference(repeat: int) -> list[Row]:
             for label, scrubber, empty in contenders:
                 if empty is not None:
                     empty()
-                samples[label].append(_time(lambda: scrubber(event, {})))
+                if label.startswith(FLOOR):
+                    samples[label].append(_time(lambda: walk_and_scan(event)))
+                else:
+                    samples[label].append(_time(lambda: scrubber(event, {})))
             if relay is not None and round_ % 20 == 0:
                 samples["relay"].append(_time(lambda: relay(event)))
         ref = statistics.median(samples["ref"])
