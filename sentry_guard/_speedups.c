@@ -1888,12 +1888,29 @@ typedef struct {
     Py_ssize_t count;
     Py_UCS4 **chars;
     Py_ssize_t *length;
-    uint32_t *key;
+    uint32_t *key; /* the values sorted by key: those of one key stand together */
     uint8_t bits[HOLDING_BITS / 8];
     Py_ssize_t work, budget;
 } Holding;
 
-/* 1 when s[0:n] holds a value, 0 when not, -1 when the work is past the budget. */
+/* The first value of `key` (h->key is sorted), or h->count when there is none. */
+static Py_ssize_t
+holding_first(const Holding *h, uint32_t key)
+{
+    Py_ssize_t low = 0, high = h->count;
+    while (low < high) {
+        Py_ssize_t middle = low + (high - low) / 2;
+        if (h->key[middle] < key)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+
+/* 1 when s[0:n] holds a value, 0 when not, -1 when the work is past the budget. Where the
+ * bitmap says a value may start, only the values of that key are compared (found by a
+ * binary search: many values must not make every such position cost them all). */
 #define DEFINE_HOLDS(NAME, T)                                                                  \
     static int NAME(Holding *h, const T *s, Py_ssize_t n)                                     \
     {                                                                                        \
@@ -1901,9 +1918,9 @@ typedef struct {
             uint32_t key = HOLDING_KEY(s[i], s[i + 1]);                                      \
             if (!(h->bits[key >> 3] >> (key & 7) & 1))                                       \
                 continue;                                                                    \
-            for (Py_ssize_t k = 0; k < h->count; k++) {                                      \
+            for (Py_ssize_t k = holding_first(h, key); k < h->count && h->key[k] == key; k++) { \
                 Py_ssize_t size = h->length[k];                                              \
-                if (h->key[k] != key || size > n - i)                                        \
+                if (size > n - i)                                                            \
                     continue;                                                                \
                 const Py_UCS4 *v = h->chars[k];                                              \
                 Py_ssize_t j = 0;                                                            \
@@ -1985,11 +2002,21 @@ holding(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             found = Py_NewRef(Py_None);
             goto done;
         }
-        if ((h->chars[k] = PyUnicode_AsUCS4Copy(value)) == NULL)
+        Py_UCS4 *chars = PyUnicode_AsUCS4Copy(value);
+        if (chars == NULL)
             goto done;
-        h->length[k] = PyUnicode_GET_LENGTH(value);
-        h->key[k] = HOLDING_KEY(h->chars[k][0], h->chars[k][1]);
-        h->bits[h->key[k] >> 3] |= (uint8_t)(1u << (h->key[k] & 7));
+        /* insertion by key (a few dozen values at most reach here: see echo_values) */
+        uint32_t key = HOLDING_KEY(chars[0], chars[1]);
+        Py_ssize_t at = k;
+        for (; at > 0 && h->key[at - 1] > key; at--) {
+            h->chars[at] = h->chars[at - 1];
+            h->length[at] = h->length[at - 1];
+            h->key[at] = h->key[at - 1];
+        }
+        h->chars[at] = chars;
+        h->length[at] = PyUnicode_GET_LENGTH(value);
+        h->key[at] = key;
+        h->bits[key >> 3] |= (uint8_t)(1u << (key & 7));
     }
     for (Py_ssize_t index = 0; index < PyList_GET_SIZE(texts); index++) {
         PyObject *text = PyList_GET_ITEM(texts, index);

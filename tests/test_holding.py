@@ -34,6 +34,22 @@ def test_the_compiled_search_finds_what_the_search_value_by_value_finds(
     assert _found(texts, values, None) == expected
 
 
+@settings(max_examples=300)
+@given(
+    st.lists(st.text(alphabet="abcdefgh0\x00é😀", max_size=60), max_size=6),
+    st.lists(st.text(alphabet="abcdefgh0\x00é😀", min_size=2, max_size=5), max_size=64),
+)
+def test_many_values_of_many_heads_are_each_compared_where_their_head_stands(
+    installed_speedups: types.ModuleType, texts: list[str], values: list[str]
+) -> None:
+    """Up to the 64 values the echo rule looks for, with many first two characters: where
+    a head stands, the values of that head are found among the others (kept in order of
+    their heads), wherever they were in the list."""
+    hits = installed_speedups.holding(texts, values)
+    if hits is not None:
+        assert hits == [index for index, text in enumerate(texts) if any(value in text for value in values)]
+
+
 def test_a_nul_in_a_string_does_not_lose_the_echo(implementation: str) -> None:
     """The search value by value joins the strings with NULs: one inside a string (the
     attacker's text) once told a hit to the wrong string, past the end of the list."""
