@@ -1914,11 +1914,17 @@ holding_first(const Holding *h, uint32_t key)
 #define DEFINE_HOLDS(NAME, T)                                                                  \
     static int NAME(Holding *h, const T *s, Py_ssize_t n)                                     \
     {                                                                                        \
+        uint32_t last = UINT32_MAX; /* the last key searched, and its first value */         \
+        Py_ssize_t first = 0;                                                                \
         for (Py_ssize_t i = 0; i + 1 < n; i++) {                                             \
             uint32_t key = HOLDING_KEY(s[i], s[i + 1]);                                      \
             if (!(h->bits[key >> 3] >> (key & 7) & 1))                                       \
                 continue;                                                                    \
-            for (Py_ssize_t k = holding_first(h, key); k < h->count && h->key[k] == key; k++) { \
+            if (key != last) {                                                               \
+                first = holding_first(h, key);                                               \
+                last = key;                                                                  \
+            }                                                                                \
+            for (Py_ssize_t k = first; k < h->count && h->key[k] == key; k++) {              \
                 Py_ssize_t size = h->length[k];                                              \
                 if (size > n - i)                                                            \
                     continue;                                                                \
