@@ -786,6 +786,7 @@ class DefaultScrubber:
         echoed: dict[int, str] = {}
         filtered: list[tuple[str, Any]] = []
         echoes = trace.echoes
+        key_reasons = self._reasons
 
         def whole(path: Path, parent: Any, context: str | None, value: Any) -> tuple[str, str]:
             if explain:
@@ -796,6 +797,11 @@ class DefaultScrubber:
                 return "user", f"who the event is about ({where}); SENTRY_SEND_DEFAULT_PII is off"
             if reason is not None:
                 return reason
+            if type(parent) is dict and type(context) is str and path and path[-1] is context:
+                # (the usual case: a text key of a dict, judged before; see `_key_reason`)
+                known = key_reasons.get((context, ""))
+                if known is not None:
+                    return known
             key: Any = context
             if type(parent) in (list, tuple) and path and isinstance(path[-1], int):
                 index = path[-1]
