@@ -31,7 +31,9 @@ def test_an_identity_filtered_in_place_is_explained_by_its_path_and_counted_as_u
     kind alone, so the path is not written out for it."""
     event: dict[str, Any] = {
         "user": {"email": "jane@shop.test"},
-        "exception": {"values": [{"stacktrace": {"frames": [{"vars": {"x": 1, "kw": {"username": "jdoe42"}}}]}}]},
+        "exception": {
+            "values": [{"stacktrace": {"frames": [{"vars": {"x": 1, "kw": {"username": "jdoe42"}}}]}}]
+        },
     }
     _, findings = DefaultScrubber().explain(event)
     rules = {f.path: f.rule for f in findings if f.kind == "user"}
@@ -169,3 +171,21 @@ def test_echo_values_come_longest_first_then_in_order_and_keep_the_longest() -> 
     assert len(kept) == 64
     assert [len(v) for v in kept] == sorted((len(v) for v in kept), reverse=True)
     assert min(map(len, kept)) >= max(len(v) for v in many if v not in kept)
+
+
+def test_a_formats_finding_names_the_format_and_its_kind_and_is_counted_by_both() -> None:
+    """A format whose kind is not its name (a GitHub token) is explained and counted as
+    ``kind:name``; one whose kind is its name (email) by the name alone. (The words are kept
+    per format after the first finding: the second event reads them from there.)"""
+    from sentry_guard._scrubbers.catalogue import by_name
+
+    token = by_name()["github-pat"].examples[0]
+    scrubber = DefaultScrubber()
+    for _ in range(2):
+        _, findings = scrubber.explain({"message": f"deploy with {token} for jane@shop.test"})
+        assert [(f.kind, f.rule) for f in findings] == [
+            ("token:github-pat", "detector: github-pat (token)"),
+            ("email", "detector: email"),
+        ]
+        out = scrubber({"message": f"deploy with {token} for jane@shop.test"}, {})
+        assert out["contexts"]["sentry_guard"] == {"filtered": {"email": 1, "token:github-pat": 1}}

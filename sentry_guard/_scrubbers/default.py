@@ -479,6 +479,8 @@ class DefaultScrubber:
         self._formats = {fmt.name: fmt for fmt in self.redactor.formats}
         #: (kind, rule) by key, for findings (bounded like the key rule's own cache)
         self._reasons: dict[tuple[str, str], tuple[str, str]] = {}
+        #: (kind, rule) by the name of the format that made an edit (see `_detector_reason`)
+        self._detectors: dict[str, tuple[str, str]] = {}
         self.send_default_pii = send_default_pii
         #: add ``contexts["sentry_guard"]``, the counts of what was removed by kind
         self.summary = summary
@@ -778,10 +780,22 @@ class DefaultScrubber:
             self._reasons[(key, where)] = reason
         return reason
 
+    def _detector_reason(self, name: str) -> tuple[str, str]:
+        """(kind, rule) of an edit made by the format `name` (kept: one entry per format)."""
+        known = self._detectors.get(name)
+        if known is None:
+            fmt = self._formats.get(name)
+            if fmt is None or fmt.kind == name:
+                known = name, f"detector: {name}"
+            else:
+                known = f"{fmt.kind}:{name}", f"detector: {name} ({fmt.kind})"
+            if len(self._detectors) < 4096:  # (a format's name, or a word of the scrubber's own)
+                self._detectors[name] = known
+        return known
+
     def _findings(self, trace: _Trace, explain: bool) -> list[Finding]:
         """What the scrub in `trace` removed, read from its result and its recorded edits;
         with `explain`, also where each echo's value was filtered."""
-        formats = self._formats
         speedups = self._speedups
         echoed: dict[int, str] = {}
         filtered: list[tuple[str, Any]] = []
@@ -849,11 +863,12 @@ class DefaultScrubber:
             where = format_path(path) if explain else ""
             out = []
             # an echo inside what another rule removed there says nothing more
-            inside_taken = _inside([(a, b) for a, b, _, what, _ in edits if what != "echo"])
+            taken = [(a, b) for a, b, _, what, _ in edits if what != "echo"]
+            inside_taken = _inside(taken) if len(taken) < len(edits) else None
             for start, end, _, what, _ in edits:
-                if what == "echo" and inside_taken(start, end):
+                if inside_taken is not None and what == "echo" and inside_taken(start, end):
                     continue
-                text = before[start:end]
+                text = before[start:end] if explain else ""
                 if what.startswith(PAIR):
                     kind, rule = self._key_reason(what[len(PAIR) :], "the text's")
                     if explain:
@@ -861,17 +876,12 @@ class DefaultScrubber:
                 elif what == "echo":
                     kind, rule = "echo", "echo of a value filtered by key"
                 else:
-                    fmt = formats.get(what)
-                    kind = what if fmt is None or fmt.kind == what else f"{fmt.kind}:{what}"
-                    rule = (
-                        f"detector: {what}"
-                        if fmt is None or fmt.kind == what
-                        else f"detector: {what} ({fmt.kind})"
-                    )
+                    kind, rule = self._detector_reason(what)
                 out.append(Finding(where, kind, rule, (start, end), mask(kind, text) if explain else ""))
                 if explain and what == "echo":
                     echoed[id(out[-1])] = text
-            out.sort(key=lambda finding: finding.span or (0, 0))
+            if len(out) > 1:
+                out.sort(key=lambda finding: finding.span or (0, 0))
             return out
 
         findings = changes(
