@@ -13,6 +13,9 @@ as installed (with the compiled scanner and walker, when built) and in pure Pyth
   contender, in interleaved rounds so the machine's drift reaches all of them alike.
 - **Reference events** (``benchmarks/data``): warm (the same event again), "new strings"
   (the clean-strings cache emptied before every call) and all caches cold.
+- **The floor**: on the same fresh events and on the reference events' new-strings case,
+  the compiled walk and scan alone, with nothing after them: what this engine's design
+  costs before any format's own check, the echo search, the rewrite or the summary.
 - **The catalogue's cost**: fresh events with the whole catalogue against the detector set
   of the previous release (its 9 detectors and its 18 token formats).
 - **Text with no anchor** (the common case): µs per MB against reading the text once.
