@@ -33,8 +33,20 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         "µs/MB",
     ):
         assert needle in result.stdout
-    # the compiled chain is timed where it is installed (not in `tox -e pure`)
+    # the compiled chain is timed where it is installed (not in `tox -e pure`), and so is
+    # the floor of its design (the compiled walk and scan alone) on fresh and reference events
     assert ("compiled: warm" in result.stdout) == uses_compiled_scanner()
+    floors = [line for line in result.stdout.splitlines() if "floor: compiled walk + scan alone" in line]
+    assert [line.split()[0] for line in floors] == (
+        [
+            line.split()[0]
+            for line in result.stdout.splitlines()
+            if line.startswith("fresh ") and "EventScrubber" in line
+        ]
+        + ["reference_event.json", "reference_transaction.json"]
+        if uses_compiled_scanner()
+        else []
+    )
 
 
 def test_opcode_count_smoke_run(tmp_path: Path) -> None:
